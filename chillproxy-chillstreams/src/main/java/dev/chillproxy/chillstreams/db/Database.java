@@ -1,0 +1,101 @@
+package dev.chillproxy.chillstreams.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * An open connection pool plus its Jdbi, for SQLite or PostgreSQL. Thread-safe.
+ *
+ * <p>Each module owns its tables: {@link #migrate(String)} applies {@code db/<owner>/<engine>/V*.sql}
+ * with its own history table, so modules can add migrations without coordinating version numbers.
+ */
+public final class Database implements AutoCloseable {
+
+    private final Engine engine;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(Engine engine, HikariDataSource dataSource) {
+        this.engine = engine;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    public static Database open(DatabaseUrl url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setPoolName("chillproxy-db");
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(10_000);
+        if (url.engine() == Engine.SQLITE) {
+            createParentFolder(url.sqliteFile());
+            // WAL lets readers run beside the single writer; the busy timeout queues writers instead of failing.
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.setMaximumPoolSize(8);
+        } else {
+            config.setUsername(url.user());
+            config.setPassword(url.password());
+            config.setMaximumPoolSize(16);
+        }
+        return new Database(url.engine(), new HikariDataSource(config));
+    }
+
+    private static void createParentFolder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the database folder " + parent, e);
+            }
+        }
+    }
+
+    /** Applies the owner's pending migrations for this engine; safe to call at every start. */
+    public void migrate(String owner) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/" + owner + "/" + engine.folder())
+                .table("flyway_" + owner + "_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True when a connection answers a trivial query within a second; used by readiness checks. */
+    public boolean isReachable() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
