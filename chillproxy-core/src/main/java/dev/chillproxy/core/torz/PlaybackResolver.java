@@ -1,0 +1,137 @@
+package dev.chillproxy.core.torz;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import dev.chillproxy.core.files.FileChoice;
+import dev.chillproxy.core.files.FileRequest;
+import dev.chillproxy.core.files.FileSelector;
+import dev.chillproxy.core.torz.DebridGateway.MagnetState;
+import dev.chillproxy.core.torz.DebridGateway.PlaybackFailure;
+import dev.chillproxy.core.torz.DebridGateway.Progress;
+import dev.chillproxy.core.torz.PlaybackPorts.FileTags;
+import dev.chillproxy.core.torz.PlaybackPorts.LinkCache;
+
+/**
+ * The playback pipeline: re-authorizes with the pool on every call (revocation is instant), adds the torrent
+ * with the granted key, waits a bounded time for it, picks the file (season/episode aware, never "the largest"
+ * for an episode of a pack) and generates the link with the same key. Concurrent calls for the same user,
+ * torrent and file (a player's HEAD and GET) share one resolution. Thread-safe.
+ */
+public final class PlaybackResolver {
+
+    public static final String ACTION = "stream-served";
+    private static final String REAL_DEBRID = "rd";
+
+    /** Waits between status polls; tests pass a no-op. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final StoreAccess access;
+    private final DebridGateway gateway;
+    private final LinkCache links;
+    private final FileTags tags;
+    private final FileSelector selector = new FileSelector();
+    private final Sleeper sleeper;
+    private final int polls;
+    private final Duration pollInterval;
+    private final ConcurrentMap<String, CompletableFuture<Playback>> inFlight = new ConcurrentHashMap<>();
+
+    public PlaybackResolver(StoreAccess access, DebridGateway gateway, LinkCache links, FileTags tags,
+                            Sleeper sleeper, int polls, Duration pollInterval) {
+        this.access = access;
+        this.gateway = gateway;
+        this.links = links;
+        this.tags = tags;
+        this.sleeper = sleeper;
+        this.polls = polls;
+        this.pollInterval = pollInterval;
+    }
+
+    public Playback resolve(PlaybackRequest request, RequestContext context) {
+        Access opened = access.open(request.store(), context, ACTION, request.hash());
+        if (opened instanceof Access.Refused refused) {
+            return new Playback.Failed(ErrorVideo.of(refused.reason()), refused.message(), null);
+        }
+        Access.Granted granted = (Access.Granted) opened;
+        String linkKey = granted.keyId() + ":" + request.hash() + ":" + request.fileIdx() + ":" + request.fileName()
+                + ":" + request.id().raw();
+        Optional<String> known = links.get(linkKey);
+        if (known.isPresent()) {
+            return new Playback.Redirect(known.get(), granted, true, 0);
+        }
+        String flightKey = granted.userId() + ":" + linkKey;
+        CompletableFuture<Playback> mine = new CompletableFuture<>();
+        CompletableFuture<Playback> running = inFlight.putIfAbsent(flightKey, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            Playback result = resolveNow(request, context, granted, linkKey);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(flightKey, mine);
+        }
+    }
+
+    private Playback resolveNow(PlaybackRequest request, RequestContext context, Access.Granted granted, String linkKey) {
+        String store = request.store().code();
+        try {
+            String magnetId = gateway.add(store, granted, request.hash(), request.torrentUrl(), context.clientIp());
+            MagnetState state = null;
+            boolean readyAtOnce = false;
+            for (int poll = 0; poll < polls; poll++) {
+                state = gateway.state(store, granted, magnetId);
+                if (state.progress() != Progress.PENDING) {
+                    readyAtOnce = poll == 0 && state.progress() == Progress.READY;
+                    break;
+                }
+                if (poll < polls - 1) {
+                    sleeper.sleep(pollInterval);
+                }
+            }
+            if (state == null || state.progress() == Progress.PENDING) {
+                return new Playback.Failed(ErrorVideo.DOWNLOADING, "still downloading", granted);
+            }
+            if (state.progress() == Progress.FAILED) {
+                return new Playback.Failed(ErrorVideo.DOWNLOAD_FAILED, "download failed", granted);
+            }
+            return pickAndLink(request, context, granted, linkKey, state, readyAtOnce);
+        } catch (PlaybackFailure failure) {
+            return new Playback.Failed(failure.video(), failure.getMessage(), granted);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Playback.Failed(ErrorVideo.SERVER_ERROR, "interrupted", granted);
+        }
+    }
+
+    private Playback pickAndLink(PlaybackRequest request, RequestContext context, Access.Granted granted, String linkKey,
+                                 MagnetState state, boolean readyAtOnce) throws PlaybackFailure {
+        String stremioId = request.id().raw();
+        boolean movie = request.id().season() == null && request.id().episode() == null;
+        FileRequest wanted = new FileRequest(request.id().season(), request.id().episode(), movie, request.fileName(),
+                request.fileIdx(), REAL_DEBRID.equals(request.store().code()),
+                tags.knownPath(request.hash(), stremioId).orElse(null));
+        FileChoice choice = selector.choose(wanted, state.files().stream().map(DebridGateway.PlayableFile::file).toList());
+        if (!(choice instanceof FileChoice.Chosen chosen)) {
+            return new Playback.Failed(ErrorVideo.NO_MATCHING_FILE, ((FileChoice.NoMatch) choice).reason(), granted);
+        }
+        DebridGateway.PlayableFile playable = state.files().stream()
+                .filter(file -> file.file().equals(chosen.file())).findFirst().orElseThrow();
+        String url = gateway.link(request.store().code(), granted, playable.linkHandle(), context.clientIp());
+        links.put(linkKey, url);
+        if (chosen.by() != FileChoice.MatchedBy.LARGEST && chosen.by() != FileChoice.MatchedBy.KNOWN) {
+            tags.tag(request.hash(), stremioId, playable.file());
+        }
+        return new Playback.Redirect(url, granted, readyAtOnce, playable.file().size());
+    }
+}

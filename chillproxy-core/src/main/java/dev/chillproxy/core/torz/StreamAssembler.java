@@ -1,0 +1,116 @@
+package dev.chillproxy.core.torz;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.format.StreamTemplate;
+import dev.chillproxy.core.rank.StreamFilter;
+import dev.chillproxy.core.rank.StreamSorter;
+import dev.chillproxy.core.stream.StreamCandidate;
+import dev.chillproxy.core.stremio.Stream;
+import dev.chillproxy.core.stremio.StreamBehaviorHints;
+import dev.chillproxy.core.torz.CacheChecker.CacheStatus;
+
+/**
+ * Turns ranked candidates and per-store cache answers into Stremio stream entries, StremThru's way: cached
+ * entries first (one per torrent, for the first store that has it), then one uncached entry per usable
+ * store unless the user asked for cached only. Stateless and thread-safe.
+ *
+ * <p>Unlike StremThru, the filter sees the store code and cached flag of the entry it judges, so
+ * {@code Store.IsCached} filters work.
+ */
+final class StreamAssembler {
+
+    static final String ADDON_NAME = "Torz";
+    private static final String TORBOX = "tb";
+
+    private final StreamLinks links;
+    private final StreamTemplate template;
+
+    StreamAssembler(StreamLinks links, StreamTemplate template) {
+        this.links = links;
+        this.template = template;
+    }
+
+    List<Stream> assemble(TorzConfig config, String cfg, String stremioId, List<StreamCandidate> candidates,
+                          Map<String, CacheStatus> statuses, StreamFilter filter, StreamSorter sorter) {
+        List<StreamCandidate> sorted = sorter.sort(candidates);
+        Map<String, String> cachedIn = firstCachingStore(sorted, statuses);
+        List<Stream> streams = new ArrayList<>();
+        for (StreamCandidate candidate : sorted) {
+            String store = cachedIn.get(candidate.hash());
+            if (store != null && filter.test(candidate, store.toUpperCase(), true)) {
+                streams.add(entry(config, cfg, stremioId, candidate, store, true));
+            }
+        }
+        if (config.cached()) {
+            return streams;
+        }
+        for (StreamCandidate candidate : sorted) {
+            if (cachedIn.containsKey(candidate.hash())) {
+                continue;
+            }
+            for (Map.Entry<String, CacheStatus> status : statuses.entrySet()) {
+                String store = status.getKey();
+                if (!(status.getValue() instanceof CacheStatus.Failed) && offersUncached(config, candidate, store)
+                        && filter.test(candidate, store.toUpperCase(), false)) {
+                    streams.add(entry(config, cfg, stremioId, candidate, store, false));
+                }
+            }
+        }
+        return streams;
+    }
+
+    /** P2P mode: the torrent itself, for every candidate whose file is known and that is not private. */
+    List<Stream> assembleP2p(List<StreamCandidate> candidates, StreamFilter filter, StreamSorter sorter) {
+        List<Stream> streams = new ArrayList<>();
+        for (StreamCandidate candidate : sorter.sort(candidates)) {
+            if (candidate.file() == null || candidate.file().index() < 0 || candidate.isPrivate()
+                    || !filter.test(candidate, "P2P", false)) {
+                continue;
+            }
+            streams.add(new Stream(template.name(candidate, "P2P", false, ADDON_NAME), template.description(candidate),
+                    null, candidate.hash(), candidate.file().index(), null, hints(candidate)));
+        }
+        return streams;
+    }
+
+    private static Map<String, String> firstCachingStore(List<StreamCandidate> candidates, Map<String, CacheStatus> statuses) {
+        Map<String, String> cachedIn = new LinkedHashMap<>();
+        for (StreamCandidate candidate : candidates) {
+            for (Map.Entry<String, CacheStatus> status : statuses.entrySet()) {
+                if (status.getValue() instanceof CacheStatus.Known known && known.cached().contains(candidate.hash())) {
+                    cachedIn.putIfAbsent(candidate.hash(), status.getKey());
+                }
+            }
+        }
+        return cachedIn;
+    }
+
+    /** Private torrents are offered uncached only on TorBox, when asked for and when a .torrent link exists. */
+    private static boolean offersUncached(TorzConfig config, StreamCandidate candidate, String store) {
+        if (!candidate.isPrivate()) {
+            return true;
+        }
+        return config.uncachedPrivate() && TORBOX.equals(store) && !candidate.torrentUrl().isEmpty();
+    }
+
+    private Stream entry(TorzConfig config, String cfg, String stremioId, StreamCandidate candidate, String store, boolean cached) {
+        boolean privateUpload = !cached && candidate.isPrivate() && config.uncachedPrivate() && TORBOX.equals(store);
+        int fileIdx = candidate.file() == null ? -1 : candidate.file().index();
+        String fileName = candidate.file() == null ? "" : candidate.file().name();
+        String url = links.strem(cfg, stremioId, store, candidate.hash(), privateUpload ? candidate.torrentUrl() : "",
+                fileIdx, fileName);
+        return new Stream(template.name(candidate, store.toUpperCase(), cached, ADDON_NAME), template.description(candidate),
+                url, null, null, null, hints(candidate));
+    }
+
+    private static StreamBehaviorHints hints(StreamCandidate candidate) {
+        String filename = candidate.file() == null ? null : candidate.file().name();
+        Long size = candidate.effectiveSize() > 0 ? candidate.effectiveSize() : null;
+        return new StreamBehaviorHints("torz:" + candidate.hash(), filename, size);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.chillproxy.core.torz;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import dev.chillproxy.core.config.StoreConfig;
+import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.format.StreamTemplate;
+import dev.chillproxy.core.rank.FilterException;
+import dev.chillproxy.core.rank.StreamFilter;
+import dev.chillproxy.core.rank.StreamSorter;
+import dev.chillproxy.core.stream.StreamCandidate;
+import dev.chillproxy.core.stremio.StremioId;
+import dev.chillproxy.core.torz.CacheChecker.CacheStatus;
+
+/**
+ * The stream-list pipeline: asks for store access and searches for candidates in parallel, keeps the torrents
+ * that hold the requested episode, checks every hash with each granted store in one batch, then filters,
+ * sorts and formats. Thread-safe; the executor runs the parallel steps.
+ */
+public final class StreamLister {
+
+    public static final String ACTION = "stream-list";
+
+    private final CandidateSource source;
+    private final StoreAccess access;
+    private final CacheChecker checker;
+    private final Executor executor;
+    private final Duration deadline;
+    private final StreamAssembler assembler;
+
+    public StreamLister(CandidateSource source, StoreAccess access, CacheChecker checker, Executor executor,
+                        Duration deadline, StreamLinks links) {
+        this.source = source;
+        this.access = access;
+        this.checker = checker;
+        this.executor = executor;
+        this.deadline = deadline;
+        this.assembler = new StreamAssembler(links, new StreamTemplate());
+    }
+
+    /** @param cfg the config as it appears in our URLs (canonical encoding), reused in playback links */
+    public Listing list(TorzConfig config, String cfg, StremioId id, RequestContext context) {
+        StreamFilter filter;
+        StreamSorter sorter;
+        try {
+            filter = StreamFilter.compile(config.filter());
+            sorter = StreamSorter.parse(config.sort());
+        } catch (FilterException | IllegalArgumentException e) {
+            return new Listing.Invalid(e.getMessage());
+        }
+        CompletableFuture<CandidateSource.Candidates> found =
+                CompletableFuture.supplyAsync(() -> source.find(id, config, deadline), executor);
+        if (config.stores().size() == 1 && config.stores().get(0).isP2p()) {
+            CandidateSource.Candidates candidates = found.join();
+            return new Listing.Served(assembler.assembleP2p(holdingEpisode(candidates.items(), id), filter, sorter),
+                    List.of(), Set.of(), candidates.dropped());
+        }
+        Map<String, CompletableFuture<Access>> opened = new LinkedHashMap<>();
+        for (StoreConfig store : config.stores()) {
+            opened.put(store.code(), CompletableFuture.supplyAsync(() -> access.open(store, context, ACTION, ""), executor));
+        }
+        Map<String, Access.Granted> granted = new LinkedHashMap<>();
+        Access.Refused firstRefusal = null;
+        for (Map.Entry<String, CompletableFuture<Access>> entry : opened.entrySet()) {
+            Access result = entry.getValue().join();
+            if (result instanceof Access.Granted grant) {
+                granted.put(entry.getKey(), grant);
+            } else if (firstRefusal == null) {
+                firstRefusal = (Access.Refused) result;
+            }
+        }
+        if (granted.isEmpty()) {
+            found.cancel(false);
+            return new Listing.Refused(firstRefusal);
+        }
+        CandidateSource.Candidates candidates = found.join();
+        List<StreamCandidate> items = holdingEpisode(unique(candidates.items()), id);
+        Map<String, CacheStatus> statuses = checkAll(granted, items, context.clientIp());
+        if (statuses.values().stream().allMatch(CacheStatus.Failed.class::isInstance) && !items.isEmpty()) {
+            return new Listing.StoresFailed(((CacheStatus.Failed) statuses.values().iterator().next()).message());
+        }
+        Set<String> cached = new HashSet<>();
+        statuses.values().forEach(status -> {
+            if (status instanceof CacheStatus.Known known) {
+                cached.addAll(known.cached());
+            }
+        });
+        return new Listing.Served(assembler.assemble(config, cfg, id.raw(), items, statuses, filter, sorter),
+                List.copyOf(granted.values()), cached, candidates.dropped());
+    }
+
+    private Map<String, CacheStatus> checkAll(Map<String, Access.Granted> granted, List<StreamCandidate> items, String clientIp) {
+        List<String> hashes = items.stream().map(StreamCandidate::hash).toList();
+        Map<String, CompletableFuture<CacheStatus>> checks = new LinkedHashMap<>();
+        granted.forEach((store, grant) -> checks.put(store, hashes.isEmpty()
+                ? CompletableFuture.completedFuture(new CacheStatus.Known(Set.of()))
+                : CompletableFuture.supplyAsync(() -> checker.check(store, grant, hashes, clientIp), executor)));
+        Map<String, CacheStatus> statuses = new LinkedHashMap<>();
+        checks.forEach((store, check) -> statuses.put(store, check.join()));
+        return statuses;
+    }
+
+    /** One entry per torrent: the first source wins (the local index comes first and knows files). */
+    private static List<StreamCandidate> unique(List<StreamCandidate> items) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<StreamCandidate> unique = new ArrayList<>();
+        for (StreamCandidate item : items) {
+            if (seen.add(item.hash())) {
+                unique.add(item);
+            }
+        }
+        return unique;
+    }
+
+    /** For an episode, keep torrents whose file or name covers it: the episode itself, a range, or a season pack. */
+    private static List<StreamCandidate> holdingEpisode(List<StreamCandidate> items, StremioId id) {
+        if (id.season() == null || id.episode() == null) {
+            return items;
+        }
+        return items.stream().filter(item -> item.parsed().coversEpisode(id.season(), id.episode())).toList();
+    }
+}
