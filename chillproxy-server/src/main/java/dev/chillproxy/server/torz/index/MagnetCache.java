@@ -1,0 +1,70 @@
+package dev.chillproxy.server.torz.index;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.chillproxy.chillstreams.db.Database;
+
+/**
+ * Per store and hash: was it cached when last checked. Shared by every key, so one user's check saves the
+ * next user a call. A cached answer is trusted for {@code cachedFor}, an uncached one for {@code uncachedFor}
+ * (a torrent that was not cached may be by now). Thread-safe.
+ */
+public final class MagnetCache {
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration cachedFor;
+    private final Duration uncachedFor;
+
+    public MagnetCache(Database database, Clock clock, Duration cachedFor, Duration uncachedFor) {
+        this.database = database;
+        this.clock = clock;
+        this.cachedFor = cachedFor;
+        this.uncachedFor = uncachedFor;
+    }
+
+    /** The still-fresh answers among {@code hashes}; hashes missing from the map must be asked upstream. */
+    public Map<String, Boolean> fresh(String store, List<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Map.of();
+        }
+        long now = clock.millis();
+        long cachedSince = now - cachedFor.toMillis();
+        long uncachedSince = now - uncachedFor.toMillis();
+        Map<String, Boolean> fresh = new HashMap<>();
+        List<Row> rows = database.jdbi().withHandle(handle -> handle
+                .createQuery("SELECT hash, cached, checked_at FROM torz_magnet_cache WHERE store = :store AND hash IN (<hashes>)")
+                .bind("store", store)
+                .bindList("hashes", hashes)
+                .map((rs, ctx) -> new Row(rs.getString("hash"), rs.getBoolean("cached"), rs.getLong("checked_at")))
+                .list());
+        for (Row row : rows) {
+            if (row.checkedAt() >= (row.cached() ? cachedSince : uncachedSince)) {
+                fresh.put(row.hash(), row.cached());
+            }
+        }
+        return fresh;
+    }
+
+    private record Row(String hash, boolean cached, long checkedAt) {
+    }
+
+    public void record(String store, Map<String, Boolean> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        database.jdbi().useTransaction(handle -> {
+            var batch = handle.prepareBatch("INSERT INTO torz_magnet_cache (store, hash, cached, checked_at)"
+                    + " VALUES (:store, :hash, :cached, :now)"
+                    + " ON CONFLICT (store, hash) DO UPDATE SET cached = excluded.cached, checked_at = excluded.checked_at");
+            answers.forEach((hash, cached) -> batch.bind("store", store).bind("hash", hash).bind("cached", cached)
+                    .bind("now", now).add());
+            batch.execute();
+        });
+    }
+}

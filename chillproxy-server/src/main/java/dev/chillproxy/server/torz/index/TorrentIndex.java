@@ -1,0 +1,119 @@
+package dev.chillproxy.server.torz.index;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.core.torrent.TorrentFile;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The local torrent index (tables {@code torz_*}): torrents learned from indexer results, their files, and which
+ * file played for which Stremio id. Thread-safe; every method is one short transaction.
+ */
+public final class TorrentIndex {
+
+    private final Database database;
+    private final Clock clock;
+
+    public TorrentIndex(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Torrents known for a base id ({@code tt123}), with their files and the file tagged for {@code fullId}. */
+    public List<IndexedTorrent> find(String baseId, String fullId) {
+        return database.jdbi().withHandle(handle -> {
+            Map<String, IndexedTorrent> torrents = new LinkedHashMap<>();
+            handle.createQuery("SELECT t.hash, t.name, t.size, t.seeders, t.indexer, t.is_private, t.torrent_url"
+                            + " FROM torz_torrents t JOIN torz_torrent_ids i ON i.hash = t.hash"
+                            + " WHERE i.stremio_id = :id ORDER BY i.seen_at DESC LIMIT 500")
+                    .bind("id", baseId)
+                    .map((rs, ctx) -> new IndexedTorrent(rs.getString("hash"), rs.getString("name"), rs.getLong("size"),
+                            rs.getInt("seeders"), rs.getString("indexer"), rs.getBoolean("is_private"),
+                            rs.getString("torrent_url"), List.of(), null))
+                    .forEach(torrent -> torrents.put(torrent.hash(), torrent));
+            if (torrents.isEmpty()) {
+                return List.of();
+            }
+            Map<String, List<TorrentFile>> files = new LinkedHashMap<>();
+            handle.createQuery("SELECT hash, idx, path, size FROM torz_files WHERE hash IN (<hashes>) ORDER BY hash, idx")
+                    .bindList("hashes", new ArrayList<>(torrents.keySet()))
+                    .map((rs, ctx) -> Map.entry(rs.getString("hash"),
+                            new TorrentFile(rs.getInt("idx"), rs.getString("path"), rs.getLong("size"))))
+                    .forEach(row -> files.computeIfAbsent(row.getKey(), key -> new ArrayList<>()).add(row.getValue()));
+            Map<String, String> tags = new LinkedHashMap<>();
+            handle.createQuery("SELECT hash, path FROM torz_stream_tags WHERE stremio_id = :id AND hash IN (<hashes>)")
+                    .bind("id", fullId)
+                    .bindList("hashes", new ArrayList<>(torrents.keySet()))
+                    .map((rs, ctx) -> Map.entry(rs.getString("hash"), rs.getString("path")))
+                    .forEach(row -> tags.put(row.getKey(), row.getValue()));
+            return torrents.values().stream()
+                    .map(t -> t.withFiles(files.getOrDefault(t.hash(), List.of()), tags.get(t.hash())))
+                    .toList();
+        });
+    }
+
+    /** Remembers torrents found for a base id; newer facts (name, seeders) replace older ones. */
+    public void remember(String baseId, List<IndexedTorrent> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        database.jdbi().useTransaction(handle -> {
+            for (IndexedTorrent torrent : found) {
+                upsertTorrent(handle, torrent, now);
+                handle.createUpdate("INSERT INTO torz_torrent_ids (stremio_id, hash, seen_at) VALUES (:id, :hash, :now)"
+                                + " ON CONFLICT (stremio_id, hash) DO UPDATE SET seen_at = excluded.seen_at")
+                        .bind("id", baseId).bind("hash", torrent.hash()).bind("now", now).execute();
+                for (TorrentFile file : torrent.files()) {
+                    upsertFile(handle, torrent.hash(), file);
+                }
+            }
+        });
+    }
+
+    public Optional<String> taggedPath(String hash, String fullId) {
+        return database.jdbi().withHandle(handle -> handle
+                .createQuery("SELECT path FROM torz_stream_tags WHERE hash = :hash AND stremio_id = :id")
+                .bind("hash", hash).bind("id", fullId).mapTo(String.class).findOne());
+    }
+
+    /** Records that {@code file} played for {@code fullId}, so the next request lists that exact file. */
+    public void tag(String hash, String fullId, TorrentFile file) {
+        long now = clock.millis();
+        database.jdbi().useTransaction(handle -> {
+            handle.createUpdate("INSERT INTO torz_stream_tags (hash, stremio_id, path, tagged_at) VALUES (:hash, :id, :path, :now)"
+                            + " ON CONFLICT (hash, stremio_id) DO UPDATE SET path = excluded.path, tagged_at = excluded.tagged_at")
+                    .bind("hash", hash).bind("id", fullId).bind("path", file.path()).bind("now", now).execute();
+            boolean known = handle.createQuery("SELECT count(*) FROM torz_torrents WHERE hash = :hash")
+                    .bind("hash", hash).mapTo(Integer.class).one() > 0;
+            if (known) {
+                upsertFile(handle, hash, file);
+            }
+        });
+    }
+
+    private static void upsertTorrent(Handle handle, IndexedTorrent torrent, long now) {
+        handle.createUpdate("INSERT INTO torz_torrents (hash, name, size, seeders, indexer, is_private, torrent_url, updated_at)"
+                        + " VALUES (:hash, :name, :size, :seeders, :indexer, :private, :url, :now)"
+                        + " ON CONFLICT (hash) DO UPDATE SET name = excluded.name, size = excluded.size,"
+                        + " seeders = excluded.seeders, indexer = excluded.indexer, is_private = excluded.is_private,"
+                        + " torrent_url = excluded.torrent_url, updated_at = excluded.updated_at")
+                .bind("hash", torrent.hash()).bind("name", torrent.name()).bind("size", torrent.size())
+                .bind("seeders", torrent.seeders()).bind("indexer", torrent.indexer())
+                .bind("private", torrent.isPrivate()).bind("url", torrent.torrentUrl()).bind("now", now)
+                .execute();
+    }
+
+    private static void upsertFile(Handle handle, String hash, TorrentFile file) {
+        handle.createUpdate("INSERT INTO torz_files (hash, idx, path, size) VALUES (:hash, :idx, :path, :size)"
+                        + " ON CONFLICT (hash, path) DO UPDATE SET idx = excluded.idx, size = excluded.size")
+                .bind("hash", hash).bind("idx", file.index()).bind("path", file.path()).bind("size", file.size())
+                .execute();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.chillproxy.server.torz.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.chillstreams.db.TestDatabase;
+import dev.chillproxy.core.torrent.TorrentFile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TorrentIndexTest {
+
+    private static final String PACK = "a".repeat(40);
+    private static final String MOVIE = "b".repeat(40);
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void remembersIndexerResultsAndPlaybackTags(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            db.database().migrate("torz");
+            TorrentIndex index = new TorrentIndex(db.database(), Clock.systemUTC());
+            index.remember("tt0903747", List.of(new IndexedTorrent(PACK, "Breaking.Bad.S01.1080p.BluRay.x264-GRP",
+                    30_000_000_000L, 50, "Jackett", false, "", List.of(), null)));
+            index.remember("tt0903747", List.of(new IndexedTorrent(PACK, "Breaking.Bad.S01.1080p.BluRay.x264-GRP",
+                    30_000_000_000L, 70, "Jackett", false, "", List.of(), null)));
+
+            TorrentFile episode = new TorrentFile(2, "Breaking.Bad.S01/Breaking.Bad.S01E02.mkv", 2_000_000_000L);
+            index.tag(PACK, "tt0903747:1:2", episode);
+
+            List<IndexedTorrent> found = index.find("tt0903747", "tt0903747:1:2");
+            assertEquals(1, found.size(), "one torrent, remembered twice");
+            assertEquals(70, found.get(0).seeders(), "newer facts replace older ones");
+            assertEquals(episode.path(), found.get(0).taggedPath());
+            assertEquals(List.of(episode), found.get(0).files());
+            assertEquals(episode.path(), index.taggedPath(PACK, "tt0903747:1:2").orElseThrow());
+            assertTrue(index.find("tt0903747", "tt0903747:1:3").get(0).taggedPath() == null);
+            assertTrue(index.find("tt9999999", "tt9999999").isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void magnetCacheAnswersGoStaleAtTheirOwnPace(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            db.database().migrate("torz");
+            MutableClock clock = new MutableClock(Instant.parse("2026-11-26T00:00:00Z"));
+            MagnetCache cache = new MagnetCache(db.database(), clock, Duration.ofHours(24), Duration.ofHours(8));
+            cache.record("tb", Map.of(PACK, true, MOVIE, false));
+
+            assertEquals(Map.of(PACK, true, MOVIE, false), cache.fresh("tb", List.of(PACK, MOVIE)));
+            assertEquals(Map.of(), cache.fresh("rd", List.of(PACK, MOVIE)), "per store");
+
+            clock.advance(Duration.ofHours(9));
+            assertEquals(Map.of(PACK, true), cache.fresh("tb", List.of(PACK, MOVIE)), "uncached is stale after 8 h");
+
+            clock.advance(Duration.ofHours(16));
+            assertEquals(Map.of(), cache.fresh("tb", List.of(PACK, MOVIE)), "cached is stale after 24 h");
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
