@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t chillproxy .
+# Run:   docker run -p 8080:8080 -v chillproxy-data:/app/data chillproxy
+
+FROM maven:3.9-eclipse-temurin-21 AS build
+WORKDIR /src
+# dependencies first, so source edits reuse the cached layer
+COPY pom.xml ./
+COPY chillproxy-core/pom.xml chillproxy-core/
+COPY chillproxy-store/pom.xml chillproxy-store/
+COPY chillproxy-chillstreams/pom.xml chillproxy-chillstreams/
+COPY chillproxy-server/pom.xml chillproxy-server/
+RUN mvn -B -ntp -q dependency:go-offline -DexcludeReactor=true || true
+COPY . .
+RUN mvn -B -ntp -q -DskipTests package
+
+FROM eclipse-temurin:21-jre
+RUN groupadd --system chillproxy && useradd --system --gid chillproxy --home-dir /app chillproxy \
+    && mkdir -p /app/data && chown -R chillproxy:chillproxy /app \
+    && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/chillproxy-server/target/chillproxy.jar /app/chillproxy.jar
+USER chillproxy
+ENV PORT=8080 DATA_DIR=/app/data DATABASE_URL=sqlite:/app/data/chillproxy.db
+VOLUME ["/app/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:${PORT}/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/chillproxy.jar"]
