@@ -16,7 +16,7 @@ import dev.chillproxy.core.rank.FilterNode.Operator;
 final class FilterEvaluator {
 
     /** How many characters one regular-expression match may read before it is given up. */
-    static final int REGEX_BUDGET = 200_000;
+    static final int REGEX_BUDGET = 1_000_000;
 
     private FilterEvaluator() {
     }
