@@ -6,12 +6,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Copies everything written to stderr (where slf4j-simple logs) while open, to check logs for secrets. */
-final class CapturedStderr implements AutoCloseable {
+public final class CapturedStderr implements AutoCloseable {
 
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
-    CapturedStderr() {
+    public CapturedStderr() {
         OutputStream tee = new OutputStream() {
             @Override
             public void write(int b) {
@@ -28,7 +28,7 @@ final class CapturedStderr implements AutoCloseable {
         System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
     }
 
-    String text() {
+    public String text() {
         System.err.flush();
         return copy.toString(StandardCharsets.UTF_8);
     }
