@@ -82,6 +82,7 @@ public final class ChillstreamsClient implements PoolClient {
         this.http = Objects.requireNonNull(http, "http").newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .callTimeout(CALL_TIMEOUT)
+                .followRedirects(false) // an internal API does not redirect; never carry the bearer elsewhere
                 .build();
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.answerReader = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
