@@ -1,0 +1,149 @@
+package dev.chillproxy.chillstreams.grant;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.chillstreams.pool.GetKeyRequest;
+import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.chillstreams.pool.KeyProblem;
+import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.UsageEvent;
+
+/**
+ * Remembers the pool's answer per (user, device) so that a warm stream list does not ask the pool.
+ * Thread-safe; concurrent requests for one user and device share one pool call.
+ *
+ * <p>Caching rules: an allowed grant lives {@code grantTtl} ({@code POOL_GRANT_TTL}, default 30 s); a denial
+ * lives at most {@link #MAX_DENIAL_TTL} so a freed device slot or re-enabled user works soon; a
+ * {@code POOL_UNREACHABLE} denial is not cached at all, so users get keys again on the first request after
+ * the pool comes back. {@link Duration#ZERO} turns caching off. The cache ignores action and hash: a grant
+ * is for the user's device, not for one title.
+ *
+ * <p>Revocation: {@link #evictUser} drops every grant of a user at once, including one being fetched at
+ * that moment (it is handed to its caller but not kept). {@link #evictKey} drops every grant that uses a key.
+ */
+public final class GrantCache implements PoolClient {
+
+    public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
+    public static final Duration MAX_DENIAL_TTL = Duration.ofSeconds(5);
+    private static final long MAX_ENTRIES = 100_000;
+    private static final Duration REVOCATION_MEMORY = Duration.ofMinutes(1);
+
+    private final PoolClient delegate;
+    private final Duration grantTtl;
+    private final Ticker ticker;
+    private final Cache<Slot, Entry> grants;
+    /** userId → ticker time of the last revocation, to refuse caching grants fetched before it. */
+    private final Cache<String, Long> revocations;
+
+    public GrantCache(PoolClient delegate, Duration grantTtl) {
+        this(delegate, grantTtl, Ticker.systemTicker());
+    }
+
+    /** @param ticker the clock of expiries; tests pass a fake one */
+    public GrantCache(PoolClient delegate, Duration grantTtl, Ticker ticker) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.grantTtl = Objects.requireNonNull(grantTtl, "grantTtl");
+        if (grantTtl.isNegative()) {
+            throw new IllegalArgumentException("POOL_GRANT_TTL: must not be negative");
+        }
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.grants = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfter(new PerEntryLifetime())
+                .ticker(ticker)
+                .build();
+        this.revocations = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(REVOCATION_MEMORY)
+                .ticker(ticker)
+                .build();
+    }
+
+    @Override
+    public Grant getKey(GetKeyRequest request) {
+        if (grantTtl.isZero()) {
+            return delegate.getKey(request);
+        }
+        return grants.get(new Slot(request.userId(), request.deviceId()), slot -> fetch(request)).grant();
+    }
+
+    private Entry fetch(GetKeyRequest request) {
+        long started = ticker.read();
+        Grant grant = delegate.getKey(request);
+        Long revokedAt = revocations.getIfPresent(request.userId());
+        boolean revokedMeanwhile = revokedAt != null && revokedAt - started >= 0;
+        return new Entry(grant, revokedMeanwhile ? Duration.ZERO : lifetime(grant));
+    }
+
+    private Duration lifetime(Grant grant) {
+        if (grant instanceof Grant.Denied denied) {
+            return denied.reason() == DenialReason.POOL_UNREACHABLE ? Duration.ZERO : min(grantTtl, MAX_DENIAL_TTL);
+        }
+        return grantTtl;
+    }
+
+    /** Forgets every grant of this user, e.g. when Chillstreams revoked or disabled them. */
+    public void evictUser(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        revocations.put(userId, ticker.read());
+        grants.asMap().keySet().removeIf(slot -> slot.userId().equals(userId));
+    }
+
+    /** Forgets every grant that hands out this key, e.g. after a store answered 401 for it. */
+    public void evictKey(String poolKeyId) {
+        Objects.requireNonNull(poolKeyId, "poolKeyId");
+        grants.asMap().values().removeIf(entry ->
+                entry.grant() instanceof Grant.Allowed allowed && allowed.poolKeyId().equals(poolKeyId));
+    }
+
+    /** Evicts the key's grants first, so that the next request gets whatever key the pool chooses now. */
+    @Override
+    public void reportKeyProblem(String poolKeyId, KeyProblem problem) {
+        evictKey(poolKeyId);
+        delegate.reportKeyProblem(poolKeyId, problem);
+    }
+
+    @Override
+    public void logUsage(List<UsageEvent> events) {
+        delegate.logUsage(events);
+    }
+
+    /** Grants currently held (expired entries may still count until Caffeine cleans up). */
+    public long size() {
+        return grants.estimatedSize();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private record Slot(String userId, String deviceId) {
+    }
+
+    private record Entry(Grant grant, Duration lifetime) {
+    }
+
+    private static final class PerEntryLifetime implements Expiry<Slot, Entry> {
+        @Override
+        public long expireAfterCreate(Slot slot, Entry entry, long now) {
+            return entry.lifetime().toNanos();
+        }
+
+        @Override
+        public long expireAfterUpdate(Slot slot, Entry entry, long now, long currentDuration) {
+            return entry.lifetime().toNanos();
+        }
+
+        @Override
+        public long expireAfterRead(Slot slot, Entry entry, long now, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.chillproxy.chillstreams.outbox;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.chillproxy.chillstreams.pool.UsageEvent;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL of the {@code usage_outbox} table, the same on SQLite and PostgreSQL. Thread-safe (Jdbi is). */
+final class OutboxTable {
+
+    private static final String COLUMNS = "event_id, user_id, pool_key_id, action, hash, cached, bytes, occurred_at";
+    private static final RowMapper<UsageEvent> EVENT = (rs, ctx) -> new UsageEvent(
+            rs.getString("event_id"), rs.getString("user_id"), rs.getString("pool_key_id"), rs.getString("action"),
+            rs.getString("hash"), rs.getBoolean("cached"), rs.getLong("bytes"),
+            Instant.parse(rs.getString("occurred_at")));
+
+    private final Jdbi jdbi;
+
+    OutboxTable(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Due at once; an event id already waiting is kept as it is. */
+    void insert(UsageEvent event, long nowMillis) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO usage_outbox (" + COLUMNS + ", attempts, next_attempt_at, created_at)"
+                        + " VALUES (:id, :user, :key, :action, :hash, :cached, :bytes, :at, 0, :now, :now)"
+                        + " ON CONFLICT (event_id) DO NOTHING")
+                .bind("id", event.eventId())
+                .bind("user", event.userId())
+                .bind("key", event.poolKeyId())
+                .bind("action", event.action())
+                .bind("hash", event.hash())
+                .bind("cached", event.cached())
+                .bind("bytes", event.bytes())
+                .bind("at", event.at().toString())
+                .bind("now", nowMillis)
+                .execute());
+    }
+
+    /** The oldest events whose next attempt is due by {@code dueByMillis}. */
+    List<UsageEvent> oldestDue(long dueByMillis, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM usage_outbox"
+                        + " WHERE next_attempt_at <= :dueBy ORDER BY created_at, event_id LIMIT :limit")
+                .bind("dueBy", dueByMillis)
+                .bind("limit", limit)
+                .map(EVENT)
+                .list());
+    }
+
+    void delete(List<String> eventIds) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM usage_outbox WHERE event_id IN (<ids>)")
+                .bindList("ids", eventIds)
+                .execute());
+    }
+
+    void postpone(List<String> eventIds, long nextAttemptMillis) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE usage_outbox SET attempts = attempts + 1, next_attempt_at = :next"
+                        + " WHERE event_id IN (<ids>)")
+                .bind("next", nextAttemptMillis)
+                .bindList("ids", eventIds)
+                .execute());
+    }
+
+    long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM usage_outbox").mapTo(Long.class).one());
+    }
+}

@@ -1,0 +1,238 @@
+package dev.chillproxy.chillstreams.grant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.chillstreams.pool.GetKeyRequest;
+import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.chillstreams.pool.KeyProblem;
+import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.core.secret.ApiKey;
+import org.junit.jupiter.api.Test;
+
+class GrantCacheTest {
+
+    private static final GetKeyRequest ALICE_TV = new GetKeyRequest("alice", "tv", "stream-list", "");
+    private static final GetKeyRequest ALICE_PHONE = new GetKeyRequest("alice", "phone", "stream-served", "abc");
+    private static final GetKeyRequest BOB_TV = new GetKeyRequest("bob", "tv", "stream-list", "");
+
+    private final FakeTicker ticker = new FakeTicker();
+    private final ScriptedPool pool = new ScriptedPool();
+
+    private static Grant.Allowed allowed(String keyId) {
+        return new Grant.Allowed(ApiKey.of("secret-key-for-" + keyId), keyId, 1);
+    }
+
+    private static Grant.Denied denied(DenialReason reason) {
+        return new Grant.Denied(reason, "no", null);
+    }
+
+    @Test
+    void allowedGrantIsReusedUntilTheTtlEnds() {
+        GrantCache cache = new GrantCache(pool, Duration.ofSeconds(30), ticker);
+        pool.answer(() -> allowed("k1"));
+
+        Grant first = cache.getKey(ALICE_TV);
+        ticker.advance(Duration.ofSeconds(29));
+        assertSame(first, cache.getKey(ALICE_TV));
+        assertEquals(1, pool.asked.size());
+
+        ticker.advance(Duration.ofSeconds(2));
+        cache.getKey(ALICE_TV);
+        assertEquals(2, pool.asked.size());
+    }
+
+    @Test
+    void grantsAreKeptPerUserAndDevice() {
+        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        pool.answer(() -> allowed("k1"));
+
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_PHONE);
+        cache.getKey(BOB_TV);
+        cache.getKey(new GetKeyRequest("alice", "tv", "stream-served", "other-hash"));
+
+        assertEquals(List.of(ALICE_TV, ALICE_PHONE, BOB_TV), pool.asked);
+    }
+
+    @Test
+    void zeroTtlAsksThePoolEveryTime() {
+        GrantCache cache = new GrantCache(pool, Duration.ZERO, ticker);
+        pool.answer(() -> allowed("k1"));
+
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_TV);
+
+        assertEquals(3, pool.asked.size());
+    }
+
+    @Test
+    void denialIsKeptAtMostFiveSeconds() {
+        GrantCache cache = new GrantCache(pool, Duration.ofMinutes(10), ticker);
+        pool.answer(() -> denied(DenialReason.DEVICE_LIMIT));
+        pool.answer(() -> allowed("k1"));
+
+        assertInstanceOf(Grant.Denied.class, cache.getKey(ALICE_TV));
+        ticker.advance(Duration.ofMillis(4_999));
+        assertInstanceOf(Grant.Denied.class, cache.getKey(ALICE_TV));
+        assertEquals(1, pool.asked.size());
+
+        ticker.advance(Duration.ofMillis(2));
+        assertInstanceOf(Grant.Allowed.class, cache.getKey(ALICE_TV));
+        assertEquals(2, pool.asked.size());
+    }
+
+    @Test
+    void denialNeverOutlivesAShortGrantTtl() {
+        GrantCache cache = new GrantCache(pool, Duration.ofSeconds(2), ticker);
+        pool.answer(() -> denied(DenialReason.USER_DISABLED));
+        pool.answer(() -> allowed("k1"));
+
+        cache.getKey(ALICE_TV);
+        ticker.advance(Duration.ofMillis(2_001));
+
+        assertInstanceOf(Grant.Allowed.class, cache.getKey(ALICE_TV));
+    }
+
+    @Test
+    void unreachablePoolIsAskedAgainOnTheNextRequest() {
+        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        pool.answer(() -> denied(DenialReason.POOL_UNREACHABLE));
+        pool.answer(() -> allowed("k1"));
+
+        assertInstanceOf(Grant.Denied.class, cache.getKey(ALICE_TV));
+        assertInstanceOf(Grant.Allowed.class, cache.getKey(ALICE_TV));
+        assertEquals(2, pool.asked.size());
+    }
+
+    @Test
+    void evictUserDropsAllOfTheirDevicesAndNobodyElse() {
+        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        pool.answer(() -> allowed("k1"));
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_PHONE);
+        cache.getKey(BOB_TV);
+
+        cache.evictUser("alice");
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_PHONE);
+        cache.getKey(BOB_TV);
+
+        assertEquals(List.of(ALICE_TV, ALICE_PHONE, BOB_TV, ALICE_TV, ALICE_PHONE), pool.asked);
+    }
+
+    @Test
+    void grantFetchedWhileTheUserIsRevokedIsNotKept() {
+        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        // the revocation arrives while the pool is still answering the (older) request
+        pool.answer(() -> {
+            cache.evictUser("alice");
+            return allowed("k1");
+        });
+        pool.answer(() -> denied(DenialReason.USER_DISABLED));
+
+        assertInstanceOf(Grant.Allowed.class, cache.getKey(ALICE_TV));
+        assertInstanceOf(Grant.Denied.class, cache.getKey(ALICE_TV));
+    }
+
+    @Test
+    void evictKeyDropsOnlyGrantsOfThatKey() {
+        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        pool.answer(() -> allowed("k1"));
+        pool.answer(() -> allowed("k2"));
+        pool.answer(() -> allowed("k1"));
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_PHONE);
+        cache.getKey(BOB_TV);
+
+        cache.evictKey("k1");
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_PHONE);
+        cache.getKey(BOB_TV);
+
+        assertEquals(List.of(ALICE_TV, ALICE_PHONE, BOB_TV, ALICE_TV, BOB_TV), pool.asked);
+    }
+
+    @Test
+    void keyProblemEvictsTheKeyAndTellsThePool() {
+        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        pool.answer(() -> allowed("k1"));
+        pool.answer(() -> allowed("k2"));
+        cache.getKey(ALICE_TV);
+
+        cache.reportKeyProblem("k1", new KeyProblem.Unauthorized());
+
+        assertEquals(List.of("k1"), pool.problems);
+        assertEquals("k2", ((Grant.Allowed) cache.getKey(ALICE_TV)).poolKeyId());
+    }
+
+    @Test
+    void usageGoesStraightThrough() {
+        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        UsageEvent event = new UsageEvent("e1", "alice", "k1", "stream-list", "", false, 0, java.time.Instant.EPOCH);
+
+        cache.logUsage(List.of(event));
+
+        assertEquals(List.of(event), pool.usage);
+    }
+
+    @Test
+    void negativeTtlIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new GrantCache(pool, Duration.ofSeconds(-1), ticker));
+    }
+
+    /** A pool that answers from a script; the last answer repeats. */
+    private static final class ScriptedPool implements PoolClient {
+        final List<GetKeyRequest> asked = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        final List<UsageEvent> usage = new ArrayList<>();
+        private final Deque<Supplier<Grant>> script = new ArrayDeque<>();
+
+        void answer(Supplier<Grant> answer) {
+            script.add(answer);
+        }
+
+        @Override
+        public Grant getKey(GetKeyRequest request) {
+            asked.add(request);
+            return (script.size() > 1 ? script.poll() : script.peek()).get();
+        }
+
+        @Override
+        public void logUsage(List<UsageEvent> events) {
+            usage.addAll(events);
+        }
+
+        @Override
+        public void reportKeyProblem(String poolKeyId, KeyProblem problem) {
+            problems.add(poolKeyId);
+        }
+    }
+
+    private static final class FakeTicker implements Ticker {
+        private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+        void advance(Duration duration) {
+            nanos.addAndGet(duration.toNanos());
+        }
+
+        @Override
+        public long read() {
+            return nanos.get();
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.chillproxy.chillstreams.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.chillstreams.db.TestDatabase;
+import dev.chillproxy.chillstreams.pool.GetKeyRequest;
+import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
+import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.remote.CapturedStderr;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class UsageOutboxTest {
+
+    private static final String USER = "0b7f9a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
+
+    private final MutableClock clock = new MutableClock();
+
+    private static UsageEvent event(int n) {
+        return new UsageEvent("evt-" + n, USER, "key-1", n % 2 == 0 ? "stream-list" : "stream-served", "hash" + n,
+                n % 3 == 0, 1000L * n, Instant.parse("2026-03-04T05:06:07.123456Z").plusSeconds(n));
+    }
+
+    private static List<UsageEvent> events(int count) {
+        return IntStream.range(0, count).mapToObj(UsageOutboxTest::event).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void recordedEventsAreDeliveredAsTheyWereAndThenRemoved(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Receiver receiver = new Receiver();
+            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            events(3).forEach(outbox::record);
+            outbox.record(event(1)); // recorded twice, kept once
+            assertEquals(3, outbox.depth());
+
+            assertEquals(new UsageOutbox.Round.Delivered(3), outbox.deliverBatch(clock.millis()));
+
+            assertEquals(events(3), receiver.deliveredInOrder());
+            assertEquals(0, outbox.depth());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void failingReceiverDelaysEventsAndRecoveryDeliversEachOnce(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Receiver receiver = new Receiver();
+            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            events(150).forEach(outbox::record);
+            receiver.down = true;
+
+            assertInstanceOf(UsageOutbox.Round.Failed.class, outbox.deliverBatch(clock.millis())); // first 100
+            assertInstanceOf(UsageOutbox.Round.Failed.class, outbox.deliverBatch(clock.millis())); // other 50
+            assertEquals(new UsageOutbox.Round.Delivered(0), outbox.deliverBatch(clock.millis()), "all postponed");
+            clock.advance(UsageOutbox.MAX_BACKOFF);
+            assertInstanceOf(UsageOutbox.Round.Failed.class, outbox.deliverBatch(clock.millis()));
+            assertEquals(150, outbox.depth(), "nothing dropped");
+
+            receiver.down = false;
+            clock.advance(UsageOutbox.MAX_BACKOFF);
+            while (!(outbox.deliverBatch(clock.millis()) instanceof UsageOutbox.Round.Delivered d && d.count() == 0)) {
+                clock.advance(UsageOutbox.MAX_BACKOFF);
+            }
+
+            assertEquals(0, outbox.depth());
+            assertEquals(150, receiver.byId.size());
+            assertTrue(receiver.byId.values().stream().allMatch(times -> times == 1), "each event delivered once");
+            assertEquals(3, receiver.refusedBatches);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void backgroundLoopDeliversWithoutBeingAsked(Engine engine) throws InterruptedException {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Receiver receiver = new Receiver();
+            receiver.expect(250);
+            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            events(250).forEach(outbox::record);
+
+            outbox.start();
+
+            assertTrue(receiver.arrived.await(20, TimeUnit.SECONDS), "delivered in the background");
+            assertTrue(outbox.drain(Duration.ofSeconds(5)));
+            assertEquals(250, receiver.byId.size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void eventsLeftByAStoppedProcessAreDeliveredByTheNextOneOnce(Engine engine) throws InterruptedException {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Receiver down = new Receiver();
+            down.down = true;
+            down.expect(1);
+            UsageOutbox first = new UsageOutbox(db.database(), down, clock);
+            events(120).forEach(first::record);
+            first.start();
+            assertTrue(down.arrived.await(20, TimeUnit.SECONDS), "the first process tried");
+            assertFalse(first.drain(Duration.ZERO), "stopped without delivering");
+
+            Receiver up = new Receiver();
+            up.expect(120);
+            try (Database restarted = Database.open(db.url())) {
+                UsageOutbox second = new UsageOutbox(restarted, up, clock);
+                assertEquals(120, second.depth());
+                clock.advance(UsageOutbox.MAX_BACKOFF); // the postponed batch is due again
+                second.start();
+                assertTrue(up.arrived.await(20, TimeUnit.SECONDS));
+                assertTrue(second.drain(Duration.ofSeconds(5)));
+            }
+            assertEquals(events(120).size(), up.byId.size());
+            assertTrue(up.byId.values().stream().allMatch(times -> times == 1));
+            assertTrue(down.byId.isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void drainDeliversWhatIsLeftOrKeepsItWhenTheReceiverIsDown(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Receiver receiver = new Receiver();
+            receiver.down = true;
+            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            events(230).forEach(outbox::record);
+
+            assertFalse(outbox.drain(Duration.ofSeconds(5)));
+            assertEquals(230, outbox.depth());
+
+            receiver.down = false;
+            assertTrue(outbox.drain(Duration.ofSeconds(5)), "drain ignores the backoff schedule");
+            assertEquals(230, receiver.byId.size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void recordNeverThrowsAndLogsNoUserId(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Database broken = Database.open(db.url());
+            UsageOutbox outbox = new UsageOutbox(broken, new Receiver(), clock);
+            broken.close();
+
+            try (CapturedStderr log = new CapturedStderr()) {
+                outbox.record(event(7));
+                String text = log.text();
+                assertTrue(text.contains("evt-7"), text);
+                assertFalse(text.contains(USER), text);
+            }
+        }
+    }
+
+    @Test
+    void backoffDoublesToAMinuteWithJitter() {
+        for (int draw = 0; draw < 50; draw++) {
+            assertBetween(500, 1_000, UsageOutbox.backoff(1));
+            assertBetween(1_000, 2_000, UsageOutbox.backoff(2));
+            assertBetween(16_000, 32_000, UsageOutbox.backoff(6));
+            assertBetween(30_000, 60_000, UsageOutbox.backoff(7));
+            assertBetween(30_000, 60_000, UsageOutbox.backoff(1_000));
+        }
+    }
+
+    private static void assertBetween(long lowMillis, long highMillis, Duration actual) {
+        assertTrue(actual.toMillis() >= lowMillis && actual.toMillis() <= highMillis, actual.toString());
+    }
+
+    /** An idempotent receiver that counts how often each event id arrived; can be switched off. */
+    private static final class Receiver implements PoolClient {
+        final Map<String, Integer> byId = new LinkedHashMap<>();
+        final List<UsageEvent> events = new ArrayList<>();
+        volatile boolean down;
+        int refusedBatches;
+        private CountDownLatch arrived = new CountDownLatch(0);
+        private int awaited;
+
+        /** {@link #arrived} opens after this many events were accepted, or this many batches refused. */
+        synchronized void expect(int count) {
+            awaited = count;
+            arrived = new CountDownLatch(1);
+        }
+
+        @Override
+        public synchronized void logUsage(List<UsageEvent> batch) {
+            if (down) {
+                refusedBatches++;
+                if (refusedBatches >= awaited) {
+                    arrived.countDown();
+                }
+                throw new PoolUnavailableException("receiver down");
+            }
+            for (UsageEvent event : batch) {
+                if (byId.merge(event.eventId(), 1, Integer::sum) == 1) {
+                    events.add(event);
+                }
+            }
+            if (byId.size() >= awaited) {
+                arrived.countDown();
+            }
+        }
+
+        synchronized List<UsageEvent> deliveredInOrder() {
+            return List.copyOf(events);
+        }
+
+        @Override
+        public Grant getKey(GetKeyRequest request) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-03-04T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

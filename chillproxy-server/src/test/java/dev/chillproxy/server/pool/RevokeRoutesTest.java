@@ -1,0 +1,126 @@
+package dev.chillproxy.server.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chillproxy.chillstreams.grant.GrantCache;
+import dev.chillproxy.chillstreams.pool.GetKeyRequest;
+import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.core.secret.ApiKey;
+import io.javalin.Javalin;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RevokeRoutesTest {
+
+    private static final String INTERNAL_KEY = "internal-0123456789abcdef0123456789abcdef";
+    private static final GetKeyRequest ALICE = new GetKeyRequest("alice", "tv", "stream-list", "");
+    private static final GetKeyRequest BOB = new GetKeyRequest("bob", "tv", "stream-list", "");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final OkHttpClient http = new OkHttpClient();
+    private final CountingPool pool = new CountingPool();
+    private final GrantCache cache = new GrantCache(pool, Duration.ofMinutes(5));
+    private Javalin app;
+
+    @BeforeEach
+    void start() {
+        RevokeRoutes routes = new RevokeRoutes(cache, ApiKey.of(INTERNAL_KEY), mapper);
+        app = Javalin.create(config -> routes.register(config.routes)).start(0);
+        cache.getKey(ALICE);
+        cache.getKey(BOB);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    private Response post(String authorization, String body) throws IOException {
+        Request.Builder request = new Request.Builder()
+                .url("http://127.0.0.1:" + app.port() + RevokeRoutes.PATH)
+                .post(RequestBody.create(body, MediaType.get("application/json")));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.newCall(request.build()).execute();
+    }
+
+    @Test
+    void revokedUserIsAskedAgainOthersAreNot() throws IOException {
+        try (Response response = post("Bearer " + INTERNAL_KEY, "{\"userId\":\"alice\"}")) {
+            assertEquals(204, response.code());
+        }
+
+        cache.getKey(ALICE);
+        cache.getKey(BOB);
+        assertEquals(List.of("alice", "bob", "alice"), pool.asked);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Bearer", "Bearer wrong", "Basic " + INTERNAL_KEY, "Bearer " + INTERNAL_KEY + "x"})
+    void wrongOrMissingBearerIs401WithoutDetail(String authorization) throws IOException {
+        try (Response response = post(authorization.isEmpty() ? null : authorization, "{\"userId\":\"alice\"}")) {
+            assertEquals(401, response.code());
+            String body = response.body().string();
+            assertEquals("{\"error\":{\"code\":\"unauthorized\",\"message\":\"unauthorized\"}}", body);
+            assertFalse(body.contains(INTERNAL_KEY));
+        }
+        cache.getKey(ALICE);
+        assertEquals(List.of("alice", "bob"), pool.asked, "nothing was evicted");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not json", "[]", "{}", "{\"userId\":\"\"}", "{\"userId\":\"  \"}", "{\"userId\":42}",
+        "{\"userId\":null}", "{\"user\":\"alice\"}"})
+    void badBodyIs400Json(String body) throws IOException {
+        try (Response response = post("Bearer " + INTERNAL_KEY, body)) {
+            assertEquals(400, response.code());
+            assertEquals("application/json", response.header("Content-Type").split(";")[0]);
+            JsonNode error = mapper.readTree(response.body().string()).get("error");
+            assertEquals("bad_request", error.get("code").asText());
+            assertEquals(true, error.get("message").asText().startsWith("userId"));
+        }
+    }
+
+    @Test
+    void revokingAnUnknownUserIsFine() throws IOException {
+        try (Response response = post("bearer " + INTERNAL_KEY, "{\"userId\":\"nobody\",\"reason\":\"x\"}")) {
+            assertEquals(204, response.code());
+        }
+        assertInstanceOf(Grant.Allowed.class, cache.getKey(ALICE));
+        assertEquals(List.of("alice", "bob"), pool.asked);
+    }
+
+    private static final class CountingPool implements PoolClient {
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public synchronized Grant getKey(GetKeyRequest request) {
+            asked.add(request.userId());
+            return new Grant.Allowed(ApiKey.of("pool-key-0123456789"), "k1", 1);
+        }
+
+        @Override
+        public void logUsage(List<UsageEvent> events) {
+        }
+    }
+}
