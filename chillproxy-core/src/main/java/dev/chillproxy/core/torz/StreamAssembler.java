@@ -28,11 +28,9 @@ final class StreamAssembler {
     private static final String TORBOX = "tb";
 
     private final StreamLinks links;
-    private final StreamTemplate template;
 
-    StreamAssembler(StreamLinks links, StreamTemplate template) {
+    StreamAssembler(StreamLinks links) {
         this.links = links;
-        this.template = template;
     }
 
     List<Stream> assemble(TorzConfig config, String cfg, String stremioId, List<StreamCandidate> candidates,
@@ -72,7 +70,7 @@ final class StreamAssembler {
                     || !filter.test(candidate, "P2P", false)) {
                 continue;
             }
-            streams.add(new Stream(template.name(candidate, "P2P", false, ADDON_NAME), template.description(candidate),
+            streams.add(new Stream(StreamTemplate.name(candidate, "P2P", false, ADDON_NAME), StreamTemplate.description(candidate),
                     null, candidate.hash(), candidate.file().index(), null, hints(candidate)));
         }
         return streams;
@@ -104,13 +102,13 @@ final class StreamAssembler {
         String fileName = candidate.file() == null ? "" : candidate.file().name();
         String url = links.strem(cfg, stremioId, store, candidate.hash(), privateUpload ? candidate.torrentUrl() : "",
                 fileIdx, fileName);
-        return new Stream(template.name(candidate, store.toUpperCase(), cached, ADDON_NAME), template.description(candidate),
+        return new Stream(StreamTemplate.name(candidate, store.toUpperCase(), cached, ADDON_NAME), StreamTemplate.description(candidate),
                 url, null, null, null, hints(candidate));
     }
 
     private static StreamBehaviorHints hints(StreamCandidate candidate) {
         String filename = candidate.file() == null ? null : candidate.file().name();
         Long size = candidate.effectiveSize() > 0 ? candidate.effectiveSize() : null;
-        return new StreamBehaviorHints("torz:" + candidate.hash(), filename, size);
+        return new StreamBehaviorHints("torz:" + candidate.hash(), filename, size, null);
     }
 }

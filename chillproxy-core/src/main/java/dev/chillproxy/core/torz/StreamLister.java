@@ -13,7 +13,6 @@ import java.util.concurrent.Executor;
 
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
-import dev.chillproxy.core.format.StreamTemplate;
 import dev.chillproxy.core.rank.FilterException;
 import dev.chillproxy.core.rank.StreamFilter;
 import dev.chillproxy.core.rank.StreamSorter;
@@ -44,7 +43,7 @@ public final class StreamLister {
         this.checker = checker;
         this.executor = executor;
         this.deadline = deadline;
-        this.assembler = new StreamAssembler(links, new StreamTemplate());
+        this.assembler = new StreamAssembler(links);
     }
 
     /** @param cfg the config as it appears in our URLs (canonical encoding), reused in playback links */
