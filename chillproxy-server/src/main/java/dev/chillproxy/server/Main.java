@@ -8,6 +8,7 @@ import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.InvalidSettingsException;
 import dev.chillproxy.server.settings.Settings;
+import dev.chillproxy.server.stremio.ConfigureRoutes;
 import io.javalin.Javalin;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -69,6 +70,6 @@ public final class Main {
     /** Every feature's routes beyond health; the place to add new route classes. */
     static List<RouteGroup> routeGroups(Settings settings, ObjectMapper objectMapper, OkHttpClient httpClient,
                                         String version) {
-        return List.of();
+        return List.of(new ConfigureRoutes(settings.baseUrl()));
     }
 }

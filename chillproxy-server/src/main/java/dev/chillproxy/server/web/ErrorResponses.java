@@ -2,6 +2,7 @@ package dev.chillproxy.server.web;
 
 import java.util.Locale;
 
+import dev.chillproxy.core.config.ConfigException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -26,6 +27,12 @@ public final class ErrorResponses {
     /** Writes an error body with the request id; used by handlers for expected failures too. */
     public static void write(Context ctx, int status, String code, String message) {
         ctx.status(status).json(ErrorBody.of(code, message, RequestIds.of(ctx)));
+    }
+
+    /** 400 {@code bad_config} naming every problem's field; the codec's messages never hold a secret. */
+    public static void badConfig(Context ctx, ConfigException e) {
+        ctx.status(400).json(new ErrorBody(new ErrorBody.Detail("bad_config", e.getMessage(), RequestIds.of(ctx),
+                e.problems())));
     }
 
     private void httpError(HttpResponseException e, Context ctx) {
