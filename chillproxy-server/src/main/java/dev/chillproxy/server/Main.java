@@ -9,6 +9,7 @@ import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.InvalidSettingsException;
 import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
+import dev.chillproxy.server.stremio.ManifestRoutes;
 import io.javalin.Javalin;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -70,6 +71,8 @@ public final class Main {
     /** Every feature's routes beyond health; the place to add new route classes. */
     static List<RouteGroup> routeGroups(Settings settings, ObjectMapper objectMapper, OkHttpClient httpClient,
                                         String version) {
-        return List.of(new ConfigureRoutes(settings.baseUrl()));
+        return List.of(
+                new ManifestRoutes(version, settings.trustedProxies()),
+                new ConfigureRoutes(settings.baseUrl()));
     }
 }

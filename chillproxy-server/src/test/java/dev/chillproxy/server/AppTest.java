@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.core.config.ConfigCodec;
+import dev.chillproxy.core.config.StoreConfig;
+import dev.chillproxy.core.config.TorzConfig;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +89,34 @@ class AppTest {
             assertFalse(body.contains("secret detail"), body);
             assertFalse(body.contains("dev.chillproxy"), body);
         }
+    }
+
+    @Test
+    void configSegmentNeverReachesTheRequestLog() throws Exception {
+        String token = "LEGACYTOKEN0123456789abcdef";
+        String cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", token, "")), List.of(), false,
+                false, "", ""));
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        String log;
+        try {
+            for (String path : List.of("/manifest.json", "/configure", "/stream/movie/tt1.json")) {
+                server.get("/stremio/torz/" + cfg + path).close();
+            }
+            // the request line is written after the response is sent: wait for the last one
+            for (int i = 0; i < 200 && !buffer.toString(StandardCharsets.UTF_8).contains("tt1.json"); i++) {
+                Thread.sleep(10);
+            }
+            log = buffer.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setErr(original);
+        }
+        assertTrue(log.contains("GET /stremio/torz/{cfg}/manifest.json 200"), log);
+        assertTrue(log.contains("GET /stremio/torz/{cfg}/configure 200"), log);
+        assertTrue(log.contains("GET /stremio/torz/…/stream/movie/tt1.json 404"), log);
+        assertFalse(log.contains(cfg), log);
+        assertFalse(log.contains(token), log);
     }
 
     @Test

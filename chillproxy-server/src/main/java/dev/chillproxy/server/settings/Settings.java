@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.chillproxy.chillstreams.db.DatabaseUrl;
+import dev.chillproxy.core.client.TrustedProxies;
 import dev.chillproxy.core.secret.ApiKey;
 
 /**
@@ -17,7 +18,7 @@ import dev.chillproxy.core.secret.ApiKey;
  * <p>Secrets are {@link ApiKey}s and {@link #toString()} prints no secret nor URL that may carry one
  * (Torznab URLs hold their apikey in the query).
  *
- * @param trustedProxies raw {@code TRUSTED_PROXIES} CSV of CIDRs, syntax-checked here
+ * @param trustedProxies peers whose {@code X-Forwarded-*} headers are believed ({@code TRUSTED_PROXIES})
  * @param chillstreamsApiKey absent in embedded mode until {@link GeneratedSecrets} fills it
  */
 public record Settings(
@@ -31,7 +32,7 @@ public record Settings(
         Optional<ApiKey> adminApiKey,
         Optional<ApiKey> poolEncryptionKey,
         int torboxMaxDevicesPerUser,
-        String trustedProxies,
+        TrustedProxies trustedProxies,
         UpstreamUrls upstreams,
         List<URI> torznabIndexers,
         Optional<URI> prowlarrUrl,
@@ -98,7 +99,7 @@ public record Settings(
         return "Settings[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", database="
                 + databaseUrl.engine() + ", pool=" + (embeddedPool() ? "embedded" : chillstreamsApiUrl.get().getHost())
                 + ", chillstreamsAuth=" + enableChillstreamsAuth + ", maxDevices=" + torboxMaxDevicesPerUser
-                + ", trustedProxies=" + (trustedProxies.isEmpty() ? "none" : trustedProxies)
+                + ", " + trustedProxies
                 + ", torznabIndexers=" + torznabIndexers.size() + ", prowlarr=" + prowlarrUrl.isPresent()
                 + ", grantTtl=" + poolGrantTtl + ", streamDeadline=" + streamDeadline.toMillis() + "ms]";
     }

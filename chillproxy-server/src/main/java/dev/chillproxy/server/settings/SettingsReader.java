@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.chillproxy.chillstreams.db.DatabaseUrl;
+import dev.chillproxy.core.client.TrustedProxies;
 import dev.chillproxy.core.secret.ApiKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ final class SettingsReader {
                 secret("ADMIN_API_KEY", MIN_SECRET_LENGTH),
                 encryptionKey("POOL_ENCRYPTION_KEY"),
                 integer("TORBOX_MAX_DEVICES_PER_USER", 3, 1, 1_000),
-                cidrs("TRUSTED_PROXIES"),
+                trustedProxies("TRUSTED_PROXIES"),
                 new UpstreamUrls(
                         urlOr("TORBOX_API_URL", UpstreamUrls.TORBOX_DEFAULT),
                         urlOr("REALDEBRID_API_URL", UpstreamUrls.REALDEBRID_DEFAULT),
@@ -269,16 +270,13 @@ final class SettingsReader {
         }
     }
 
-    private String cidrs(String name) {
-        Optional<String> raw = value(name);
-        if (raw.isEmpty()) {
-            return "";
+    private TrustedProxies trustedProxies(String name) {
+        try {
+            return TrustedProxies.parse(value(name).orElse(""));
+        } catch (IllegalArgumentException e) {
+            // the parser names the variable and the entry; entries are addresses, not secrets
+            problems.add(e.getMessage());
+            return TrustedProxies.none();
         }
-        for (String entry : raw.get().split(",")) {
-            if (!entry.isBlank() && !Cidr.isValid(entry.trim())) {
-                problems.add(name + ": '" + entry.trim() + "' is not an IPv4/IPv6 address or CIDR");
-            }
-        }
-        return raw.get();
     }
 }

@@ -31,7 +31,7 @@ class SettingsTest {
         assertTrue(settings.embeddedPool());
         assertTrue(settings.enableChillstreamsAuth());
         assertEquals(3, settings.torboxMaxDevicesPerUser());
-        assertEquals("", settings.trustedProxies());
+        assertTrue(settings.trustedProxies().isEmpty());
         assertEquals(URI.create("https://api.torbox.app"), settings.upstreams().torbox());
         assertTrue(settings.torznabIndexers().isEmpty());
         assertEquals(Duration.ofSeconds(30), settings.poolGrantTtl());
@@ -71,6 +71,9 @@ class SettingsTest {
         assertFalse(settings.enableChillstreamsAuth());
         assertEquals(SECRET, settings.adminApiKey().orElseThrow().reveal());
         assertEquals(5, settings.torboxMaxDevicesPerUser());
+        assertTrue(settings.trustedProxies().contains("10.1.2.3"));
+        assertTrue(settings.trustedProxies().contains("192.168.1.1"));
+        assertFalse(settings.trustedProxies().contains("192.168.1.2"));
         assertEquals(URI.create("http://127.0.0.1:9999"), settings.upstreams().torbox());
         assertEquals(2, settings.torznabIndexers().size());
         assertEquals(Duration.ofSeconds(45), settings.poolGrantTtl());
@@ -105,8 +108,8 @@ class SettingsTest {
             "ADMIN_API_KEY|short-admin-key|ADMIN_API_KEY: must be at least 32 characters (got 15)",
             "POOL_ENCRYPTION_KEY|not-base64-of-32-bytes|POOL_ENCRYPTION_KEY: expected base64 of exactly 32 bytes",
             "TORBOX_MAX_DEVICES_PER_USER|0|TORBOX_MAX_DEVICES_PER_USER: expected a whole number from 1",
-            "TRUSTED_PROXIES|10.0.0.0/33|TRUSTED_PROXIES: '10.0.0.0/33' is not an IPv4/IPv6 address or CIDR",
-            "TRUSTED_PROXIES|proxy.local|TRUSTED_PROXIES: 'proxy.local' is not an IPv4/IPv6 address or CIDR",
+            "TRUSTED_PROXIES|10.0.0.0/33|TRUSTED_PROXIES entry \"10.0.0.0/33\": prefix length out of range",
+            "TRUSTED_PROXIES|proxy.local|TRUSTED_PROXIES entry \"proxy.local\": not an IP address",
             "TORBOX_API_URL|not a url|TORBOX_API_URL: expected an absolute http(s) URL",
             "TORZNAB_INDEXERS|http://ok/api,jackett|TORZNAB_INDEXERS: entry 2 is not an absolute http(s) URL",
             "POOL_GRANT_TTL|soon|POOL_GRANT_TTL: expected a positive duration",
