@@ -1,0 +1,54 @@
+package dev.chillproxy.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.chillproxy.server.web.ErrorResponses;
+import dev.chillproxy.server.web.HealthRoutes;
+import dev.chillproxy.server.web.RequestIds;
+import dev.chillproxy.server.web.RequestLog;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+
+/**
+ * Builds the unstarted Javalin app from ready-made dependencies: cross-cutting handlers (request id,
+ * request log, JSON errors, CORS on Stremio routes) plus the built-in and the given {@link RouteGroup}s.
+ * Starting, the stop timeout and the shutdown hook belong to {@code Main} (tests start on port 0 and stop
+ * fast because no stop timeout is set here).
+ */
+public final class App {
+
+    private App() {
+    }
+
+    public static Javalin create(AppDependencies deps) {
+        return create(deps, config -> { });
+    }
+
+    /** @param customizer runs last, e.g. {@code Main}'s Jetty stop timeout */
+    public static Javalin create(AppDependencies deps, Consumer<JavalinConfig> customizer) {
+        List<RouteGroup> groups = new ArrayList<>();
+        groups.add(new HealthRoutes(deps.database()));
+        groups.addAll(deps.routeGroups());
+        RequestIds requestIds = new RequestIds();
+        RequestLog requestLog = new RequestLog();
+        ErrorResponses errors = new ErrorResponses();
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(deps.objectMapper(), false));
+            config.requestLogger.http(requestLog::log);
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                // Stremio clients (web included) call every addon route cross-origin.
+                rule.path = "/stremio/*";
+                rule.anyHost();
+                rule.exposeHeader(RequestIds.HEADER);
+            }));
+            config.routes.before(requestIds::assign);
+            errors.register(config.routes);
+            groups.forEach(group -> group.register(config.routes));
+            customizer.accept(config);
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package dev.chillproxy.server.settings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.chillproxy.chillstreams.db.DatabaseUrl;
+import dev.chillproxy.core.client.TrustedProxies;
+import dev.chillproxy.core.secret.ApiKey;
+
+/**
+ * Every setting of the server, read once from the environment at start-up. Immutable and thread-safe.
+ *
+ * <p>Secrets are {@link ApiKey}s and {@link #toString()} prints no secret nor URL that may carry one
+ * (Torznab URLs hold their apikey in the query).
+ *
+ * @param trustedProxies peers whose {@code X-Forwarded-*} headers are believed ({@code TRUSTED_PROXIES})
+ * @param chillstreamsApiKey absent in embedded mode until {@link GeneratedSecrets} fills it
+ */
+public record Settings(
+        int port,
+        URI baseUrl,
+        Path dataDir,
+        DatabaseUrl databaseUrl,
+        Optional<URI> chillstreamsApiUrl,
+        Optional<ApiKey> chillstreamsApiKey,
+        boolean enableChillstreamsAuth,
+        Optional<ApiKey> adminApiKey,
+        Optional<ApiKey> poolEncryptionKey,
+        int torboxMaxDevicesPerUser,
+        TrustedProxies trustedProxies,
+        UpstreamUrls upstreams,
+        List<URI> torznabIndexers,
+        Optional<URI> prowlarrUrl,
+        Optional<ApiKey> prowlarrApiKey,
+        Duration poolGrantTtl,
+        Duration streamDeadline,
+        Duration poolHealthCheckInterval,
+        Optional<ApiKey> metricsToken) {
+
+    public Settings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(chillstreamsApiUrl, "chillstreamsApiUrl");
+        Objects.requireNonNull(chillstreamsApiKey, "chillstreamsApiKey");
+        Objects.requireNonNull(adminApiKey, "adminApiKey");
+        Objects.requireNonNull(poolEncryptionKey, "poolEncryptionKey");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(upstreams, "upstreams");
+        torznabIndexers = List.copyOf(torznabIndexers);
+        Objects.requireNonNull(prowlarrUrl, "prowlarrUrl");
+        Objects.requireNonNull(prowlarrApiKey, "prowlarrApiKey");
+        Objects.requireNonNull(poolGrantTtl, "poolGrantTtl");
+        Objects.requireNonNull(streamDeadline, "streamDeadline");
+        Objects.requireNonNull(poolHealthCheckInterval, "poolHealthCheckInterval");
+        Objects.requireNonNull(metricsToken, "metricsToken");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /**
+     * Reads and validates every variable.
+     *
+     * @throws InvalidSettingsException listing one message per bad variable, never a secret's value
+     */
+    public static Settings fromEnvironment(Map<String, String> environment) {
+        return new SettingsReader(environment).read();
+    }
+
+    /** True when the pool runs inside this server (no {@code CHILLSTREAMS_API_URL}). */
+    public boolean embeddedPool() {
+        return chillstreamsApiUrl.isEmpty();
+    }
+
+    /** The same settings with generated secrets filled in. */
+    public Settings withSecrets(Optional<ApiKey> chillstreamsKey, ApiKey adminKey, ApiKey encryptionKey) {
+        return new Settings(port, baseUrl, dataDir, databaseUrl, chillstreamsApiUrl, chillstreamsKey,
+                enableChillstreamsAuth, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
+                trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
+                poolHealthCheckInterval, metricsToken);
+    }
+
+    /** A copy listening on another port (tests bind port 0). */
+    public Settings withPort(int newPort) {
+        return new Settings(newPort, baseUrl, dataDir, databaseUrl, chillstreamsApiUrl, chillstreamsApiKey,
+                enableChillstreamsAuth, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
+                upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
+                poolHealthCheckInterval, metricsToken);
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", database="
+                + databaseUrl.engine() + ", pool=" + (embeddedPool() ? "embedded" : chillstreamsApiUrl.get().getHost())
+                + ", chillstreamsAuth=" + enableChillstreamsAuth + ", maxDevices=" + torboxMaxDevicesPerUser
+                + ", " + trustedProxies
+                + ", torznabIndexers=" + torznabIndexers.size() + ", prowlarr=" + prowlarrUrl.isPresent()
+                + ", grantTtl=" + poolGrantTtl + ", streamDeadline=" + streamDeadline.toMillis() + "ms]";
+    }
+}

@@ -1,0 +1,100 @@
+package dev.chillproxy.server.stremio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders {@code configure.html}: {@code {{name}}} placeholders are replaced with HTML-escaped values,
+ * except the few fragments built here from escaped parts. The template is read once; thread-safe.
+ */
+final class ConfigurePage {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
+    private static final Map<String, String> STORE_NAMES = Map.of("tb", "TorBox", "rd", "Real-Debrid",
+            "ad", "AllDebrid", "pm", "Premiumize", "dl", "Debrid-Link");
+
+    private final String template;
+
+    ConfigurePage() {
+        try (InputStream in = ConfigurePage.class.getResourceAsStream("configure.html")) {
+            if (in == null) {
+                throw new IllegalStateException("configure.html missing from the classpath");
+            }
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String render(ConfigureForm form, List<String> problems, Optional<InstallLinks> links, String nonce) {
+        InstallLinks shown = links.orElse(new InstallLinks("", "#", "#", ""));
+        Map<String, String> raw = Map.of(
+                "problems", problemItems(problems),
+                "storeOptions", storeOptions(form.store()),
+                "authSelected", ConfigureForm.AUTH.equals(form.kind()) ? " selected" : "",
+                "tokenSelected", ConfigureForm.TOKEN.equals(form.kind()) ? " selected" : "",
+                "cachedChecked", form.cached() ? " checked" : "",
+                "installHidden", links.isPresent() ? "" : " hidden");
+        Map<String, String> escaped = Map.of(
+                "nonce", nonce,
+                "formAction", TorzPaths.CONFIGURE,
+                "credential", form.credential(),
+                "sort", form.sort(),
+                "manifestUrl", shown.manifestUrl(),
+                "stremioUrl", shown.stremioUrl(),
+                "webUrl", shown.webUrl());
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 512);
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String value = raw.containsKey(name) ? raw.get(name) : escape(escaped.get(name));
+            if (value == null) {
+                throw new IllegalStateException("configure.html uses an unknown placeholder " + name);
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static String problemItems(List<String> problems) {
+        StringBuilder items = new StringBuilder();
+        problems.forEach(problem -> items.append("<li>").append(escape(problem)).append("</li>"));
+        return items.toString();
+    }
+
+    private static String storeOptions(String selected) {
+        StringBuilder options = new StringBuilder();
+        for (String code : ConfigureForm.STORES) {
+            options.append("<option value=\"").append(code).append('"')
+                    .append(code.equals(selected) ? " selected" : "")
+                    .append('>').append(STORE_NAMES.get(code)).append(" (").append(code).append(")</option>");
+        }
+        return options.toString();
+    }
+
+    static String escape(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '&': out.append("&amp;"); break;
+                case '<': out.append("&lt;"); break;
+                case '>': out.append("&gt;"); break;
+                case '"': out.append("&quot;"); break;
+                case '\'': out.append("&#39;"); break;
+                default: out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.chillproxy.server.web;
+
+import java.util.Locale;
+
+import dev.chillproxy.core.config.ConfigException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps exceptions to JSON errors in one place: Javalin's own {@code XxxResponse}s keep their status, and
+ * any other exception is a 500 whose body holds no detail (the stack trace goes to the log, with the
+ * request id so an operator can find it). Thread-safe.
+ */
+public final class ErrorResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    public void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, this::httpError);
+        routes.exception(Exception.class, this::unexpected);
+    }
+
+    /** Writes an error body with the request id; used by handlers for expected failures too. */
+    public static void write(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(ErrorBody.of(code, message, RequestIds.of(ctx)));
+    }
+
+    /** 400 {@code bad_config} naming every problem's field; the codec's messages never hold a secret. */
+    public static void badConfig(Context ctx, ConfigException e) {
+        ctx.status(400).json(new ErrorBody(new ErrorBody.Detail("bad_config", e.getMessage(), RequestIds.of(ctx),
+                e.problems())));
+    }
+
+    private void httpError(HttpResponseException e, Context ctx) {
+        HttpStatus status = HttpStatus.forStatus(e.getStatus());
+        String code = status == HttpStatus.UNKNOWN
+                ? "http_" + e.getStatus()
+                : status.name().toLowerCase(Locale.ROOT);
+        write(ctx, e.getStatus(), code, e.getMessage() == null ? status.getMessage() : e.getMessage());
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        LOG.error("request {} failed", RequestIds.of(ctx), e);
+        write(ctx, 500, "internal", "internal error");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.chillproxy.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.chillstreams.db.TestDatabase;
+import dev.chillproxy.server.settings.Settings;
+import io.javalin.Javalin;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The real app on an ephemeral port over a throw-away database (migrated like at start-up), with an
+ * OkHttp client that does not follow redirects. Settings come from the given variables plus a temp
+ * {@code DATA_DIR}.
+ */
+final class TestServer implements AutoCloseable {
+
+    final TestDatabase testDatabase;
+    final Database database;
+    final Settings settings;
+    final Javalin app;
+    final OkHttpClient client = new OkHttpClient.Builder().followRedirects(false).build();
+    private final Path dataDir;
+
+    private TestServer(Engine engine, Map<String, String> variables, List<RouteGroup> extraRoutes) {
+        try {
+            dataDir = Files.createTempDirectory("chillproxy-server-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new HashMap<>(variables);
+        env.putIfAbsent("DATA_DIR", dataDir.toString());
+        settings = Settings.fromEnvironment(env);
+        testDatabase = TestDatabase.create(engine);
+        database = DatabaseBootstrap.open(testDatabase.url(), "test");
+        AppDependencies deps = new AppDependencies(settings, database, Main.objectMapper(),
+                concat(Main.routeGroups(settings, Main.objectMapper(), client, "1.2.3"), extraRoutes));
+        app = App.create(deps).start("127.0.0.1", 0);
+    }
+
+    static TestServer start(Engine engine) {
+        return new TestServer(engine, Map.of(), List.of());
+    }
+
+    static TestServer start(Map<String, String> variables, RouteGroup... extraRoutes) {
+        return new TestServer(Engine.SQLITE, variables, List.of(extraRoutes));
+    }
+
+    private static List<RouteGroup> concat(List<RouteGroup> first, List<RouteGroup> second) {
+        List<RouteGroup> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    Response get(String path) throws IOException {
+        return client.newCall(new Request.Builder().url(url(path)).build()).execute();
+    }
+
+    Response call(Request.Builder request) throws IOException {
+        return client.newCall(request.build()).execute();
+    }
+
+    @Override
+    public void close() {
+        client.connectionPool().evictAll();
+        app.stop();
+        database.close();
+        testDatabase.close();
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.chillproxy.server.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.chillproxy.chillstreams.db.Engine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsTest {
+
+    private static final String SECRET = "s3cr3t-value-that-is-long-enough-0123456789";
+
+    @Test
+    void defaultsMatchTheDesign() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+        assertEquals(8080, settings.port());
+        assertEquals(URI.create("http://localhost:8080"), settings.baseUrl());
+        assertEquals(Path.of("./data"), settings.dataDir());
+        assertEquals(Engine.SQLITE, settings.databaseUrl().engine());
+        assertEquals(Path.of("./data/chillproxy.db"), settings.databaseUrl().sqliteFile());
+        assertTrue(settings.embeddedPool());
+        assertTrue(settings.enableChillstreamsAuth());
+        assertEquals(3, settings.torboxMaxDevicesPerUser());
+        assertTrue(settings.trustedProxies().isEmpty());
+        assertEquals(URI.create("https://api.torbox.app"), settings.upstreams().torbox());
+        assertTrue(settings.torznabIndexers().isEmpty());
+        assertEquals(Duration.ofSeconds(30), settings.poolGrantTtl());
+        assertEquals(Duration.ofMillis(5000), settings.streamDeadline());
+        assertEquals(Duration.ofMinutes(10), settings.poolHealthCheckInterval());
+        assertTrue(settings.adminApiKey().isEmpty());
+        assertTrue(settings.metricsToken().isEmpty());
+    }
+
+    @Test
+    void readsEveryVariable() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "9090");
+        env.put("STREMTHRU_BASE_URL", "https://proxy.example.com/");
+        env.put("DATA_DIR", "/var/lib/chill");
+        env.put("CHILLSTREAMS_API_URL", "https://pool.example.com");
+        env.put("CHILLSTREAMS_API_KEY", SECRET);
+        env.put("ENABLE_CHILLSTREAMS_AUTH", "FALSE");
+        env.put("ADMIN_API_KEY", SECRET);
+        env.put("POOL_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        env.put("TORBOX_MAX_DEVICES_PER_USER", "5");
+        env.put("TRUSTED_PROXIES", "10.0.0.0/8, ::1/128,192.168.1.1");
+        env.put("TORBOX_API_URL", "http://127.0.0.1:9999");
+        env.put("TORZNAB_INDEXERS", "http://jackett:9117/api?apikey=x,http://other/api");
+        env.put("PROWLARR_URL", "http://prowlarr:9696");
+        env.put("PROWLARR_API_KEY", "abc");
+        env.put("POOL_GRANT_TTL", "45s");
+        env.put("STREAM_DEADLINE_MS", "3000");
+        env.put("POOL_HEALTH_CHECK_INTERVAL", "PT1H");
+        env.put("METRICS_TOKEN", SECRET);
+        Settings settings = Settings.fromEnvironment(env);
+        assertEquals(9090, settings.port());
+        assertEquals(URI.create("https://proxy.example.com"), settings.baseUrl());
+        assertEquals(Engine.SQLITE, settings.databaseUrl().engine());
+        assertEquals(Path.of("/var/lib/chill/chillproxy.db"), settings.databaseUrl().sqliteFile());
+        assertFalse(settings.embeddedPool());
+        assertFalse(settings.enableChillstreamsAuth());
+        assertEquals(SECRET, settings.adminApiKey().orElseThrow().reveal());
+        assertEquals(5, settings.torboxMaxDevicesPerUser());
+        assertTrue(settings.trustedProxies().contains("10.1.2.3"));
+        assertTrue(settings.trustedProxies().contains("192.168.1.1"));
+        assertFalse(settings.trustedProxies().contains("192.168.1.2"));
+        assertEquals(URI.create("http://127.0.0.1:9999"), settings.upstreams().torbox());
+        assertEquals(2, settings.torznabIndexers().size());
+        assertEquals(Duration.ofSeconds(45), settings.poolGrantTtl());
+        assertEquals(Duration.ofMillis(3000), settings.streamDeadline());
+        assertEquals(Duration.ofHours(1), settings.poolHealthCheckInterval());
+        assertFalse(settings.toString().contains(SECRET), settings.toString());
+        assertFalse(settings.toString().contains("apikey"), settings.toString());
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        Settings settings = Settings.fromEnvironment(Map.of("PORT", "", "ADMIN_API_KEY", "  "));
+        assertEquals(8080, settings.port());
+        assertTrue(settings.adminApiKey().isEmpty());
+    }
+
+    @Test
+    void postgresUrlIsAccepted() {
+        Settings settings = Settings.fromEnvironment(Map.of("DATABASE_URL", "postgres://u:pw@db:5432/chill"));
+        assertEquals(Engine.POSTGRESQL, settings.databaseUrl().engine());
+        assertFalse(settings.toString().contains("pw"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "PORT|http|PORT: expected a whole number from 1 to 65535",
+            "PORT|70000|PORT: expected a whole number from 1 to 65535",
+            "STREMTHRU_BASE_URL|localhost:8080|STREMTHRU_BASE_URL: expected an absolute http(s) URL",
+            "DATABASE_URL|mysql://x|DATABASE_URL: expected postgres://",
+            "CHILLSTREAMS_API_URL|ftp://pool|CHILLSTREAMS_API_URL: expected an absolute http(s) URL",
+            "ENABLE_CHILLSTREAMS_AUTH|maybe|ENABLE_CHILLSTREAMS_AUTH: expected true or false",
+            "ADMIN_API_KEY|short-admin-key|ADMIN_API_KEY: must be at least 32 characters (got 15)",
+            "POOL_ENCRYPTION_KEY|not-base64-of-32-bytes|POOL_ENCRYPTION_KEY: expected base64 of exactly 32 bytes",
+            "TORBOX_MAX_DEVICES_PER_USER|0|TORBOX_MAX_DEVICES_PER_USER: expected a whole number from 1",
+            "TRUSTED_PROXIES|10.0.0.0/33|TRUSTED_PROXIES entry \"10.0.0.0/33\": prefix length out of range",
+            "TRUSTED_PROXIES|proxy.local|TRUSTED_PROXIES entry \"proxy.local\": not an IP address",
+            "TORBOX_API_URL|not a url|TORBOX_API_URL: expected an absolute http(s) URL",
+            "TORZNAB_INDEXERS|http://ok/api,jackett|TORZNAB_INDEXERS: entry 2 is not an absolute http(s) URL",
+            "POOL_GRANT_TTL|soon|POOL_GRANT_TTL: expected a positive duration",
+            "POOL_HEALTH_CHECK_INTERVAL|0s|POOL_HEALTH_CHECK_INTERVAL: expected a positive duration",
+            "STREAM_DEADLINE_MS|-5|STREAM_DEADLINE_MS: expected a whole number",
+            "METRICS_TOKEN|tiny-token|METRICS_TOKEN: must be at least 32 characters (got 10)",
+            "PROWLARR_URL|http://prowlarr:9696|PROWLARR_URL, PROWLARR_API_KEY: set both or neither",
+    })
+    void badVariableStopsStartUpNamingIt(String name, String value, String expected) {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> Settings.fromEnvironment(Map.of(name, value)));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith(expected), e.problems().get(0));
+    }
+
+    @Test
+    void remotePoolNeedsItsKey() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> Settings.fromEnvironment(Map.of("CHILLSTREAMS_API_URL", "https://pool.example.com")));
+        assertEquals("CHILLSTREAMS_API_KEY: required when CHILLSTREAMS_API_URL is set", e.problems().get(0));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceAndNoSecretIsEchoed() {
+        String shortSecret = "hunter2-secret";
+        String urlWithKey = "jackett?apikey=topsecretvalue";
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> Settings.fromEnvironment(
+                Map.of("PORT", "x", "CHILLSTREAMS_API_KEY", shortSecret, "ADMIN_API_KEY", shortSecret,
+                        "TORZNAB_INDEXERS", urlWithKey, "DATABASE_URL", "postgres://u:dbpassword@/")));
+        assertEquals(5, e.problems().size(), e.problems().toString());
+        for (String leaked : new String[] {shortSecret, "topsecretvalue", "dbpassword"}) {
+            assertFalse(e.getMessage().contains(leaked), e.getMessage());
+        }
+    }
+}
