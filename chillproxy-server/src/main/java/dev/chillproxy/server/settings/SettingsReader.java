@@ -230,8 +230,8 @@ final class SettingsReader {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        if (GeneratedSecrets.decodeEncryptionKey(raw.get()).isEmpty()) {
-            problems.add(name + ": expected base64 of exactly 32 bytes (AES-256)");
+        if (!GeneratedSecrets.isEncryptionKey(raw.get())) {
+            problems.add(name + ": expected 32 bytes as base64 or 64 hex digits (AES-256)");
             return Optional.empty();
         }
         return Optional.of(ApiKey.of(raw.get()));

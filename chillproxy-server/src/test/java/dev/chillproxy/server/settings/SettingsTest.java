@@ -106,7 +106,7 @@ class SettingsTest {
             "CHILLSTREAMS_API_URL|ftp://pool|CHILLSTREAMS_API_URL: expected an absolute http(s) URL",
             "ENABLE_CHILLSTREAMS_AUTH|maybe|ENABLE_CHILLSTREAMS_AUTH: expected true or false",
             "ADMIN_API_KEY|short-admin-key|ADMIN_API_KEY: must be at least 32 characters (got 15)",
-            "POOL_ENCRYPTION_KEY|not-base64-of-32-bytes|POOL_ENCRYPTION_KEY: expected base64 of exactly 32 bytes",
+            "POOL_ENCRYPTION_KEY|not-base64-of-32-bytes|POOL_ENCRYPTION_KEY: expected 32 bytes as base64 or 64 hex digits",
             "TORBOX_MAX_DEVICES_PER_USER|0|TORBOX_MAX_DEVICES_PER_USER: expected a whole number from 1",
             "TRUSTED_PROXIES|10.0.0.0/33|TRUSTED_PROXIES entry \"10.0.0.0/33\": prefix length out of range",
             "TRUSTED_PROXIES|proxy.local|TRUSTED_PROXIES entry \"proxy.local\": not an IP address",
