@@ -18,12 +18,19 @@ public final class PoolAdmin {
     private final PoolKeys keys;
     private final PoolUsers users;
     private final UsageReports usage;
+    private final PoolChanges changes;
+
+    public PoolAdmin(Database database, PoolKeyCipher cipher, Clock clock, KeyProbe validator) {
+        this(database, cipher, clock, validator, PoolChanges.none());
+    }
 
     /**
      * @param validator checks a new key before it is saved (TorBox {@code user/me}); null saves keys unchecked
+     * @param changes   told after every change that must revoke cached grants
      */
-    public PoolAdmin(Database database, PoolKeyCipher cipher, Clock clock, KeyProbe validator) {
+    public PoolAdmin(Database database, PoolKeyCipher cipher, Clock clock, KeyProbe validator, PoolChanges changes) {
         Objects.requireNonNull(database, "database");
+        this.changes = Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(cipher, "cipher");
         Objects.requireNonNull(clock, "clock");
         this.usage = new UsageReports(database);
@@ -43,6 +50,7 @@ public final class PoolAdmin {
     /** Idempotent; its users get another key on their next request. */
     public void retirePoolKey(String id) {
         keys.retire(id);
+        changes.keyRetired(id);
     }
 
     /** Newest first. */
@@ -66,12 +74,15 @@ public final class PoolAdmin {
 
     /** {@code active} or {@code disabled}; takes effect on the user's next request. */
     public UserView setUserStatus(String id, String status) {
-        return users.setStatus(id, status);
+        UserView user = users.setStatus(id, status);
+        changes.userChanged(user.id());
+        return user;
     }
 
     /** Frees the device's slot; the device counts again as new on its next request. */
     public void revokeDevice(String userId, String deviceId) {
         users.revokeDevice(userId, deviceId);
+        changes.userChanged(userId);
     }
 
     public UsagePage usage(UsageQuery query) {

@@ -32,7 +32,7 @@ class SettingsTest {
         assertTrue(settings.enableChillstreamsAuth());
         assertEquals(3, settings.torboxMaxDevicesPerUser());
         assertTrue(settings.trustedProxies().isEmpty());
-        assertEquals(URI.create("https://api.torbox.app"), settings.upstreams().torbox());
+        assertEquals("https://api.torbox.app", settings.upstreams().torbox());
         assertTrue(settings.torznabIndexers().isEmpty());
         assertEquals(Duration.ofSeconds(30), settings.poolGrantTtl());
         assertEquals(Duration.ofMillis(5000), settings.streamDeadline());
@@ -74,7 +74,7 @@ class SettingsTest {
         assertTrue(settings.trustedProxies().contains("10.1.2.3"));
         assertTrue(settings.trustedProxies().contains("192.168.1.1"));
         assertFalse(settings.trustedProxies().contains("192.168.1.2"));
-        assertEquals(URI.create("http://127.0.0.1:9999"), settings.upstreams().torbox());
+        assertEquals("http://127.0.0.1:9999", settings.upstreams().torbox());
         assertEquals(2, settings.torznabIndexers().size());
         assertEquals(Duration.ofSeconds(45), settings.poolGrantTtl());
         assertEquals(Duration.ofMillis(3000), settings.streamDeadline());
@@ -123,6 +123,14 @@ class SettingsTest {
                 () -> Settings.fromEnvironment(Map.of(name, value)));
         assertEquals(1, e.problems().size(), e.problems().toString());
         assertTrue(e.problems().get(0).startsWith(expected), e.problems().get(0));
+    }
+
+    @Test
+    void oneAuthenticationPathMustStayOn() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> Settings.fromEnvironment(
+                Map.of("ENABLE_CHILLSTREAMS_AUTH", "false", "ENABLE_LEGACY_TOKENS", "false")));
+        assertEquals("ENABLE_CHILLSTREAMS_AUTH, ENABLE_LEGACY_TOKENS: at least one must be true", e.problems().get(0));
+        assertFalse(Settings.fromEnvironment(Map.of("ENABLE_LEGACY_TOKENS", "no")).enableLegacyTokens());
     }
 
     @Test
