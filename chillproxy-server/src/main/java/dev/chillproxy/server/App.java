@@ -37,6 +37,9 @@ public final class App {
         ErrorResponses errors = new ErrorResponses();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Jetty's header cache otherwise matches values case-insensitively on a kept-alive connection,
+            // so "Bearer ABC…" could be taken for an earlier, correct "Bearer abc…".
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.jsonMapper(new JavalinJackson(deps.objectMapper(), false));
             config.requestLogger.http(requestLog::log);
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {

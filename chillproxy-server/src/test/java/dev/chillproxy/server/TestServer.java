@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.db.TestDatabase;
+import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.Settings;
 import io.javalin.Javalin;
 import okhttp3.OkHttpClient;
@@ -27,6 +29,7 @@ final class TestServer implements AutoCloseable {
     final TestDatabase testDatabase;
     final Database database;
     final Settings settings;
+    final Server server;
     final Javalin app;
     final OkHttpClient client = new OkHttpClient.Builder().followRedirects(false).build();
     private final Path dataDir;
@@ -39,12 +42,11 @@ final class TestServer implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(variables);
         env.putIfAbsent("DATA_DIR", dataDir.toString());
-        settings = Settings.fromEnvironment(env);
+        settings = new GeneratedSecrets().fill(Settings.fromEnvironment(env));
         testDatabase = TestDatabase.create(engine);
         database = DatabaseBootstrap.open(testDatabase.url(), "test");
-        AppDependencies deps = new AppDependencies(settings, database, Main.objectMapper(),
-                concat(Main.routeGroups(settings, Main.objectMapper(), client, "1.2.3"), extraRoutes));
-        app = App.create(deps).start("127.0.0.1", 0);
+        server = Server.build(settings, database, Main.objectMapper(), new OkHttpClient(), Clock.systemUTC(), "1.2.3");
+        app = server.app(config -> extraRoutes.forEach(group -> group.register(config.routes))).start("127.0.0.1", 0);
     }
 
     static TestServer start(Engine engine) {
@@ -53,12 +55,6 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(Map<String, String> variables, RouteGroup... extraRoutes) {
         return new TestServer(Engine.SQLITE, variables, List.of(extraRoutes));
-    }
-
-    private static List<RouteGroup> concat(List<RouteGroup> first, List<RouteGroup> second) {
-        List<RouteGroup> all = new java.util.ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 
     String url(String path) {
@@ -77,6 +73,7 @@ final class TestServer implements AutoCloseable {
     public void close() {
         client.connectionPool().evictAll();
         app.stop();
+        server.close();
         database.close();
         testDatabase.close();
         try (var files = Files.walk(dataDir)) {

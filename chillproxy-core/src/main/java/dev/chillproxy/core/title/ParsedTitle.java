@@ -9,13 +9,17 @@ import java.util.Objects;
  * {@code year} is 0 when unknown; this keeps filters and templates free of null checks.
  *
  * @param title      the cleaned work title ("The Matrix")
- * @param resolution "2160p", "1080p", "720p", "480p", … or "" (4K/UHD normalise to "2160p")
- * @param quality    "BluRay REMUX", "BluRay", "WEB-DL", "WEBRip", "HDTV", "DVDRip", "CAM", … or ""
- * @param codec      "x265"/"hevc", "x264"/"avc", "av1", "xvid", … lower-case as go-ptt gives them
- * @param hdr        "DV", "HDR10+", "HDR10", "HDR", "SDR" in the order they appear
- * @param audio      "DDP", "DD", "TrueHD", "Atmos", "DTS-HD MA", "DTS", "AAC", "FLAC", "OPUS", …
+ * @param resolution "2160p", "1440p", "1080p", "720p", "576p", "480p", … or "" (4K/UHD give "2160p", 1080i "1080p")
+ * @param quality    "BluRay REMUX" (any remux), "BluRay", "BRRip", "BDRip", "UHDRip", "WEB-DL", "WEB-DLRip",
+ *                   "WEBRip", "WEB", "HDRip", "HDTV", "PDTV", "DVDRip", "DVD", "SATRip", "TVRip", "PPV", "CAM",
+ *                   "TeleSync", "TeleCine", "SCR", or ""
+ * @param codec      "hevc" (x265, H.265), "avc" (x264, H.264), "av1", "xvid", "divx", "mpeg2", "vp9", or ""
+ * @param bitDepth   "8bit", "10bit", "12bit", or ""
+ * @param hdr        "DV", "HDR10+", "HDR" (HDR10 too), "SDR" in the order they appear
+ * @param audio      "DTS Lossless" (DTS-HD MA, DTS:X), "DTS Lossy", "Atmos", "TrueHD", "FLAC", "DDP" (E-AC3),
+ *                   "DD" (AC3), "AAC", "PCM", "OPUS", "MP3" in the order they appear
  * @param channels   "7.1", "5.1", "2.0", …
- * @param languages  ISO 639-1 codes ("en", "fr", "ja", …); "multi" language marks give "multi"
+ * @param languages  ISO 639-1 codes ("en", "fr", "ja", "es-419" for Latino, …); MULTi and Dual Audio give "multi"
  * @param seasons    every season the name covers (a range is expanded: S01-S03 → 1, 2, 3)
  * @param episodes   every episode the name covers (E01-E03 → 1, 2, 3); anime absolute numbers too
  */
@@ -60,6 +64,19 @@ public record ParsedTitle(
         container = Objects.requireNonNullElse(container, "");
         edition = Objects.requireNonNullElse(edition, "");
         site = Objects.requireNonNullElse(site, "");
+    }
+
+    /**
+     * Whether this name covers the given episode: it lists that season and episode, it is a pack of that
+     * season (season listed, no episodes), or a complete pack without season numbers. A name with episodes
+     * but no season (anime absolute numbering, "Episode 5") matches on the episode alone. A name without any
+     * season, episode or complete mark says nothing and gives false; callers keep such torrents for movies only.
+     */
+    public boolean coversEpisode(int season, int episode) {
+        if (seasons.isEmpty()) {
+            return episodes.isEmpty() ? complete : episodes.contains(episode);
+        }
+        return seasons.contains(season) && (episodes.isEmpty() || episodes.contains(episode));
     }
 
     /** A name that said nothing recognisable. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.chillproxy.chillstreams.db.DatabaseUrl;
 import dev.chillproxy.core.client.TrustedProxies;
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.store.StoreEndpoints;
 
 /**
  * Every setting of the server, read once from the environment at start-up. Immutable and thread-safe.
@@ -29,11 +30,12 @@ public record Settings(
         Optional<URI> chillstreamsApiUrl,
         Optional<ApiKey> chillstreamsApiKey,
         boolean enableChillstreamsAuth,
+        boolean enableLegacyTokens,
         Optional<ApiKey> adminApiKey,
         Optional<ApiKey> poolEncryptionKey,
         int torboxMaxDevicesPerUser,
         TrustedProxies trustedProxies,
-        UpstreamUrls upstreams,
+        StoreEndpoints upstreams,
         List<URI> torznabIndexers,
         Optional<URI> prowlarrUrl,
         Optional<ApiKey> prowlarrApiKey,
@@ -81,7 +83,7 @@ public record Settings(
     /** The same settings with generated secrets filled in. */
     public Settings withSecrets(Optional<ApiKey> chillstreamsKey, ApiKey adminKey, ApiKey encryptionKey) {
         return new Settings(port, baseUrl, dataDir, databaseUrl, chillstreamsApiUrl, chillstreamsKey,
-                enableChillstreamsAuth, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
+                enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken);
     }
@@ -89,7 +91,7 @@ public record Settings(
     /** A copy listening on another port (tests bind port 0). */
     public Settings withPort(int newPort) {
         return new Settings(newPort, baseUrl, dataDir, databaseUrl, chillstreamsApiUrl, chillstreamsApiKey,
-                enableChillstreamsAuth, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
+                enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
                 upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken);
     }
@@ -98,7 +100,7 @@ public record Settings(
     public String toString() {
         return "Settings[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", database="
                 + databaseUrl.engine() + ", pool=" + (embeddedPool() ? "embedded" : chillstreamsApiUrl.get().getHost())
-                + ", chillstreamsAuth=" + enableChillstreamsAuth + ", maxDevices=" + torboxMaxDevicesPerUser
+                + ", chillstreamsAuth=" + enableChillstreamsAuth + ", legacyTokens=" + enableLegacyTokens + ", maxDevices=" + torboxMaxDevicesPerUser
                 + ", " + trustedProxies
                 + ", torznabIndexers=" + torznabIndexers.size() + ", prowlarr=" + prowlarrUrl.isPresent()
                 + ", grantTtl=" + poolGrantTtl + ", streamDeadline=" + streamDeadline.toMillis() + "ms]";

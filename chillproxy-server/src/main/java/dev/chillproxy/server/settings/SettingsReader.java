@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import dev.chillproxy.chillstreams.db.DatabaseUrl;
 import dev.chillproxy.core.client.TrustedProxies;
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.store.StoreEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +34,14 @@ final class SettingsReader {
     static final int MIN_SECRET_LENGTH = 32;
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Set<String> KNOWN = Set.of("PORT", "STREMTHRU_BASE_URL", "DATABASE_URL", "DATA_DIR",
-            "CHILLSTREAMS_API_URL", "CHILLSTREAMS_API_KEY", "ENABLE_CHILLSTREAMS_AUTH", "ADMIN_API_KEY",
+            "CHILLSTREAMS_API_URL", "CHILLSTREAMS_API_KEY", "ENABLE_CHILLSTREAMS_AUTH", "ENABLE_LEGACY_TOKENS", "ADMIN_API_KEY",
             "POOL_ENCRYPTION_KEY", "TORBOX_MAX_DEVICES_PER_USER", "TRUSTED_PROXIES", "TORBOX_API_URL",
             "REALDEBRID_API_URL", "ALLDEBRID_API_URL", "PREMIUMIZE_API_URL", "DEBRIDLINK_API_URL",
             "TORZNAB_INDEXERS", "PROWLARR_URL", "PROWLARR_API_KEY", "POOL_GRANT_TTL", "STREAM_DEADLINE_MS",
             "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
-            "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_CHILLSTREAMS");
+            "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_");
 
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
@@ -65,6 +66,11 @@ final class SettingsReader {
         if (prowlarrUrl.isPresent() != value("PROWLARR_API_KEY").isPresent()) {
             problems.add("PROWLARR_URL, PROWLARR_API_KEY: set both or neither");
         }
+        boolean poolAuth = bool("ENABLE_CHILLSTREAMS_AUTH", true);
+        boolean legacyTokens = bool("ENABLE_LEGACY_TOKENS", true);
+        if (!poolAuth && !legacyTokens) {
+            problems.add("ENABLE_CHILLSTREAMS_AUTH, ENABLE_LEGACY_TOKENS: at least one must be true");
+        }
         Settings settings = new Settings(
                 port,
                 baseUrl,
@@ -72,17 +78,18 @@ final class SettingsReader {
                 databaseUrl,
                 chillstreamsUrl,
                 chillstreamsKey,
-                bool("ENABLE_CHILLSTREAMS_AUTH", true),
+                poolAuth,
+                legacyTokens,
                 secret("ADMIN_API_KEY", MIN_SECRET_LENGTH),
                 encryptionKey("POOL_ENCRYPTION_KEY"),
                 integer("TORBOX_MAX_DEVICES_PER_USER", 3, 1, 1_000),
                 trustedProxies("TRUSTED_PROXIES"),
-                new UpstreamUrls(
-                        urlOr("TORBOX_API_URL", UpstreamUrls.TORBOX_DEFAULT),
-                        urlOr("REALDEBRID_API_URL", UpstreamUrls.REALDEBRID_DEFAULT),
-                        urlOr("ALLDEBRID_API_URL", UpstreamUrls.ALLDEBRID_DEFAULT),
-                        urlOr("PREMIUMIZE_API_URL", UpstreamUrls.PREMIUMIZE_DEFAULT),
-                        urlOr("DEBRIDLINK_API_URL", UpstreamUrls.DEBRIDLINK_DEFAULT)),
+                new StoreEndpoints(
+                        urlOr("TORBOX_API_URL", StoreEndpoints.TORBOX).toString(),
+                        urlOr("REALDEBRID_API_URL", StoreEndpoints.REALDEBRID).toString(),
+                        urlOr("ALLDEBRID_API_URL", StoreEndpoints.ALLDEBRID).toString(),
+                        urlOr("PREMIUMIZE_API_URL", StoreEndpoints.PREMIUMIZE).toString(),
+                        urlOr("DEBRIDLINK_API_URL", StoreEndpoints.DEBRIDLINK).toString()),
                 urls("TORZNAB_INDEXERS"),
                 prowlarrUrl,
                 prowlarrKey,
@@ -230,8 +237,8 @@ final class SettingsReader {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        if (GeneratedSecrets.decodeEncryptionKey(raw.get()).isEmpty()) {
-            problems.add(name + ": expected base64 of exactly 32 bytes (AES-256)");
+        if (!GeneratedSecrets.isEncryptionKey(raw.get())) {
+            problems.add(name + ": expected 32 bytes as base64 or 64 hex digits (AES-256)");
             return Optional.empty();
         }
         return Optional.of(ApiKey.of(raw.get()));

@@ -27,7 +27,7 @@ class GeneratedSecretsTest {
         assertEquals(first.poolEncryptionKey(), second.poolEncryptionKey());
         assertEquals(first.chillstreamsApiKey(), second.chillstreamsApiKey());
         assertTrue(first.adminApiKey().orElseThrow().reveal().length() >= SettingsReader.MIN_SECRET_LENGTH);
-        assertTrue(GeneratedSecrets.decodeEncryptionKey(first.poolEncryptionKey().orElseThrow().reveal()).isPresent());
+        assertTrue(GeneratedSecrets.isEncryptionKey(first.poolEncryptionKey().orElseThrow().reveal()));
         Path adminFile = dataDir.resolve(GeneratedSecrets.ADMIN_API_KEY_FILE);
         assertEquals(first.adminApiKey().orElseThrow().reveal(), Files.readString(adminFile).trim());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(adminFile)));

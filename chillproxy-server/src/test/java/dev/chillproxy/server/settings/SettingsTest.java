@@ -32,7 +32,7 @@ class SettingsTest {
         assertTrue(settings.enableChillstreamsAuth());
         assertEquals(3, settings.torboxMaxDevicesPerUser());
         assertTrue(settings.trustedProxies().isEmpty());
-        assertEquals(URI.create("https://api.torbox.app"), settings.upstreams().torbox());
+        assertEquals("https://api.torbox.app", settings.upstreams().torbox());
         assertTrue(settings.torznabIndexers().isEmpty());
         assertEquals(Duration.ofSeconds(30), settings.poolGrantTtl());
         assertEquals(Duration.ofMillis(5000), settings.streamDeadline());
@@ -74,7 +74,7 @@ class SettingsTest {
         assertTrue(settings.trustedProxies().contains("10.1.2.3"));
         assertTrue(settings.trustedProxies().contains("192.168.1.1"));
         assertFalse(settings.trustedProxies().contains("192.168.1.2"));
-        assertEquals(URI.create("http://127.0.0.1:9999"), settings.upstreams().torbox());
+        assertEquals("http://127.0.0.1:9999", settings.upstreams().torbox());
         assertEquals(2, settings.torznabIndexers().size());
         assertEquals(Duration.ofSeconds(45), settings.poolGrantTtl());
         assertEquals(Duration.ofMillis(3000), settings.streamDeadline());
@@ -106,7 +106,7 @@ class SettingsTest {
             "CHILLSTREAMS_API_URL|ftp://pool|CHILLSTREAMS_API_URL: expected an absolute http(s) URL",
             "ENABLE_CHILLSTREAMS_AUTH|maybe|ENABLE_CHILLSTREAMS_AUTH: expected true or false",
             "ADMIN_API_KEY|short-admin-key|ADMIN_API_KEY: must be at least 32 characters (got 15)",
-            "POOL_ENCRYPTION_KEY|not-base64-of-32-bytes|POOL_ENCRYPTION_KEY: expected base64 of exactly 32 bytes",
+            "POOL_ENCRYPTION_KEY|not-base64-of-32-bytes|POOL_ENCRYPTION_KEY: expected 32 bytes as base64 or 64 hex digits",
             "TORBOX_MAX_DEVICES_PER_USER|0|TORBOX_MAX_DEVICES_PER_USER: expected a whole number from 1",
             "TRUSTED_PROXIES|10.0.0.0/33|TRUSTED_PROXIES entry \"10.0.0.0/33\": prefix length out of range",
             "TRUSTED_PROXIES|proxy.local|TRUSTED_PROXIES entry \"proxy.local\": not an IP address",
@@ -123,6 +123,14 @@ class SettingsTest {
                 () -> Settings.fromEnvironment(Map.of(name, value)));
         assertEquals(1, e.problems().size(), e.problems().toString());
         assertTrue(e.problems().get(0).startsWith(expected), e.problems().get(0));
+    }
+
+    @Test
+    void oneAuthenticationPathMustStayOn() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> Settings.fromEnvironment(
+                Map.of("ENABLE_CHILLSTREAMS_AUTH", "false", "ENABLE_LEGACY_TOKENS", "false")));
+        assertEquals("ENABLE_CHILLSTREAMS_AUTH, ENABLE_LEGACY_TOKENS: at least one must be true", e.problems().get(0));
+        assertFalse(Settings.fromEnvironment(Map.of("ENABLE_LEGACY_TOKENS", "no")).enableLegacyTokens());
     }
 
     @Test

@@ -1,0 +1,26 @@
+package dev.chillproxy.chillstreams.embedded;
+
+/**
+ * Told when an administrator changes who may use what, so caches in front of the pool (the grant cache) can
+ * forget at once: revocation stays instant even when grants are cached.
+ */
+public interface PoolChanges {
+
+    /** The user was disabled or re-enabled, or lost a device. */
+    void userChanged(String userId);
+
+    /** The key was retired; nobody may keep using it. */
+    void keyRetired(String poolKeyId);
+
+    static PoolChanges none() {
+        return new PoolChanges() {
+            @Override
+            public void userChanged(String userId) {
+            }
+
+            @Override
+            public void keyRetired(String poolKeyId) {
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package dev.chillproxy.core.title;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One regex of the release-name vocabulary and the label its matches stand for. Matches are blanked out of
+ * the working text so that later, looser rules cannot match the same characters again (the "handler
+ * table" approach). Immutable and thread-safe.
+ */
+record TokenRule(Pattern pattern, Function<MatchResult, String> label) {
+
+    /** Tokens are delimited by anything that is not an ASCII letter or digit (dots, spaces, brackets...). */
+    static final String START = "(?<![A-Za-z0-9])";
+    static final String END = "(?![A-Za-z0-9])";
+
+    /** Case-insensitive whole-token rule with a fixed label. */
+    static TokenRule of(String regex, String label) {
+        return new TokenRule(compile(START + "(?:" + regex + ")" + END, Pattern.CASE_INSENSITIVE), m -> label);
+    }
+
+    /** Case-sensitive whole-token rule (for short tokens that are also ordinary words: WEB, TS, CAM). */
+    static TokenRule exact(String regex, String label) {
+        return new TokenRule(compile(START + "(?:" + regex + ")" + END, 0), m -> label);
+    }
+
+    /** Case-insensitive rule that may be followed directly by digits ("DDP5.1", "AAC2.0"). */
+    static TokenRule beforeDigits(String regex, String label) {
+        return new TokenRule(compile(START + "(?:" + regex + ")(?![A-Za-z])", Pattern.CASE_INSENSITIVE),
+                m -> label);
+    }
+
+    /** Case-insensitive whole-token rule whose label is computed from the match. */
+    static TokenRule computed(String regex, Function<MatchResult, String> label) {
+        return new TokenRule(compile(START + "(?:" + regex + ")" + END, Pattern.CASE_INSENSITIVE), label);
+    }
+
+    private static Pattern compile(String regex, int flags) {
+        return Pattern.compile(regex, flags | Pattern.UNICODE_CASE);
+    }
+
+    /** Finds every match at or after {@code from}, blanks it in {@code text} and returns the hits. */
+    List<Hit> take(StringBuilder text, int from) {
+        return take(text, from, word -> true);
+    }
+
+    /** As {@link #take(StringBuilder, int)}, keeping only matches whose text passes {@code accept}. */
+    List<Hit> take(StringBuilder text, int from, Predicate<String> accept) {
+        List<Hit> hits = new ArrayList<>(2);
+        Matcher m = pattern.matcher(text);
+        m.region(Math.min(from, text.length()), text.length());
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        while (m.find()) {
+            if (accept.test(m.group())) {
+                hits.add(new Hit(m.start(), label.apply(m)));
+                blank(text, m.start(), m.end());
+            }
+        }
+        return hits;
+    }
+
+    /** Whether this rule matches a stretch of {@code word} that covers {@code index}. */
+    boolean covers(String word, int index) {
+        Matcher m = pattern.matcher(word);
+        while (m.find()) {
+            if (m.start() <= index && index < m.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void blank(StringBuilder text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            text.setCharAt(i, ' ');
+        }
+    }
+}

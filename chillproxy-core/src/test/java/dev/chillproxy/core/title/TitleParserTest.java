@@ -1,0 +1,93 @@
+package dev.chillproxy.core.title;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class TitleParserTest {
+
+    private final TitleParser parser = new TitleParser();
+
+    @Test
+    void nullAndEmptyNamesAreUnknown() {
+        assertEquals(ParsedTitle.unknown(""), parser.parse(null));
+        assertEquals(ParsedTitle.unknown(""), parser.parse(""));
+        assertEquals("", parser.parse("   ").title());
+    }
+
+    @Test
+    void pathologicalTenThousandCharacterNamesStillParse() {
+        String repeated = "S01E01".repeat(1700);
+        ParsedTitle episodes = parser.parse("Show." + repeated + ".1080p");
+        assertEquals(List.of(1), episodes.seasons());
+        assertEquals("Show", episodes.title());
+
+        ParsedTitle junk = parser.parse("a-".repeat(5000) + "[[[(((" + "1.".repeat(2000));
+        assertNotNull(junk.title());
+        ParsedTitle brackets = parser.parse("[" + "x".repeat(39) + "]".repeat(10_000));
+        assertNotNull(brackets.title());
+    }
+
+    @Test
+    void randomNamesNeverThrow() {
+        Random random = new Random(42);
+        String alphabet = "aS0E1x2-. _[]()4kKpP+:/é";
+        for (int i = 0; i < 1_000; i++) {
+            StringBuilder name = new StringBuilder();
+            int length = random.nextInt(80);
+            for (int j = 0; j < length; j++) {
+                name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertNotNull(parser.parse(name.toString()), name.toString());
+        }
+    }
+
+    @Test
+    void singleEpisodeCoversOnlyItself() {
+        ParsedTitle p = parser.parse("Show.S02E05.1080p.WEB.h264-GRP");
+        assertTrue(p.coversEpisode(2, 5));
+        assertFalse(p.coversEpisode(2, 6));
+        assertFalse(p.coversEpisode(1, 5));
+    }
+
+    @Test
+    void multiEpisodeCoversItsRange() {
+        ParsedTitle p = parser.parse("Show.S01E01-E03.720p.HDTV.x264");
+        assertTrue(p.coversEpisode(1, 2));
+        assertFalse(p.coversEpisode(1, 4));
+    }
+
+    @Test
+    void seasonPacksCoverEveryEpisodeOfTheirSeasons() {
+        ParsedTitle pack = parser.parse("Show.S01-S03.1080p.BluRay.x265-GRP");
+        assertTrue(pack.coversEpisode(3, 10));
+        assertFalse(pack.coversEpisode(4, 1));
+        assertTrue(parser.parse("Show Complete Series 720p").coversEpisode(7, 3));
+    }
+
+    @Test
+    void absoluteEpisodeNumbersMatchWhateverTheSeason() {
+        ParsedTitle p = parser.parse("[SubsPlease] Show - 05 (1080p)");
+        assertTrue(p.coversEpisode(1, 5));
+        assertFalse(p.coversEpisode(1, 6));
+    }
+
+    @Test
+    void namesWithoutEpisodeInformationCoverNoEpisode() {
+        assertFalse(parser.parse("Movie.2019.1080p.BluRay.x264-GRP").coversEpisode(1, 1));
+    }
+
+    @Test
+    void longNamesAreCutNotRejected() {
+        String name = "Movie.2019.1080p." + "x".repeat(TitleParser.MAX_LENGTH * 2);
+        ParsedTitle p = parser.parse(name);
+        assertEquals("Movie", p.title());
+        assertEquals(2019, p.year());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.chillproxy.server;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
+import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
+import dev.chillproxy.chillstreams.embedded.PoolAdmin;
+import dev.chillproxy.chillstreams.embedded.PoolChanges;
+import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
+import dev.chillproxy.chillstreams.grant.GrantCache;
+import dev.chillproxy.chillstreams.outbox.UsageOutbox;
+import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.remote.ChillstreamsClient;
+import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.server.pool.AdminRoutes;
+import dev.chillproxy.server.pool.InternalPoolRoutes;
+import dev.chillproxy.server.pool.RevokeRoutes;
+import dev.chillproxy.server.pool.TorBoxKeyProbe;
+import dev.chillproxy.server.settings.Settings;
+import dev.chillproxy.store.Store;
+import okhttp3.OkHttpClient;
+
+/**
+ * The pool half of the composition root: the embedded pool (default) or a remote Chillstreams, the grant cache
+ * in front of it, the durable usage outbox, key health checks, and the pool's routes. Admin changes evict cached
+ * grants at once, so revocation stays instant with caching on.
+ */
+public final class PoolComponents implements AutoCloseable {
+
+    /** Internal API calls per second before 429; protects the database from a runaway caller. */
+    static final int INTERNAL_RATE_LIMIT = 100;
+
+    private final GrantCache grants;
+    private final UsageOutbox outbox;
+    private final KeyHealthChecker health;
+    private final List<RouteGroup> routes;
+
+    private PoolComponents(GrantCache grants, UsageOutbox outbox, KeyHealthChecker health, List<RouteGroup> routes) {
+        this.grants = grants;
+        this.outbox = outbox;
+        this.health = health;
+        this.routes = List.copyOf(routes);
+    }
+
+    /** @param torbox the store whose {@code user/me} validates pool keys */
+    public static PoolComponents create(Settings settings, Database database, OkHttpClient http, ObjectMapper mapper,
+                                        Store torbox, Clock clock) {
+        ApiKey internalKey = settings.chillstreamsApiKey().orElseThrow();
+        List<RouteGroup> routes = new ArrayList<>();
+        if (!settings.embeddedPool()) {
+            PoolClient remote = new ChillstreamsClient(settings.chillstreamsApiUrl().orElseThrow().toString(), internalKey,
+                    http, mapper);
+            GrantCache grants = new GrantCache(remote, settings.poolGrantTtl());
+            routes.add(new RevokeRoutes(grants, internalKey, mapper)::register);
+            return new PoolComponents(grants, new UsageOutbox(database, remote, clock), null, routes);
+        }
+        database.migrate("pool");
+        PoolKeyCipher cipher = PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal());
+        EmbeddedPool pool = new EmbeddedPool(database, cipher, clock, settings.torboxMaxDevicesPerUser());
+        GrantCache grants = new GrantCache(pool, settings.poolGrantTtl());
+        TorBoxKeyProbe probe = new TorBoxKeyProbe(torbox, clock);
+        PoolAdmin admin = new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants));
+        routes.add(new InternalPoolRoutes(pool, internalKey, mapper, INTERNAL_RATE_LIMIT)::register);
+        routes.add(new RevokeRoutes(grants, internalKey, mapper)::register);
+        routes.add(new AdminRoutes(admin, settings.adminApiKey().orElseThrow(), mapper)::register);
+        KeyHealthChecker health = new KeyHealthChecker(database, cipher, probe, clock, settings.poolHealthCheckInterval());
+        return new PoolComponents(grants, new UsageOutbox(database, pool, clock), health, routes);
+    }
+
+    /** The pool as the stream and playback paths use it (cached grants, key problems reported). */
+    public PoolClient pool() {
+        return grants;
+    }
+
+    public UsageOutbox outbox() {
+        return outbox;
+    }
+
+    public List<RouteGroup> routes() {
+        return routes;
+    }
+
+    /** Starts the background work: outbox delivery and periodic key checks. */
+    public void start() {
+        outbox.start();
+        if (health != null) {
+            health.start();
+        }
+    }
+
+    /** Stops key checks and drains the outbox (up to 10 s); call after the HTTP server stopped. */
+    @Override
+    public void close() {
+        if (health != null) {
+            health.close();
+        }
+        outbox.close();
+    }
+
+    /** Admin changes forget the affected cached grants. */
+    private record GrantEvictions(GrantCache grants) implements PoolChanges {
+        @Override
+        public void userChanged(String userId) {
+            grants.evictUser(userId);
+        }
+
+        @Override
+        public void keyRetired(String poolKeyId) {
+            grants.evictKey(poolKeyId);
+        }
+    }
+}
