@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 import dev.chillproxy.core.files.FileChoice;
 import dev.chillproxy.core.files.FileRequest;
 import dev.chillproxy.core.files.FileSelector;
+import dev.chillproxy.core.files.MatchedBy;
 import dev.chillproxy.core.torz.DebridGateway.MagnetState;
 import dev.chillproxy.core.torz.DebridGateway.PlaybackFailure;
 import dev.chillproxy.core.torz.DebridGateway.Progress;
@@ -36,15 +37,16 @@ public final class PlaybackResolver {
     private final DebridGateway gateway;
     private final LinkCache links;
     private final FileTags tags;
-    private final FileSelector selector = new FileSelector();
+    private final FileSelector selector;
     private final Sleeper sleeper;
     private final int polls;
     private final Duration pollInterval;
     private final ConcurrentMap<String, CompletableFuture<Playback>> inFlight = new ConcurrentHashMap<>();
 
     public PlaybackResolver(StoreAccess access, DebridGateway gateway, LinkCache links, FileTags tags,
-                            Sleeper sleeper, int polls, Duration pollInterval) {
+                            FileSelector selector, Sleeper sleeper, int polls, Duration pollInterval) {
         this.access = access;
+        this.selector = selector;
         this.gateway = gateway;
         this.links = links;
         this.tags = tags;
@@ -129,7 +131,7 @@ public final class PlaybackResolver {
                 .filter(file -> file.file().equals(chosen.file())).findFirst().orElseThrow();
         String url = gateway.link(request.store().code(), granted, playable.linkHandle(), context.clientIp());
         links.put(linkKey, url);
-        if (chosen.by() != FileChoice.MatchedBy.LARGEST && chosen.by() != FileChoice.MatchedBy.KNOWN) {
+        if (chosen.by() != MatchedBy.LARGEST && chosen.by() != MatchedBy.KNOWN) {
             tags.tag(request.hash(), stremioId, playable.file());
         }
         return new Playback.Redirect(url, granted, readyAtOnce, playable.file().size());

@@ -1,0 +1,122 @@
+package dev.chillproxy.server.torz;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import dev.chillproxy.core.config.IndexerConfig;
+import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.files.FileChoice;
+import dev.chillproxy.core.files.FileRequest;
+import dev.chillproxy.core.files.FileSelector;
+import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.stream.StreamCandidate;
+import dev.chillproxy.core.stremio.StremioId;
+import dev.chillproxy.core.torrent.TorrentFile;
+import dev.chillproxy.core.torz.CandidateSource;
+import dev.chillproxy.server.torz.index.IndexedTorrent;
+import dev.chillproxy.server.torz.index.TorrentIndex;
+import dev.chillproxy.store.torznab.IndexerEndpoint;
+import dev.chillproxy.store.torznab.IndexerKind;
+import dev.chillproxy.store.torznab.TorznabItem;
+import dev.chillproxy.store.torznab.TorznabQuery;
+import dev.chillproxy.store.torznab.TorznabSearch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Candidates from the local torrent index first, then from the user's and the operator's Torznab indexers under
+ * the request's budget (slow indexers are dropped, the rest answered). What the indexers return is remembered in
+ * the local index in the background. Where a torrent's files are known, the file that plays the requested id is
+ * chosen up front, and a torrent whose known files lack the episode is left out. Thread-safe.
+ */
+public final class IndexerCandidateSource implements CandidateSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexerCandidateSource.class);
+
+    private final TorrentIndex index;
+    private final TorznabSearch search;
+    private final List<IndexerEndpoint> operatorIndexers;
+    private final ParsedTitles titles;
+    private final FileSelector selector;
+    private final Executor background;
+
+    public IndexerCandidateSource(TorrentIndex index, TorznabSearch search, List<IndexerEndpoint> operatorIndexers,
+                                  ParsedTitles titles, Executor background) {
+        this.index = index;
+        this.search = search;
+        this.operatorIndexers = List.copyOf(operatorIndexers);
+        this.titles = titles;
+        this.selector = new FileSelector(titles.parser());
+        this.background = background;
+    }
+
+    @Override
+    public Candidates find(StremioId id, TorzConfig config, Duration budget) {
+        long started = System.nanoTime();
+        List<StreamCandidate> candidates = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        try {
+            index.find(id.baseId(), id.raw()).forEach(torrent -> candidate(torrent, id, torrent.taggedPath())
+                    .ifPresent(candidates::add));
+        } catch (RuntimeException e) {
+            LOG.warn("local index unavailable: {}", e.getClass().getSimpleName());
+            dropped.add("local index");
+        }
+        List<IndexerEndpoint> endpoints = endpoints(config);
+        if (endpoints.isEmpty() || id.source() != StremioId.IdSource.IMDB) {
+            return new Candidates(candidates, dropped);
+        }
+        TorznabQuery query = id.isEpisode() && id.season() != null
+                ? TorznabQuery.episode(id.baseId(), id.season(), id.episode(), null)
+                : TorznabQuery.movie(id.baseId(), null);
+        Duration left = budget.minusNanos(System.nanoTime() - started);
+        TorznabSearch.Result found = search.searchAll(endpoints, query, left.isNegative() ? Duration.ZERO : left);
+        dropped.addAll(found.dropped());
+        found.failures().forEach(failure -> dropped.add(failure.toString()));
+        List<IndexedTorrent> learned = found.items().stream().map(IndexerCandidateSource::indexed).toList();
+        learned.forEach(torrent -> candidate(torrent, id, null).ifPresent(candidates::add));
+        background.execute(() -> remember(id.baseId(), learned));
+        return new Candidates(candidates, dropped);
+    }
+
+    private void remember(String baseId, List<IndexedTorrent> learned) {
+        try {
+            index.remember(baseId, learned);
+        } catch (RuntimeException e) {
+            LOG.warn("could not remember {} indexer results: {}", learned.size(), e.getClass().getSimpleName());
+        }
+    }
+
+    private Optional<StreamCandidate> candidate(IndexedTorrent torrent, StremioId id, String taggedPath) {
+        TorrentFile file = null;
+        if (!torrent.files().isEmpty()) {
+            FileRequest wanted = new FileRequest(id.season(), id.episode(), !id.isEpisode(), "", -1, false, taggedPath);
+            FileChoice choice = selector.choose(wanted, torrent.files());
+            if (choice instanceof FileChoice.Chosen chosen) {
+                file = chosen.file();
+            } else if (id.isEpisode()) {
+                return Optional.empty();
+            }
+        }
+        // the release name describes quality and, for packs, which episodes it holds; file names often say less
+        return Optional.of(new StreamCandidate(torrent.hash(), torrent.name(), titles.of(torrent.name()), torrent.size(),
+                torrent.seeders(), torrent.indexer(), torrent.isPrivate(), torrent.torrentUrl(), file));
+    }
+
+    private static IndexedTorrent indexed(TorznabItem item) {
+        return new IndexedTorrent(item.infoHash(), item.title(), Math.max(0, item.size()), item.seeders(), item.indexer(),
+                item.privateTracker(), item.torrentUrl(), item.files(), null);
+    }
+
+    private List<IndexerEndpoint> endpoints(TorzConfig config) {
+        List<IndexerEndpoint> endpoints = new ArrayList<>(operatorIndexers);
+        for (IndexerConfig indexer : config.indexers()) {
+            ApiKey key = indexer.apiKey().isEmpty() ? null : ApiKey.of(indexer.apiKey());
+            endpoints.add(new IndexerEndpoint(IndexerKind.fromConfig(indexer.name()), indexer.url(), key));
+        }
+        return endpoints;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.chillproxy.server.torz;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.chillproxy.core.torz.Access;
+import dev.chillproxy.core.torz.CacheChecker;
+import dev.chillproxy.server.torz.index.MagnetCache;
+import dev.chillproxy.store.CacheCheck;
+import dev.chillproxy.store.Store;
+import dev.chillproxy.store.StoreException;
+import dev.chillproxy.store.StoreName;
+import dev.chillproxy.store.StoreSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cache status through the shared magnet cache first, then one batch call to the store for the hashes it does not
+ * know (TorBox {@code checkcached}), whose answers are remembered for everyone. Thread-safe.
+ */
+public final class StoreCacheChecker implements CacheChecker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreCacheChecker.class);
+
+    private final StoreSet stores;
+    private final MagnetCache cache;
+    private final KeyProblemReporter problems;
+
+    public StoreCacheChecker(StoreSet stores, MagnetCache cache, KeyProblemReporter problems) {
+        this.stores = stores;
+        this.cache = cache;
+        this.problems = problems;
+    }
+
+    @Override
+    public CacheStatus check(String storeCode, Access.Granted access, List<String> hashes, String clientIp) {
+        Map<String, Boolean> known = new HashMap<>(cache.fresh(storeCode, hashes));
+        List<String> unknown = hashes.stream().filter(hash -> !known.containsKey(hash)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            Store store = stores.get(StoreName.fromCode(storeCode));
+            try {
+                CacheCheck answer = store.checkCached(access.key(), unknown, clientIp);
+                if (answer instanceof CacheCheck.Unsupported) {
+                    return known.containsValue(true) ? cachedOf(known) : new CacheStatus.Unsupported();
+                }
+                CacheCheck.Checked checked = (CacheCheck.Checked) answer;
+                Map<String, Boolean> fresh = new HashMap<>();
+                unknown.forEach(hash -> fresh.put(hash, checked.isCached(hash)));
+                cache.record(storeCode, fresh);
+                known.putAll(fresh);
+            } catch (StoreException e) {
+                problems.report(access, e);
+                LOG.warn("cache check on {} failed: {}", storeCode, e.getMessage());
+                return new CacheStatus.Failed(storeCode.toUpperCase() + " could not be asked which streams are cached ("
+                        + e.code() + "). Try again in a minute.");
+            }
+        }
+        return cachedOf(known);
+    }
+
+    private static CacheStatus cachedOf(Map<String, Boolean> answers) {
+        Set<String> cached = new HashSet<>();
+        answers.forEach((hash, isCached) -> {
+            if (isCached) {
+                cached.add(hash);
+            }
+        });
+        return new CacheStatus.Known(cached);
+    }
+}
