@@ -1,0 +1,199 @@
+package dev.chillproxy.chillstreams.embedded;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.embedded.secret.EncryptedValue;
+import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
+import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.chillstreams.pool.GetKeyRequest;
+import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.chillstreams.pool.KeyProblem;
+import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
+import dev.chillproxy.chillstreams.pool.UsageEvent;
+
+/**
+ * The pool on this server's own database (DESIGN §5). Every {@link #getKey} reads the user, devices and
+ * assignment afresh inside one write transaction, so disabling a user or retiring a key takes effect on
+ * the very next call and the device limit holds across threads and instances. Thread-safe.
+ */
+public final class EmbeddedPool implements PoolClient {
+
+    public static final int DEFAULT_MAX_DEVICES = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPool.class);
+
+    private final Database database;
+    private final WriteTransactions transactions;
+    private final PoolKeyCipher cipher;
+    private final Clock clock;
+    private final int maxDevicesPerUser;
+
+    public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock, int maxDevicesPerUser) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.transactions = new WriteTransactions(database);
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxDevicesPerUser < 1) {
+            throw new IllegalArgumentException("TORBOX_MAX_DEVICES_PER_USER must be at least 1");
+        }
+        this.maxDevicesPerUser = maxDevicesPerUser;
+    }
+
+    public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock) {
+        this(database, cipher, clock, DEFAULT_MAX_DEVICES);
+    }
+
+    @Override
+    public Grant getKey(GetKeyRequest request) {
+        if (request.userId().isBlank() || request.deviceId().isBlank()) {
+            return new Grant.Denied(DenialReason.INVALID_REQUEST, "userId and deviceId are required.", null);
+        }
+        try {
+            return transactions.run(handle -> grant(handle, request, clock.millis()));
+        } catch (RuntimeException e) {
+            // fail closed; the exception text is ours or the driver's and never holds a decrypted key
+            LOG.error("embedded pool could not answer get-key for user {}: {}", request.userId(), e.toString());
+            return new Grant.Denied(DenialReason.POOL_UNREACHABLE, "The key pool is unavailable right now. Try again shortly.", null);
+        }
+    }
+
+    private Grant grant(Handle handle, GetKeyRequest request, long now) {
+        String userId = request.userId();
+        Optional<String> status = handle.createQuery("SELECT status FROM users WHERE id = :id" + transactions.forUpdate())
+                .bind("id", userId).mapTo(String.class).findOne();
+        if (status.isEmpty()) {
+            return new Grant.Denied(DenialReason.UNKNOWN_USER, "Unknown user. Check the user id in your addon configuration.", null);
+        }
+        if (!"active".equals(status.get())) {
+            return new Grant.Denied(DenialReason.USER_DISABLED, "Your account is disabled. Contact the operator of this addon.", null);
+        }
+        boolean knownDevice = handle.createQuery("SELECT count(*) FROM torbox_pool_devices WHERE user_id = :u AND device_id = :d")
+                .bind("u", userId).bind("d", request.deviceId()).mapTo(Integer.class).one() > 0;
+        int devices = handle.createQuery("SELECT count(*) FROM torbox_pool_devices WHERE user_id = :u")
+                .bind("u", userId).mapTo(Integer.class).one();
+        if (!knownDevice && devices >= maxDevicesPerUser) {
+            return new Grant.Denied(DenialReason.DEVICE_LIMIT, "Device limit reached (" + devices + " of " + maxDevicesPerUser
+                    + "). Remove a device from your account to use this one.", devices);
+        }
+        Optional<String> keyId = currentKey(handle, userId, now).or(() -> assignKey(handle, userId, now));
+        if (keyId.isEmpty()) {
+            return new Grant.Denied(DenialReason.NO_KEY_AVAILABLE, "No pool key is available right now. Try again later.", null);
+        }
+        if (knownDevice) {
+            handle.createUpdate("UPDATE torbox_pool_devices SET last_seen = :now, request_count = request_count + 1"
+                    + " WHERE user_id = :u AND device_id = :d").bind("now", now).bind("u", userId).bind("d", request.deviceId()).execute();
+        } else {
+            handle.createUpdate("INSERT INTO torbox_pool_devices (user_id, device_id, first_seen, last_seen, request_count)"
+                    + " VALUES (:u, :d, :now, :now, 1)").bind("u", userId).bind("d", request.deviceId()).bind("now", now).execute();
+            devices++;
+        }
+        EncryptedValue sealed = handle.createQuery("SELECT key_ciphertext, key_nonce, key_cipher_id FROM torbox_pool_keys WHERE id = :id")
+                .bind("id", keyId.get())
+                .map((rs, ctx) -> new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3))).one();
+        return new Grant.Allowed(cipher.decrypt(sealed, keyId.get()), keyId.get(), devices);
+    }
+
+    /** The user's assigned key while it is usable; a failing, retired or cooling key is dropped here. */
+    private static Optional<String> currentKey(Handle handle, String userId, long now) {
+        return handle.createQuery("SELECT k.id FROM torbox_pool_assignments a JOIN torbox_pool_keys k ON k.id = a.pool_key_id"
+                        + " WHERE a.user_id = :u AND k.retired_at IS NULL AND k.health IN ('healthy', 'degraded')"
+                        + " AND (k.cooldown_until IS NULL OR k.cooldown_until <= :now)")
+                .bind("u", userId).bind("now", now).mapTo(String.class).findOne();
+    }
+
+    private record Candidate(String id, String health, int maxUsers, int assigned) {
+        int free() {
+            return maxUsers - assigned;
+        }
+    }
+
+    /** The usable key with the most free room, healthy before degraded; the keys are locked while counting. */
+    private Optional<String> assignKey(Handle handle, String userId, long now) {
+        if (!transactions.forUpdate().isEmpty()) {
+            // PostgreSQL: two users assigned at once must not both take a key's last free place
+            handle.createQuery("SELECT id FROM torbox_pool_keys WHERE retired_at IS NULL ORDER BY id FOR UPDATE")
+                    .mapTo(String.class).list();
+        }
+        List<Candidate> candidates = handle.createQuery("SELECT k.id, k.health, k.max_users,"
+                        + " (SELECT count(*) FROM torbox_pool_assignments a WHERE a.pool_key_id = k.id AND a.user_id <> :u) AS assigned"
+                        + " FROM torbox_pool_keys k WHERE k.retired_at IS NULL AND k.health IN ('healthy', 'degraded')"
+                        + " AND (k.cooldown_until IS NULL OR k.cooldown_until <= :now)")
+                .bind("u", userId).bind("now", now)
+                .map((rs, ctx) -> new Candidate(rs.getString("id"), rs.getString("health"), rs.getInt("max_users"), rs.getInt("assigned")))
+                .list();
+        Optional<Candidate> best = candidates.stream()
+                .filter(c -> c.free() > 0)
+                .min(Comparator.comparing((Candidate c) -> !KeyHealth.HEALTHY.equals(c.health()))
+                        .thenComparing(Comparator.comparingInt(Candidate::free).reversed())
+                        .thenComparing(Candidate::id));
+        best.ifPresent(key -> handle.createUpdate("INSERT INTO torbox_pool_assignments (user_id, pool_key_id, assigned_at)"
+                        + " VALUES (:u, :k, :now) ON CONFLICT (user_id) DO UPDATE SET pool_key_id = excluded.pool_key_id,"
+                        + " assigned_at = excluded.assigned_at")
+                .bind("u", userId).bind("k", key.id()).bind("now", now).execute());
+        return best.map(Candidate::id);
+    }
+
+    @Override
+    public void logUsage(List<UsageEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            database.jdbi().useTransaction(handle -> {
+                PreparedBatch batch = handle.prepareBatch("INSERT INTO torbox_pool_usage_logs"
+                        + " (event_id, user_id, pool_key_id, action, hash, cached, bytes, at)"
+                        + " VALUES (:eventId, :userId, :poolKeyId, :action, :hash, :cached, :bytes, :at)"
+                        + " ON CONFLICT (event_id) DO NOTHING");
+                for (UsageEvent event : events) {
+                    batch.bind("eventId", event.eventId()).bind("userId", event.userId())
+                            .bind("poolKeyId", event.poolKeyId()).bind("action", event.action()).bind("hash", event.hash())
+                            .bind("cached", event.cached() ? 1 : 0).bind("bytes", event.bytes())
+                            .bind("at", event.at().toEpochMilli()).add();
+                }
+                batch.execute();
+            });
+        } catch (RuntimeException e) {
+            throw new PoolUnavailableException("usage events could not be stored: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public void reportKeyProblem(String poolKeyId, KeyProblem problem) {
+        long now = clock.millis();
+        try {
+            transactions.run(handle -> recordProblem(handle, poolKeyId, problem, now));
+        } catch (RuntimeException e) {
+            LOG.error("could not record a problem with pool key {}: {}", poolKeyId, e.toString());
+        }
+    }
+
+    private static boolean recordProblem(Handle handle, String poolKeyId, KeyProblem problem, long now) {
+        boolean exists = handle.createQuery("SELECT count(*) FROM torbox_pool_keys WHERE id = :id")
+                .bind("id", poolKeyId).mapTo(Integer.class).one() > 0;
+        if (!exists) {
+            return false;
+        }
+        if (problem instanceof KeyProblem.Throttled throttled) {
+            handle.createUpdate("UPDATE torbox_pool_keys SET cooldown_until = :until WHERE id = :id"
+                            + " AND (cooldown_until IS NULL OR cooldown_until < :until)")
+                    .bind("until", throttled.until().toEpochMilli()).bind("id", poolKeyId).execute();
+            KeyHealth.record(handle, poolKeyId, "cooldown", "throttled (429) until " + throttled.until(), now);
+            LOG.warn("pool key {} throttled until {}; its users move to other keys meanwhile", poolKeyId, throttled.until());
+        } else {
+            KeyHealth.set(handle, poolKeyId, KeyHealth.FAILING, "refused by the store (401/403)", now, false);
+            LOG.warn("pool key {} refused by the store; marked failing, its users move on their next request", poolKeyId);
+        }
+        return true;
+    }
+}

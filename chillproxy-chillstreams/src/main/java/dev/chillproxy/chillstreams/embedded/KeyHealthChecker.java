@@ -1,0 +1,99 @@
+package dev.chillproxy.chillstreams.embedded;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.embedded.secret.EncryptedValue;
+import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
+
+/**
+ * Probes every non-retired pool key periodically ({@code user/me} through {@link KeyProbe}) and records the
+ * result: OK → healthy, UNAUTHORIZED → failing, THROTTLED → cooldown until the given time, ERROR → degraded.
+ * A zero interval disables the schedule ({@link #checkNow()} still works). Thread-safe.
+ */
+public final class KeyHealthChecker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyHealthChecker.class);
+
+    private final Database database;
+    private final PoolKeyCipher cipher;
+    private final KeyProbe probe;
+    private final Clock clock;
+    private final Duration interval;
+    private final ScheduledExecutorService scheduler;
+
+    public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.probe = Objects.requireNonNull(probe, "probe");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.interval = Objects.requireNonNull(interval, "interval");
+        this.scheduler = interval.isZero() || interval.isNegative() ? null
+                : Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "pool-key-health");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Starts the periodic check (first run after one interval); no-op when disabled. */
+    public void start() {
+        if (scheduler != null) {
+            long millis = interval.toMillis();
+            scheduler.scheduleWithFixedDelay(this::checkSafely, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private record Row(String id, EncryptedValue sealed) {
+    }
+
+    /** Probes every key once, now, on the calling thread. */
+    public void checkNow() {
+        List<Row> rows = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT id, key_ciphertext, key_nonce, key_cipher_id FROM torbox_pool_keys WHERE retired_at IS NULL ORDER BY id")
+                .map((rs, ctx) -> new Row(rs.getString(1), new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4))))
+                .list());
+        for (Row row : rows) {
+            ProbeResult result = probe.probe(cipher.decrypt(row.sealed(), row.id()));
+            long now = clock.millis();
+            database.jdbi().useTransaction(handle -> {
+                if (result instanceof ProbeResult.Throttled throttled) {
+                    handle.createUpdate("UPDATE torbox_pool_keys SET cooldown_until = :until, last_checked_at = :now WHERE id = :id")
+                            .bind("until", throttled.until().toEpochMilli()).bind("now", now).bind("id", row.id()).execute();
+                    KeyHealth.record(handle, row.id(), "cooldown", "throttled until " + throttled.until(), now);
+                } else if (result instanceof ProbeResult.Unauthorized) {
+                    KeyHealth.set(handle, row.id(), KeyHealth.FAILING, "check: unauthorized", now, true);
+                } else if (result instanceof ProbeResult.Error error) {
+                    KeyHealth.set(handle, row.id(), KeyHealth.DEGRADED, "check: " + error.message(), now, true);
+                } else {
+                    KeyHealth.set(handle, row.id(), KeyHealth.HEALTHY, "check: ok", now, true);
+                }
+            });
+            LOG.debug("pool key {} checked: {}", row.id(), result);
+        }
+    }
+
+    private void checkSafely() {
+        try {
+            checkNow();
+        } catch (RuntimeException e) {
+            LOG.warn("pool key health check failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.chillproxy.chillstreams.embedded;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
+
+/**
+ * The embedded pool's administration (DESIGN §5): pool keys, users, devices, usage. Every failure the caller
+ * can fix is a {@link PoolAdminException} with a NOT_FOUND, CONFLICT or INVALID code; no answer ever contains a
+ * pool key, only its masked form. Thread-safe.
+ */
+public final class PoolAdmin {
+
+    private final PoolKeys keys;
+    private final PoolUsers users;
+    private final UsageReports usage;
+
+    /**
+     * @param validator checks a new key before it is saved (TorBox {@code user/me}); null saves keys unchecked
+     */
+    public PoolAdmin(Database database, PoolKeyCipher cipher, Clock clock, KeyProbe validator) {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(cipher, "cipher");
+        Objects.requireNonNull(clock, "clock");
+        this.usage = new UsageReports(database);
+        this.keys = new PoolKeys(database, cipher, clock, validator, usage);
+        this.users = new PoolUsers(database, clock);
+    }
+
+    /** @param label, service (default torbox), maxUsers (default 100) may be null */
+    public PoolKeyView createPoolKey(String apiKey, String label, String service, Integer maxUsers) {
+        return keys.create(apiKey, label, service, maxUsers);
+    }
+
+    public List<PoolKeyView> listPoolKeys() {
+        return keys.list();
+    }
+
+    /** Idempotent; its users get another key on their next request. */
+    public void retirePoolKey(String id) {
+        keys.retire(id);
+    }
+
+    /** Newest first. */
+    public List<KeyHealthEntry> keyHealthHistory(String id) {
+        return keys.history(id);
+    }
+
+    /** @param id a UUID, or null to generate one; @param email optional, unique */
+    public UserView createUser(String id, String email) {
+        return users.create(id, email);
+    }
+
+    /** Users whose id starts with, or whose email contains, {@code query}; newest first. */
+    public List<UserView> findUsers(String query, int limit) {
+        return users.search(query, limit);
+    }
+
+    public UserDetails getUser(String id) {
+        return users.details(id);
+    }
+
+    /** {@code active} or {@code disabled}; takes effect on the user's next request. */
+    public UserView setUserStatus(String id, String status) {
+        return users.setStatus(id, status);
+    }
+
+    /** Frees the device's slot; the device counts again as new on its next request. */
+    public void revokeDevice(String userId, String deviceId) {
+        users.revokeDevice(userId, deviceId);
+    }
+
+    public UsagePage usage(UsageQuery query) {
+        return usage.page(query);
+    }
+
+    /** Aggregates over {@code [from, to)}; either bound may be null for open. */
+    public UsageStats stats(Instant from, Instant to) {
+        return usage.stats(from, to);
+    }
+}

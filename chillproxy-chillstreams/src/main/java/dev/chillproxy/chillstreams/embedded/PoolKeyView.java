@@ -1,0 +1,24 @@
+package dev.chillproxy.chillstreams.embedded;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A pool key as the admin API shows it: masked ({@code tb_…a1b2}), never the key itself.
+ *
+ * @param status         retired, cooldown, or the health (healthy, degraded, failing, disabled)
+ * @param cooldownUntil  null unless throttled
+ * @param requests24h    usage events on this key over the last 24 hours
+ * @param cachedRatio24h share of those that were cached, 0 when none
+ */
+public record PoolKeyView(String id, String label, String service, String maskedKey, String status, int maxUsers,
+                          int assignedUsers, long requests24h, double cachedRatio24h, Instant cooldownUntil,
+                          Instant createdAt, Instant lastCheckedAt) {
+
+    public PoolKeyView {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(maskedKey, "maskedKey");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+}

@@ -1,0 +1,164 @@
+package dev.chillproxy.chillstreams.embedded;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.embedded.secret.EncryptedValue;
+import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
+import dev.chillproxy.core.secret.ApiKey;
+
+/** Admin operations on pool keys: add (encrypted, deduplicated by fingerprint), list, retire, history. Thread-safe. */
+final class PoolKeys {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PoolKeys.class);
+    private static final int MAX_USERS_LIMIT = 100_000;
+
+    private final Database database;
+    private final PoolKeyCipher cipher;
+    private final Clock clock;
+    private final KeyProbe validator;
+    private final UsageReports usage;
+
+    PoolKeys(Database database, PoolKeyCipher cipher, Clock clock, KeyProbe validator, UsageReports usage) {
+        this.database = database;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.validator = validator;
+        this.usage = usage;
+    }
+
+    PoolKeyView create(String rawKey, String label, String service, Integer maxUsers) {
+        if (rawKey == null || rawKey.isBlank()) {
+            throw PoolAdminException.invalid("apiKey: required");
+        }
+        ApiKey key = ApiKey.of(rawKey);
+        String svc = service == null || service.isBlank() ? "torbox" : service.trim().toLowerCase();
+        if (!svc.equals("torbox")) {
+            throw PoolAdminException.invalid("service: only \"torbox\" is supported");
+        }
+        int max = maxUsers == null ? 100 : maxUsers;
+        if (max < 1 || max > MAX_USERS_LIMIT) {
+            throw PoolAdminException.invalid("maxUsers: must be between 1 and " + MAX_USERS_LIMIT);
+        }
+        String fingerprint = PoolKeyCipher.fingerprint(key);
+        if (exists("fingerprint", fingerprint)) {
+            throw PoolAdminException.conflict("this key is already in the pool");
+        }
+        ProbeResult probe = validator == null ? new ProbeResult.Ok() : validator.probe(key);
+        if (probe instanceof ProbeResult.Unauthorized) {
+            throw PoolAdminException.invalid("apiKey: the service refused this key (unauthorized)");
+        }
+        if (probe instanceof ProbeResult.Error error) {
+            throw PoolAdminException.invalid("apiKey: could not be validated: " + error.message());
+        }
+        String id = UUID.randomUUID().toString();
+        EncryptedValue sealed = cipher.encrypt(key, id);
+        long now = clock.millis();
+        try {
+            database.jdbi().useTransaction(handle -> {
+                handle.createUpdate("INSERT INTO torbox_pool_keys (id, key_ciphertext, key_nonce, key_cipher_id, fingerprint,"
+                                + " masked_key, label, service, max_users, health, cooldown_until, created_at)"
+                                + " VALUES (:id, :ct, :nonce, :kid, :fp, :masked, :label, :service, :max, 'healthy', :cooldown, :now)")
+                        .bind("id", id).bind("ct", sealed.ciphertext()).bind("nonce", sealed.nonce()).bind("kid", sealed.keyId())
+                        .bind("fp", fingerprint).bind("masked", key.masked()).bind("label", label == null ? "" : label.trim())
+                        .bind("service", svc).bind("max", max)
+                        .bind("cooldown", probe instanceof ProbeResult.Throttled t ? t.until().toEpochMilli() : null)
+                        .bind("now", now).execute();
+                KeyHealth.record(handle, id, KeyHealth.HEALTHY, "added", now);
+            });
+        } catch (RuntimeException e) {
+            if (exists("fingerprint", fingerprint)) {
+                throw PoolAdminException.conflict("this key is already in the pool");
+            }
+            throw e;
+        }
+        LOG.info("pool key {} ({}) added with room for {} users", id, key.masked(), max);
+        return find(id);
+    }
+
+    List<PoolKeyView> list() {
+        long now = clock.millis();
+        Map<String, UsageStats.Aggregate> day = usage.stats(Instant.ofEpochMilli(now).minus(Duration.ofDays(1)),
+                Instant.ofEpochMilli(now + 1)).keys().stream()
+                .collect(Collectors.toMap(UsageStats.Aggregate::id, a -> a));
+        return database.jdbi().withHandle(handle -> handle.createQuery(SELECT_VIEW + " ORDER BY k.created_at, k.id")
+                .map((rs, ctx) -> {
+                    String id = rs.getString("id");
+                    UsageStats.Aggregate stats = day.getOrDefault(id, new UsageStats.Aggregate(id, 0, 0, 0));
+                    return view(rs, now, stats);
+                }).list());
+    }
+
+    PoolKeyView find(String id) {
+        long now = clock.millis();
+        return database.jdbi().withHandle(handle -> handle.createQuery(SELECT_VIEW + " WHERE k.id = :id").bind("id", id)
+                        .map((rs, ctx) -> view(rs, now, new UsageStats.Aggregate(id, 0, 0, 0))).findOne())
+                .orElseThrow(() -> PoolAdminException.notFound("pool key " + id + " not found"));
+    }
+
+    /** Retired keys take no user; their users get another key on their next request, without a denial. */
+    void retire(String id) {
+        long now = clock.millis();
+        database.jdbi().useTransaction(handle -> {
+            requireKey(handle, id);
+            int changed = handle.createUpdate("UPDATE torbox_pool_keys SET retired_at = :now WHERE id = :id AND retired_at IS NULL")
+                    .bind("now", now).bind("id", id).execute();
+            if (changed > 0) {
+                handle.createUpdate("DELETE FROM torbox_pool_assignments WHERE pool_key_id = :id").bind("id", id).execute();
+                KeyHealth.record(handle, id, "retired", "retired by an admin", now);
+            }
+        });
+        LOG.info("pool key {} retired", id);
+    }
+
+    List<KeyHealthEntry> history(String id) {
+        return database.jdbi().withHandle(handle -> {
+            requireKey(handle, id);
+            return KeyHealth.history(handle, id, 200);
+        });
+    }
+
+    private static void requireKey(Handle handle, String id) {
+        if (handle.createQuery("SELECT count(*) FROM torbox_pool_keys WHERE id = :id").bind("id", id).mapTo(Integer.class).one() == 0) {
+            throw PoolAdminException.notFound("pool key " + id + " not found");
+        }
+    }
+
+    private boolean exists(String column, String value) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM torbox_pool_keys WHERE " + column + " = :v")
+                .bind("v", value).mapTo(Integer.class).one() > 0);
+    }
+
+    private static final String SELECT_VIEW = "SELECT k.id, k.label, k.service, k.masked_key, k.health, k.max_users,"
+            + " k.cooldown_until, k.retired_at, k.created_at, k.last_checked_at,"
+            + " (SELECT count(*) FROM torbox_pool_assignments a WHERE a.pool_key_id = k.id) AS assigned"
+            + " FROM torbox_pool_keys k";
+
+    private static PoolKeyView view(ResultSet rs, long now, UsageStats.Aggregate stats) throws SQLException {
+        Instant cooldown = instant(rs, "cooldown_until");
+        String status = rs.getObject("retired_at") != null ? "retired"
+                : cooldown != null && cooldown.toEpochMilli() > now ? "cooldown"
+                : rs.getString("health");
+        return new PoolKeyView(rs.getString("id"), rs.getString("label"), rs.getString("service"), rs.getString("masked_key"),
+                status, rs.getInt("max_users"), rs.getInt("assigned"), stats.requests(), stats.cachedRatio(),
+                cooldown != null && cooldown.toEpochMilli() > now ? cooldown : null,
+                instant(rs, "created_at"), instant(rs, "last_checked_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
+}

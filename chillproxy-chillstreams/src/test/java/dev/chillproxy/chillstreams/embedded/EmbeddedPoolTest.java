@@ -1,0 +1,143 @@
+package dev.chillproxy.chillstreams.embedded;
+
+import static dev.chillproxy.chillstreams.embedded.PoolFixture.keyIdOf;
+import static dev.chillproxy.chillstreams.embedded.PoolFixture.torboxKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.chillstreams.pool.KeyProblem;
+import dev.chillproxy.chillstreams.pool.UsageEvent;
+
+class EmbeddedPoolTest {
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void grantsTheDecryptedKeyAndRefusesUnknownAndDisabledUsersAtOnce(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            PoolKeyView key = f.admin.createPoolKey(torboxKey(1), "main", null, null);
+            String user = f.admin.createUser(null, "a@example.com").id();
+
+            Grant grant = f.get(user, "device-1");
+            Grant.Allowed allowed = assertInstanceOf(Grant.Allowed.class, grant);
+            assertEquals(torboxKey(1), allowed.poolKey().reveal());
+            assertEquals(key.id(), allowed.poolKeyId());
+            assertEquals(1, allowed.deviceCount());
+
+            Grant.Denied unknown = assertInstanceOf(Grant.Denied.class, f.get("00000000-0000-0000-0000-000000000000", "device-1"));
+            assertEquals(DenialReason.UNKNOWN_USER, unknown.reason());
+
+            f.admin.setUserStatus(user, "disabled");
+            Grant.Denied disabled = assertInstanceOf(Grant.Denied.class, f.get(user, "device-1"));
+            assertEquals(DenialReason.USER_DISABLED, disabled.reason());
+            assertTrue(disabled.message().contains("disabled"));
+
+            f.admin.setUserStatus(user, "active");
+            assertInstanceOf(Grant.Allowed.class, f.get(user, "device-1"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void assignsTheKeyWithTheMostFreeRoomUntilAllAreFull(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            String small = f.admin.createPoolKey(torboxKey(1), "small", "torbox", 2).id();
+            String large = f.admin.createPoolKey(torboxKey(2), "large", "torbox", 3).id();
+            List<String> users = IntStream.range(0, 6).mapToObj(i -> f.admin.createUser(null, null).id()).toList();
+
+            // free room: small 2 / large 3 -> large, then 2/2 -> either, ... ending full at 2 + 3
+            Map<String, Long> perKey = users.subList(0, 5).stream()
+                    .collect(Collectors.groupingBy(u -> keyIdOf(f.get(u, "d")), Collectors.counting()));
+            assertEquals(Map.of(small, 2L, large, 3L), perKey);
+            assertEquals(large, keyIdOf(f.get(users.get(0), "d")), "the first user went to the larger key and stays");
+
+            Grant.Denied full = assertInstanceOf(Grant.Denied.class, f.get(users.get(5), "d"));
+            assertEquals(DenialReason.NO_KEY_AVAILABLE, full.reason());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void deviceLimitCountsKnownDevicesOnceAndRevokingFreesASlot(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            f.admin.createPoolKey(torboxKey(1), null, null, null);
+            String user = f.admin.createUser(null, null).id();
+            for (String device : List.of("tv", "phone", "laptop")) {
+                assertInstanceOf(Grant.Allowed.class, f.get(user, device));
+            }
+            f.clock.advance(Duration.ofMinutes(5));
+            assertEquals(3, assertInstanceOf(Grant.Allowed.class, f.get(user, "tv")).deviceCount());
+
+            Grant.Denied denied = assertInstanceOf(Grant.Denied.class, f.get(user, "tablet"));
+            assertEquals(DenialReason.DEVICE_LIMIT, denied.reason());
+            assertEquals(3, denied.deviceCount());
+            assertEquals("Device limit reached (3 of 3). Remove a device from your account to use this one.", denied.message());
+
+            DeviceView tv = f.admin.getUser(user).devices().stream().filter(d -> d.deviceId().equals("tv")).findFirst().orElseThrow();
+            assertEquals(2, tv.requestCount());
+            assertEquals(tv.firstSeen().plus(Duration.ofMinutes(5)), tv.lastSeen());
+
+            f.admin.revokeDevice(user, "phone");
+            assertInstanceOf(Grant.Allowed.class, f.get(user, "tablet"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void retiredAndRefusedKeysLoseTheirUsersWithoutADenial(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            String first = f.admin.createPoolKey(torboxKey(1), null, null, 10).id();
+            String user = f.admin.createUser(null, null).id();
+            assertEquals(first, keyIdOf(f.get(user, "d")));
+            String second = f.admin.createPoolKey(torboxKey(2), null, null, 10).id();
+            String third = f.admin.createPoolKey(torboxKey(3), null, null, 10).id();
+
+            f.admin.retirePoolKey(first);
+            String afterRetire = keyIdOf(f.get(user, "d"));
+            assertNotEquals(first, afterRetire);
+
+            f.pool.reportKeyProblem(afterRetire, new KeyProblem.Unauthorized());
+            String afterRefusal = keyIdOf(f.get(user, "d"));
+            assertTrue(List.of(second, third).contains(afterRefusal));
+            assertNotEquals(afterRetire, afterRefusal);
+
+            f.pool.reportKeyProblem(afterRefusal, new KeyProblem.Throttled(f.clock.instant().plus(Duration.ofMinutes(1))));
+            Grant.Denied none = assertInstanceOf(Grant.Denied.class, f.get(user, "d"));
+            assertEquals(DenialReason.NO_KEY_AVAILABLE, none.reason(), "retired, failing and cooling: nothing left");
+            f.clock.advance(Duration.ofMinutes(2));
+            assertEquals(afterRefusal, keyIdOf(f.get(user, "d")));
+            assertEquals("failing", f.admin.keyHealthHistory(afterRetire).get(0).health());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void usageIsStoredOncePerEventId(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            Instant at = f.clock.instant();
+            UsageEvent served = new UsageEvent("e-1", "u-1", "k-1", "stream-served", "abc", true, 1000, at);
+            UsageEvent listed = new UsageEvent("e-2", "u-1", "k-1", "stream-list", "", false, 0, at.plusSeconds(1));
+            f.pool.logUsage(List.of(served, listed));
+            f.pool.logUsage(List.of(served, listed, served));
+
+            UsagePage page = f.admin.usage(new UsageQuery(null, null, null, null, 10, null));
+            assertEquals(List.of(listed, served), page.items());
+            UsageStats.Aggregate key = f.admin.stats(at, at.plusSeconds(60)).keys().get(0);
+            assertEquals(new UsageStats.Aggregate("k-1", 2, 0.5, 1000), key);
+        }
+    }
+}

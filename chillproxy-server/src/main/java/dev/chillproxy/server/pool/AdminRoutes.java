@@ -1,0 +1,230 @@
+package dev.chillproxy.server.pool;
+
+import static dev.chillproxy.server.pool.InternalPoolRoutes.authorized;
+import static dev.chillproxy.server.pool.InternalPoolRoutes.badRequestMessage;
+import static dev.chillproxy.server.pool.InternalPoolRoutes.fail;
+import static dev.chillproxy.server.pool.InternalPoolRoutes.json;
+import static dev.chillproxy.server.pool.InternalPoolRoutes.object;
+import static dev.chillproxy.server.pool.InternalPoolRoutes.required;
+import static dev.chillproxy.server.pool.InternalPoolRoutes.text;
+import static dev.chillproxy.server.pool.InternalPoolRoutes.unauthorized;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+import dev.chillproxy.chillstreams.embedded.DeviceView;
+import dev.chillproxy.chillstreams.embedded.KeyHealthEntry;
+import dev.chillproxy.chillstreams.embedded.PoolAdmin;
+import dev.chillproxy.chillstreams.embedded.PoolAdminException;
+import dev.chillproxy.chillstreams.embedded.PoolKeyView;
+import dev.chillproxy.chillstreams.embedded.UsagePage;
+import dev.chillproxy.chillstreams.embedded.UsageQuery;
+import dev.chillproxy.chillstreams.embedded.UsageStats;
+import dev.chillproxy.chillstreams.embedded.UserDetails;
+import dev.chillproxy.chillstreams.embedded.UserView;
+import dev.chillproxy.core.secret.ApiKey;
+
+/**
+ * The admin API of the embedded pool (DESIGN §5) behind the {@code ADMIN_API_KEY} bearer. Errors are
+ * {@code {"error":{"code","message"}}} with 400, 401, 404 or 409; pool keys appear only masked. Thread-safe.
+ */
+public final class AdminRoutes {
+
+    private static final String BASE = "/api/v1/admin";
+
+    private final PoolAdmin admin;
+    private final ApiKey adminKey;
+    private final ObjectMapper mapper;
+
+    public AdminRoutes(PoolAdmin admin, ApiKey adminKey, ObjectMapper mapper) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.adminKey = Objects.requireNonNull(adminKey, "adminKey");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post(BASE + "/pool-keys", guarded(this::createPoolKey));
+        routes.get(BASE + "/pool-keys", guarded(ctx -> json(ctx, mapper, 200,
+                Map.of("items", admin.listPoolKeys().stream().map(AdminRoutes::key).toList()))));
+        routes.delete(BASE + "/pool-keys/{id}", guarded(ctx -> {
+            admin.retirePoolKey(ctx.pathParam("id"));
+            ctx.status(204);
+        }));
+        routes.get(BASE + "/pool-keys/{id}/health", guarded(ctx -> json(ctx, mapper, 200,
+                Map.of("items", admin.keyHealthHistory(ctx.pathParam("id")).stream().map(AdminRoutes::health).toList()))));
+        routes.post(BASE + "/users", guarded(ctx -> {
+            JsonNode body = object(mapper, ctx);
+            json(ctx, mapper, 201, user(admin.createUser(text(body, "id", null), text(body, "email", null))));
+        }));
+        routes.get(BASE + "/users", guarded(ctx -> json(ctx, mapper, 200, Map.of("items",
+                admin.findUsers(ctx.queryParam("q"), limit(ctx, 100)).stream().map(AdminRoutes::user).toList()))));
+        routes.get(BASE + "/users/{id}", guarded(ctx -> json(ctx, mapper, 200, details(admin.getUser(ctx.pathParam("id"))))));
+        routes.patch(BASE + "/users/{id}", guarded(ctx -> json(ctx, mapper, 200,
+                user(admin.setUserStatus(ctx.pathParam("id"), required(object(mapper, ctx), "status"))))));
+        routes.delete(BASE + "/users/{id}/devices/{deviceId}", guarded(ctx -> {
+            admin.revokeDevice(ctx.pathParam("id"), ctx.pathParam("deviceId"));
+            ctx.status(204);
+        }));
+        routes.get(BASE + "/usage", guarded(this::usage));
+        routes.get(BASE + "/stats", guarded(this::stats));
+    }
+
+    private Handler guarded(Handler handler) {
+        return ctx -> {
+            if (!authorized(ctx, adminKey)) {
+                unauthorized(ctx);
+                return;
+            }
+            try {
+                handler.handle(ctx);
+            } catch (PoolAdminException e) {
+                if (e.code() == PoolAdminException.Code.NOT_FOUND) {
+                    fail(ctx, 404, "not_found", e.getMessage());
+                } else if (e.code() == PoolAdminException.Code.CONFLICT) {
+                    fail(ctx, 409, "conflict", e.getMessage());
+                } else {
+                    fail(ctx, 400, "invalid_request", e.getMessage());
+                }
+            } catch (JsonProcessingException | IllegalArgumentException | DateTimeException e) {
+                fail(ctx, 400, "invalid_request", badRequestMessage(e));
+            }
+        };
+    }
+
+    private void createPoolKey(Context ctx) throws JsonProcessingException {
+        JsonNode body = object(mapper, ctx);
+        JsonNode maxUsers = body.get("maxUsers");
+        if (maxUsers != null && !maxUsers.isNull() && !maxUsers.canConvertToInt()) {
+            throw new IllegalArgumentException("maxUsers: must be a whole number");
+        }
+        PoolKeyView created = admin.createPoolKey(required(body, "apiKey"), text(body, "label", null),
+                text(body, "service", null), maxUsers == null || maxUsers.isNull() ? null : maxUsers.asInt());
+        json(ctx, mapper, 201, key(created));
+    }
+
+    private void usage(Context ctx) throws JsonProcessingException {
+        UsagePage page = admin.usage(new UsageQuery(ctx.queryParam("userId"), ctx.queryParam("poolKeyId"),
+                ctx.queryParam("action"), time(ctx, "since"), limit(ctx, UsageQuery.DEFAULT_LIMIT), ctx.queryParam("cursor")));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", page.items().stream().map(e -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("eventId", e.eventId());
+            item.put("userId", e.userId());
+            item.put("poolKeyId", e.poolKeyId());
+            item.put("action", e.action());
+            item.put("hash", e.hash());
+            item.put("cached", e.cached());
+            item.put("bytes", e.bytes());
+            item.put("at", e.at().toString());
+            return item;
+        }).toList());
+        answer.put("next", page.next());
+        json(ctx, mapper, 200, answer);
+    }
+
+    private void stats(Context ctx) throws JsonProcessingException {
+        UsageStats stats = admin.stats(time(ctx, "from"), time(ctx, "to"));
+        json(ctx, mapper, 200, Map.of("keys", aggregates(stats.keys(), "poolKeyId"), "users", aggregates(stats.users(), "userId")));
+    }
+
+    private static List<Map<String, Object>> aggregates(List<UsageStats.Aggregate> rows, String idField) {
+        return rows.stream().map(a -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put(idField, a.id());
+            row.put("requests", a.requests());
+            row.put("cachedRatio", a.cachedRatio());
+            row.put("bytes", a.bytes());
+            return row;
+        }).toList();
+    }
+
+    private static Map<String, Object> key(PoolKeyView key) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", key.id());
+        out.put("label", key.label());
+        out.put("service", key.service());
+        out.put("maskedKey", key.maskedKey());
+        out.put("status", key.status());
+        out.put("maxUsers", key.maxUsers());
+        out.put("assignedUsers", key.assignedUsers());
+        out.put("requests24h", key.requests24h());
+        out.put("cachedRatio24h", key.cachedRatio24h());
+        out.put("cooldownUntil", string(key.cooldownUntil()));
+        out.put("createdAt", string(key.createdAt()));
+        out.put("lastCheckedAt", string(key.lastCheckedAt()));
+        return out;
+    }
+
+    private static Map<String, Object> health(KeyHealthEntry entry) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("at", entry.at().toString());
+        out.put("health", entry.health());
+        out.put("detail", entry.detail());
+        return out;
+    }
+
+    private static Map<String, Object> user(UserView user) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", user.id());
+        out.put("email", user.email());
+        out.put("status", user.status());
+        out.put("createdAt", user.createdAt().toString());
+        return out;
+    }
+
+    private static Map<String, Object> details(UserDetails details) {
+        Map<String, Object> out = user(details.user());
+        out.put("assignment", details.poolKeyId() == null ? null : Map.of("poolKeyId", details.poolKeyId()));
+        out.put("devices", details.devices().stream().map(AdminRoutes::device).toList());
+        return out;
+    }
+
+    private static Map<String, Object> device(DeviceView device) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("deviceId", device.deviceId());
+        out.put("firstSeen", device.firstSeen().toString());
+        out.put("lastSeen", device.lastSeen().toString());
+        out.put("requestCount", device.requestCount());
+        return out;
+    }
+
+    private static String string(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /** ISO-8601 instant or epoch milliseconds; absent = null. */
+    private static Instant time(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(value)) : Instant.parse(value);
+        } catch (DateTimeException | NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": expected an ISO-8601 time like 2030-01-01T00:00:00Z or epoch milliseconds");
+        }
+    }
+
+    private static int limit(Context ctx, int fallback) {
+        String value = ctx.queryParam("limit");
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit: must be a whole number");
+        }
+    }
+}

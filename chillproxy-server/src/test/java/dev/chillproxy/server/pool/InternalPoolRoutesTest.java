@@ -1,0 +1,165 @@
+package dev.chillproxy.server.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.chillstreams.pool.GetKeyRequest;
+import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.core.secret.ApiKey;
+
+class InternalPoolRoutesTest {
+
+    private static final String BEARER = "internal-bearer-key-0123456789abcdef";
+    private static final String POOL_KEY = "tb_pool_key_0123456789abcdefa1b2";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final OkHttpClient http = new OkHttpClient();
+    private final List<UsageEvent> logged = new CopyOnWriteArrayList<>();
+    private final AtomicLong nanos = new AtomicLong();
+    private Javalin app;
+
+    /** Allows device "good", refuses the rest for the device limit. */
+    private final PoolClient fake = new PoolClient() {
+        @Override
+        public Grant getKey(GetKeyRequest request) {
+            return request.deviceId().equals("good") ? new Grant.Allowed(ApiKey.of(POOL_KEY), "key-1", 1)
+                    : new Grant.Denied(DenialReason.DEVICE_LIMIT, "Device limit reached (3 of 3).", 3);
+        }
+
+        @Override
+        public void logUsage(List<UsageEvent> events) {
+            logged.addAll(events);
+        }
+    };
+
+    private String start(int rate) {
+        InternalPoolRoutes routes = new InternalPoolRoutes(fake, ApiKey.of(BEARER), MAPPER, rate, nanos::get);
+        app = Javalin.create(config -> routes.register(config.routes)).start(0);
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private Response post(String url, String bearer, String body) throws IOException {
+        Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(body, MediaType.get("application/json")));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.newCall(request.build()).execute();
+    }
+
+    @Test
+    void getKeyAnswersGrantsAndDenialsInTheWireShape() throws IOException {
+        String base = start(100);
+        try (Response ok = post(base + InternalPoolRoutes.GET_KEY, BEARER, "{\"userId\":\"u\",\"deviceId\":\"good\",\"action\":\"stream-list\"}")) {
+            JsonNode body = MAPPER.readTree(ok.body().string());
+            assertEquals(200, ok.code());
+            assertEquals(MAPPER.readTree("{\"allowed\":true,\"poolKey\":\"" + POOL_KEY + "\",\"poolKeyId\":\"key-1\",\"deviceCount\":1}"), body);
+        }
+        try (Response denied = post(base + InternalPoolRoutes.GET_KEY, BEARER, "{\"userId\":\"u\",\"deviceId\":\"new\",\"action\":\"stream-served\",\"hash\":\"abc\",\"extra\":1}")) {
+            assertEquals(MAPPER.readTree("{\"allowed\":false,\"message\":\"Device limit reached (3 of 3).\",\"deviceCount\":3}"),
+                    MAPPER.readTree(denied.body().string()));
+        }
+    }
+
+    @Test
+    void wrongOrMissingBearerIsA401WithoutDetail() throws IOException {
+        String base = start(100);
+        String expected = "{\"error\":{\"code\":\"unauthorized\",\"message\":\"unauthorized\"}}";
+        for (String bearer : new String[] {null, "wrong", BEARER + "x", BEARER.substring(1)}) {
+            for (String path : List.of(InternalPoolRoutes.GET_KEY, InternalPoolRoutes.LOG_USAGE)) {
+                try (Response response = post(base + path, bearer, "{\"userId\":\"u\",\"deviceId\":\"good\"}")) {
+                    assertEquals(401, response.code());
+                    String body = response.body().string();
+                    assertEquals(expected, body);
+                    assertFalse(body.contains(POOL_KEY));
+                }
+            }
+        }
+    }
+
+    @Test
+    void badBodiesAre400s() throws IOException {
+        String base = start(100);
+        for (String body : List.of("{not json", "[]", "{\"deviceId\":\"good\"}", "{\"userId\":\"u\",\"deviceId\":\"good\",\"action\":\"steal\"}")) {
+            try (Response response = post(base + InternalPoolRoutes.GET_KEY, BEARER, body)) {
+                assertEquals(400, response.code(), body);
+                assertEquals("invalid_request", MAPPER.readTree(response.body().string()).path("error").path("code").asText());
+            }
+        }
+        try (Response response = post(base + InternalPoolRoutes.LOG_USAGE, BEARER, "{\"events\":[{\"userId\":\"u\",\"action\":\"stream-list\"}]}")) {
+            assertEquals(400, response.code(), "a batch event needs its event id");
+        }
+        try (Response response = post(base + InternalPoolRoutes.LOG_USAGE, BEARER,
+                "{\"events\":[{\"eventId\":\"e\",\"userId\":\"u\",\"action\":\"stream-list\",\"at\":\"yesterday\"}]}")) {
+            assertEquals(400, response.code());
+        }
+        assertTrue(logged.isEmpty());
+    }
+
+    @Test
+    void logUsageAcceptsASingleEventAndABatch() throws IOException {
+        String base = start(100);
+        try (Response single = post(base + InternalPoolRoutes.LOG_USAGE, BEARER,
+                "{\"userId\":\"u\",\"poolKeyId\":\"key-1\",\"action\":\"stream-served\",\"hash\":\"abc\",\"cached\":true,\"bytes\":42}")) {
+            assertEquals(200, single.code());
+            assertEquals("{\"success\":true}", single.body().string());
+        }
+        try (Response batch = post(base + InternalPoolRoutes.LOG_USAGE, BEARER, "{\"events\":["
+                + "{\"eventId\":\"e1\",\"userId\":\"u\",\"poolKeyId\":\"key-1\",\"action\":\"stream-list\",\"hash\":\"\",\"cached\":false,\"bytes\":0,\"at\":\"2030-01-01T00:00:00Z\"},"
+                + "{\"eventId\":\"e2\",\"userId\":\"u\",\"action\":\"denied\",\"at\":1893456000000}]}")) {
+            assertEquals(200, batch.code());
+        }
+        assertEquals(3, logged.size());
+        UsageEvent single = logged.get(0);
+        assertEquals(List.of("u", "key-1", "stream-served", "abc", true, 42L),
+                List.of(single.userId(), single.poolKeyId(), single.action(), single.hash(), single.cached(), single.bytes()));
+        assertFalse(single.eventId().isBlank(), "a single event gets a generated id");
+        assertEquals(List.of("e1", "e2"), List.of(logged.get(1).eventId(), logged.get(2).eventId()));
+        assertEquals(logged.get(1).at(), logged.get(2).at());
+    }
+
+    @Test
+    void aRunawayCallerIsRateLimitedUntilTokensRefill() throws IOException {
+        String base = start(2);
+        String body = "{\"userId\":\"u\",\"deviceId\":\"good\"}";
+        for (int i = 0; i < 2; i++) {
+            try (Response response = post(base + InternalPoolRoutes.GET_KEY, BEARER, body)) {
+                assertEquals(200, response.code());
+            }
+        }
+        try (Response limited = post(base + InternalPoolRoutes.GET_KEY, BEARER, body)) {
+            assertEquals(429, limited.code());
+            assertEquals("rate_limited", MAPPER.readTree(limited.body().string()).path("error").path("code").asText());
+        }
+        nanos.addAndGet(500_000_000L); // half a second refills one token at 2/s
+        try (Response again = post(base + InternalPoolRoutes.GET_KEY, BEARER, body)) {
+            assertEquals(200, again.code());
+        }
+    }
+}
