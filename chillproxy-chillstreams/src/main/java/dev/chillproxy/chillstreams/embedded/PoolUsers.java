@@ -52,9 +52,10 @@ final class PoolUsers {
 
     List<UserView> search(String query, int limit) {
         String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
-        String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // '!' as the LIKE escape: Jdbi's SQL lexer would read a backslash before a quote as an escape
+        String escaped = q.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return database.jdbi().withHandle(handle -> handle.createQuery(SELECT_USER
-                        + " WHERE id LIKE :prefix ESCAPE '\\' OR email LIKE :part ESCAPE '\\' ORDER BY created_at DESC, id LIMIT :limit")
+                        + " WHERE id LIKE :prefix ESCAPE '!' OR email LIKE :part ESCAPE '!' ORDER BY created_at DESC, id LIMIT :limit")
                 .bind("prefix", escaped + "%").bind("part", "%" + escaped + "%").bind("limit", Math.max(1, Math.min(limit, 500)))
                 .map((rs, ctx) -> user(rs)).list());
     }
