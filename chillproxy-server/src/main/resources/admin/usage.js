@@ -88,12 +88,8 @@ export function usageSection(app) {
 
   async function renderStats(from, to, keys) {
     const stats = await api.stats({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
-    const label = id => {
-      const key = keys.find(k => k.id === id);
-      return key ? `${key.label || 'key'} (${key.maskedKey})` : id;
-    };
     fill(keyStats, h('h3', {}, 'Per key'), table('Usage per pool key in the period', [
-      ['Key', s => label(s.poolKeyId)],
+      ['Key', s => keyName(keys, s.poolKeyId)],
       ['Requests', s => String(s.requests)],
       ['Cached', s => formatPercent(s.cachedRatio)],
       ['Bytes', s => formatBytes(s.bytes)],
@@ -117,7 +113,7 @@ export function usageSection(app) {
         ['When', e => formatTime(e.at)],
         ['Action', e => e.action],
         ['User', e => h('code', {}, e.userId)],
-        ['Key', e => e.poolKeyId ? h('code', {}, e.poolKeyId.slice(0, 8)) : '—'],
+        ['Key', e => keyName(app.keys, e.poolKeyId)],
         ['Cached', e => e.cached ? 'yes' : 'no'],
         ['Bytes', e => formatBytes(e.bytes)],
         ['Hash', e => e.hash ? h('code', { title: e.hash }, e.hash.slice(0, 12)) : '—'],
@@ -149,6 +145,14 @@ export function usageSection(app) {
       form.elements.user.value = userId;
     },
   };
+}
+
+function keyName(keys, id) {
+  if (!id) {
+    return '—';
+  }
+  const key = keys.find(k => k.id === id);
+  return key ? `${key.label || 'key'} (${key.maskedKey})` : h('code', { title: id }, id.slice(0, 8));
 }
 
 const COLUMNS = ['eventId', 'at', 'userId', 'poolKeyId', 'action', 'hash', 'cached', 'bytes'];
