@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.server.admin.AdminPage;
 import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
 import dev.chillproxy.server.stremio.ManifestRoutes;
@@ -42,6 +43,9 @@ public final class Server implements AutoCloseable {
         routes.add(new ManifestRoutes(version, settings.trustedProxies()));
         routes.add(new ConfigureRoutes(settings.baseUrl()));
         routes.addAll(pool.routes());
+        if (settings.embeddedPool()) {
+            routes.add(new AdminPage()::register);
+        }
         return new Server(new AppDependencies(settings, database, mapper, routes), pool, http);
     }
 

@@ -1,0 +1,108 @@
+// Pool keys: list, add (the server checks the key with the store first), retire, health history.
+import { api } from './api.js';
+import { h, fill, field, messageLine, table, formatTime, formatPercent, confirmDialog } from './dom.js';
+
+export function keysSection(app) {
+  const message = messageLine();
+  const listMessage = messageLine();
+  const list = h('div', { class: 'list' });
+  const history = h('div', { class: 'history', 'aria-live': 'polite' });
+
+  const form = h('form', { class: 'card', 'aria-labelledby': 'add-key-title' },
+    h('h3', { id: 'add-key-title' }, 'Add a key'),
+    h('div', { class: 'row' },
+      field('API key', { name: 'apiKey', type: 'password', required: true, autocomplete: 'off', spellcheck: false },
+        'Checked with the store before it is saved; shown masked afterwards.'),
+      field('Label', { name: 'label', maxLength: 80 }),
+      field('Service', { tag: 'select', name: 'service' }),
+      field('Max users', { name: 'maxUsers', type: 'number', min: 1, max: 100000, defaultValue: '100', inputMode: 'numeric' })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add key')),
+    message.node);
+  form.elements.service.append(h('option', { value: 'torbox' }, 'TorBox'));
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    message.ok('Checking the key with the store…');
+    try {
+      const created = await api.addKey({
+        apiKey: form.elements.apiKey.value.trim(),
+        label: form.elements.label.value.trim() || undefined,
+        service: form.elements.service.value,
+        maxUsers: Number(form.elements.maxUsers.value) || undefined,
+      });
+      form.reset();
+      message.ok(`Added ${created.label || 'key'} (${created.maskedKey}).`);
+      await refresh();
+    } catch (e) {
+      message.error(`Not added: ${e.message}`);
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  async function showHistory(key) {
+    fill(history, h('p', {}, 'Loading history…'));
+    try {
+      const { items } = await api.keyHealth(key.id);
+      fill(history, h('div', { class: 'card' },
+        h('h3', { tabIndex: -1 }, `Health history: ${key.label || key.maskedKey}`),
+        table('Health changes, newest first', [
+          ['When', e => formatTime(e.at)],
+          ['Health', e => badge(e.health)],
+          ['Detail', e => e.detail || '—'],
+        ], items, 'No health changes recorded.'),
+        h('button', { type: 'button', onclick: () => fill(history) }, 'Close history')));
+      history.querySelector('h3').focus();
+    } catch (e) {
+      fill(history, h('p', { class: 'message error', role: 'alert' }, e.message));
+    }
+  }
+
+  async function retire(key) {
+    const name = key.label || key.maskedKey;
+    if (!await confirmDialog(`Retire ${name}? Its users move to other keys on their next request.`, 'Retire key')) {
+      return;
+    }
+    try {
+      await api.retireKey(key.id);
+      listMessage.ok(`Retired ${name}.`);
+      await refresh();
+    } catch (e) {
+      listMessage.error(e.message);
+    }
+  }
+
+  function render(keys) {
+    fill(list, table('Pool keys', [
+      ['Label', k => k.label || '—'],
+      ['Service', k => k.service],
+      ['Key', k => h('code', {}, k.maskedKey)],
+      ['Health', k => badge(k.status, k.cooldownUntil ? `until ${formatTime(k.cooldownUntil)}` : '')],
+      ['Users', k => `${k.assignedUsers} / ${k.maxUsers}`],
+      ['Requests 24 h', k => String(k.requests24h ?? '—')],
+      ['Cached 24 h', k => k.cachedRatio24h === undefined ? '—' : formatPercent(k.cachedRatio24h)],
+      ['Actions', k => h('div', { class: 'actions' },
+        h('button', { type: 'button', 'aria-label': `Health history of ${k.label || k.maskedKey}`, onclick: () => showHistory(k) }, 'History'),
+        k.status === 'retired' ? null
+          : h('button', { type: 'button', class: 'danger', 'aria-label': `Retire ${k.label || k.maskedKey}`, onclick: () => retire(k) }, 'Retire'))],
+    ], keys, 'No pool keys yet: add one above.'));
+  }
+
+  async function refresh() {
+    try {
+      const keys = await app.loadKeys();
+      render(keys);
+    } catch (e) {
+      listMessage.error(e.message);
+    }
+  }
+
+  const node = h('div', {}, form, h('h3', {}, 'Keys'), listMessage.node, list, history);
+  return { node, show: refresh };
+}
+
+export function badge(status, extra) {
+  return h('span', { class: `badge badge-${String(status).replace(/[^a-z]/g, '')}` }, status, extra ? ` ${extra}` : '');
+}
