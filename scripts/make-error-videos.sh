@@ -26,4 +26,5 @@ make 429                  "Too many requests"         "The debrid service is thr
 make 500                  "Something went wrong"      "The debrid service or the pool did not answer."
 make payment_required     "Subscription needed"       "The debrid account has no active subscription."
 make store_limit_exceeded "Limit reached"             "The debrid account reached its download limit."
+make bad_link             "Broken link"               "Reinstall the addon from its configure page."
 ls -la "$out"

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.server.admin.AdminPage;
 import dev.chillproxy.server.settings.Settings;
+import dev.chillproxy.server.torz.TorzComponents;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
 import dev.chillproxy.server.stremio.ManifestRoutes;
 import dev.chillproxy.store.StoreName;
@@ -26,27 +27,39 @@ public final class Server implements AutoCloseable {
 
     private final AppDependencies dependencies;
     private final PoolComponents pool;
+    private final TorzComponents torz;
     private final OkHttpClient http;
 
-    private Server(AppDependencies dependencies, PoolComponents pool, OkHttpClient http) {
+    private Server(AppDependencies dependencies, PoolComponents pool, TorzComponents torz, OkHttpClient http) {
         this.dependencies = dependencies;
         this.pool = pool;
+        this.torz = torz;
         this.http = http;
     }
 
     /** @param settings with generated secrets filled in */
     public static Server build(Settings settings, Database database, ObjectMapper mapper, OkHttpClient http, Clock clock,
                                String version) {
-        StoreSet stores = StoreSet.create(http, mapper, settings.upstreams(), "chillproxy/" + version);
+        return build(settings, database, mapper, http, clock, version, TorzComponents.Tuning.DEFAULT);
+    }
+
+    /** @param tuning playback's wait for torrents still downloading (tests shorten it) */
+    public static Server build(Settings settings, Database database, ObjectMapper mapper, OkHttpClient http, Clock clock,
+                               String version, TorzComponents.Tuning tuning) {
+        String userAgent = "chillproxy/" + version;
+        StoreSet stores = StoreSet.create(http, mapper, settings.upstreams(), userAgent);
         PoolComponents pool = PoolComponents.create(settings, database, http, mapper, stores.get(StoreName.TORBOX), clock);
+        TorzComponents torz = TorzComponents.create(settings, database, http, stores, pool.pool(), pool.outbox(), clock,
+                userAgent, tuning);
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new ManifestRoutes(version, settings.trustedProxies()));
         routes.add(new ConfigureRoutes(settings.baseUrl()));
+        routes.addAll(torz.routes());
         routes.addAll(pool.routes());
         if (settings.embeddedPool()) {
             routes.add(new AdminPage()::register);
         }
-        return new Server(new AppDependencies(settings, database, mapper, routes), pool, http);
+        return new Server(new AppDependencies(settings, database, mapper, routes), pool, torz, http);
     }
 
     /** An unstarted app; {@code customizer} runs last (Main's stop timeout). */
@@ -65,6 +78,7 @@ public final class Server implements AutoCloseable {
     /** Drains usage events and releases the HTTP client; call after the app stopped. */
     @Override
     public void close() {
+        torz.close();
         pool.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -10,7 +10,8 @@ public enum ErrorVideo {
     TOO_MANY_REQUESTS("429"),
     SERVER_ERROR("500"),
     PAYMENT_REQUIRED("payment_required"),
-    STORE_LIMIT_EXCEEDED("store_limit_exceeded");
+    STORE_LIMIT_EXCEEDED("store_limit_exceeded"),
+    BAD_LINK("bad_link");
 
     private final String fileName;
 

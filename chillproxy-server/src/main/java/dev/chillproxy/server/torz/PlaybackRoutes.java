@@ -1,0 +1,129 @@
+package dev.chillproxy.server.torz;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import dev.chillproxy.chillstreams.pool.UsageAction;
+import dev.chillproxy.core.config.ConfigCodec;
+import dev.chillproxy.core.config.ConfigException;
+import dev.chillproxy.core.config.StoreConfig;
+import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.stremio.InvalidStremioIdException;
+import dev.chillproxy.core.stremio.StremioId;
+import dev.chillproxy.core.torrent.InfoHash;
+import dev.chillproxy.core.torz.ErrorVideo;
+import dev.chillproxy.core.torz.Playback;
+import dev.chillproxy.core.torz.PlaybackRequest;
+import dev.chillproxy.core.torz.PlaybackResolver;
+import dev.chillproxy.server.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * {@code GET|HEAD /stremio/torz/{cfg}/_/strem/{id}/{store}/{hash}/{fileIdx}/{name?}}: resolves the stream with
+ * the user's pooled key and answers 302 to the CDN link, or 302 to a short error video (cached a minute). The
+ * {@code Location} never carries a key: stores hand back CDN links, resolved server-side. Thread-safe.
+ */
+public final class PlaybackRoutes implements RouteGroup {
+
+    private static final String PATH = "/stremio/torz/{cfg}/_/strem/{id}/{store}/{hash}/{fileIdx}";
+
+    private final PlaybackResolver resolver;
+    private final ClientContexts clients;
+    private final UsageEvents usage;
+    private final VideoRoutes videos;
+
+    public PlaybackRoutes(PlaybackResolver resolver, ClientContexts clients, UsageEvents usage, VideoRoutes videos) {
+        this.resolver = resolver;
+        this.clients = clients;
+        this.usage = usage;
+        this.videos = videos;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        for (String path : new String[] {PATH, PATH + "/{name}"}) {
+            routes.get(path, this::play);
+            routes.head(path, this::play);
+        }
+    }
+
+    private void play(Context ctx) {
+        TorzConfig config;
+        Optional<PlaybackRequest> request;
+        try {
+            config = ConfigCodec.decode(ctx.pathParam("cfg"));
+            request = request(ctx, config);
+        } catch (ConfigException | InvalidStremioIdException e) {
+            request = Optional.empty();
+            config = null;
+        }
+        if (request.isEmpty()) {
+            failed(ctx, ErrorVideo.BAD_LINK);
+            return;
+        }
+        Playback playback = resolver.resolve(request.get(), clients.of(ctx));
+        if (playback instanceof Playback.Redirect redirect) {
+            usage.served(redirect.access(), UsageAction.STREAM_SERVED, request.get().hash(), redirect.cached(),
+                    redirect.bytes());
+            ctx.header("Cache-Control", "no-store");
+            ctx.redirect(redirect.url(), HttpStatus.FOUND);
+            return;
+        }
+        Playback.Failed failure = (Playback.Failed) playback;
+        if (failure.access() == null) {
+            usage.denied(config, request.get().hash());
+        }
+        failed(ctx, failure.video());
+    }
+
+    private void failed(Context ctx, ErrorVideo video) {
+        ctx.header("Cache-Control", "public, max-age=60");
+        ctx.redirect(videos.url(video), HttpStatus.FOUND);
+    }
+
+    /** Empty when the link is malformed: unknown store, bad hash, bad index, or no store to use. */
+    private static Optional<PlaybackRequest> request(Context ctx, TorzConfig config) throws InvalidStremioIdException {
+        String rawId = ctx.pathParam("id");
+        StremioId id = StremioId.parse(guessType(rawId), rawId);
+        String[] hashAndTorrent = ctx.pathParam("hash").split("-", 2);
+        Optional<InfoHash> hash = InfoHash.tryParse(hashAndTorrent[0]);
+        Optional<StoreConfig> store = store(config, ctx.pathParam("store"));
+        if (hash.isEmpty() || store.isEmpty() || store.get().isP2p()) {
+            return Optional.empty();
+        }
+        String torrentUrl = "";
+        int fileIdx;
+        try {
+            if (hashAndTorrent.length == 2) {
+                torrentUrl = new String(Base64.getUrlDecoder().decode(hashAndTorrent[1]), StandardCharsets.UTF_8);
+            }
+            fileIdx = Integer.parseInt(ctx.pathParam("fileIdx"));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String name = ctx.pathParamMap().getOrDefault("name", "");
+        return fileIdx < -1 ? Optional.empty()
+                : Optional.of(new PlaybackRequest(store.get(), id, hash.get().hex(), torrentUrl, fileIdx, name));
+    }
+
+    /** StremThru's rule: the only store, else the store with that code, else the first. */
+    private static Optional<StoreConfig> store(TorzConfig config, String code) {
+        if (config.stores().size() == 1) {
+            return Optional.of(config.stores().get(0));
+        }
+        return config.stores().stream().filter(store -> store.code().equalsIgnoreCase(code)).findFirst()
+                .or(() -> config.stores().stream().findFirst());
+    }
+
+    /** Playback links carry no type; an id with episode parts is a series (or anime for catalog ids). */
+    private static String guessType(String rawId) {
+        String id = rawId.toLowerCase(java.util.Locale.ROOT);
+        if (id.startsWith("kitsu") || id.startsWith("mal")) {
+            return "anime";
+        }
+        return id.contains(":") || id.contains("%3a") ? "series" : "movie";
+    }
+}

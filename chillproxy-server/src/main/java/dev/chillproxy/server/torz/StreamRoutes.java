@@ -1,0 +1,100 @@
+package dev.chillproxy.server.torz;
+
+import java.util.List;
+
+import dev.chillproxy.chillstreams.pool.UsageAction;
+import dev.chillproxy.core.config.ConfigCodec;
+import dev.chillproxy.core.config.ConfigException;
+import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.stremio.InvalidStremioIdException;
+import dev.chillproxy.core.stremio.StremioId;
+import dev.chillproxy.core.stremio.Stream;
+import dev.chillproxy.core.stremio.StreamResponse;
+import dev.chillproxy.core.torz.Access;
+import dev.chillproxy.core.torz.ErrorVideo;
+import dev.chillproxy.core.torz.Listing;
+import dev.chillproxy.core.torz.StreamLister;
+import dev.chillproxy.core.torz.StreamLinks;
+import dev.chillproxy.server.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /stremio/torz/{cfg}/stream/{type}/{id}.json}: the stream list. Every problem (bad config, bad id,
+ * refused grant, failing store) is an HTTP 200 with one info stream saying what to do, because Stremio shows
+ * nothing at all for an HTTP error. Thread-safe.
+ */
+public final class StreamRoutes implements RouteGroup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRoutes.class);
+
+    private final StreamLister lister;
+    private final ClientContexts clients;
+    private final UsageEvents usage;
+    private final StreamLinks links;
+    private final VideoRoutes videos;
+
+    public StreamRoutes(StreamLister lister, ClientContexts clients, UsageEvents usage, StreamLinks links, VideoRoutes videos) {
+        this.lister = lister;
+        this.clients = clients;
+        this.usage = usage;
+        this.links = links;
+        this.videos = videos;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/stremio/torz/{cfg}/stream/{type}/{id}", this::streams);
+    }
+
+    private void streams(Context ctx) {
+        TorzConfig config;
+        StremioId id;
+        try {
+            config = ConfigCodec.decode(ctx.pathParam("cfg"));
+        } catch (ConfigException e) {
+            info(ctx, "Invalid configuration", e.getMessage() + ". Open the configure page to fix it.",
+                    links.configurePage(""));
+            return;
+        }
+        try {
+            id = StremioId.parse(ctx.pathParam("type"), ctx.pathParam("id"));
+        } catch (InvalidStremioIdException e) {
+            info(ctx, "Unsupported title", e.getMessage(), null);
+            return;
+        }
+        Listing listing = lister.list(config, ConfigCodec.encode(config), id, clients.of(ctx));
+        if (listing instanceof Listing.Served served) {
+            if (!served.dropped().isEmpty()) {
+                LOG.info("stream list for {} answered without {}", id.baseId(), served.dropped());
+            }
+            served.grants().forEach(grant -> usage.served(grant, UsageAction.STREAM_LIST, "", false, 0));
+            ctx.json(new StreamResponse(served.streams()));
+        } else if (listing instanceof Listing.Refused refused) {
+            usage.denied(config, "");
+            info(ctx, title(refused.refusal().reason()), refused.refusal().message(),
+                    videos.url(ErrorVideo.of(refused.refusal().reason())));
+        } else if (listing instanceof Listing.Invalid invalid) {
+            info(ctx, "Invalid sort or filter", invalid.message(), links.configurePage(ConfigCodec.encode(config)));
+        } else {
+            info(ctx, "Store unavailable", ((Listing.StoresFailed) listing).message(), videos.url(ErrorVideo.SERVER_ERROR));
+        }
+    }
+
+    private static String title(Access.Refusal reason) {
+        return switch (reason) {
+            case DEVICE_LIMIT -> "Device limit reached";
+            case USER_DISABLED -> "Access disabled";
+            case UNKNOWN_USER -> "Unknown user";
+            case AUTH_METHOD_DISABLED -> "Sign-in method not accepted";
+            case POOL_UNREACHABLE, NO_KEY_AVAILABLE -> "Key pool unavailable";
+        };
+    }
+
+    private static void info(Context ctx, String title, String message, String url) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(new StreamResponse(List.of(Stream.info(title, message, url))));
+    }
+}

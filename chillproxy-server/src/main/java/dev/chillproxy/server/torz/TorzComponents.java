@@ -1,0 +1,106 @@
+package dev.chillproxy.server.torz;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.outbox.UsageOutbox;
+import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.core.files.FileSelector;
+import dev.chillproxy.core.title.TitleParser;
+import dev.chillproxy.core.torz.PlaybackResolver;
+import dev.chillproxy.core.torz.StoreAccess;
+import dev.chillproxy.core.torz.StreamLinks;
+import dev.chillproxy.core.torz.StreamLister;
+import dev.chillproxy.server.RouteGroup;
+import dev.chillproxy.server.settings.Settings;
+import dev.chillproxy.server.torz.index.MagnetCache;
+import dev.chillproxy.server.torz.index.TorrentIndex;
+import dev.chillproxy.store.StoreSet;
+import dev.chillproxy.store.torznab.IndexerEndpoint;
+import dev.chillproxy.store.torznab.IndexerKind;
+import dev.chillproxy.store.torznab.TorznabClient;
+import dev.chillproxy.store.torznab.TorznabSearch;
+import okhttp3.OkHttpClient;
+
+/**
+ * The torz half of the composition root: local index and magnet cache, candidate search, store access through
+ * the pool, the stream-list and playback pipelines, and their routes. Owns the worker threads of the parallel
+ * steps (grant, indexers, cache checks), which block on I/O, hence a cached pool.
+ */
+public final class TorzComponents implements AutoCloseable {
+
+    /** Cached answers are trusted this long, uncached ones this long (StremThru's defaults). */
+    static final Duration CACHED_STALE_AFTER = Duration.ofHours(24);
+    static final Duration UNCACHED_STALE_AFTER = Duration.ofHours(8);
+
+    /** How playback waits for a torrent the store is still fetching: {@code polls} looks, {@code interval} apart. */
+    public record Tuning(int polls, Duration pollInterval) {
+        public static final Tuning DEFAULT = new Tuning(3, Duration.ofSeconds(5));
+    }
+
+    private final ExecutorService workers;
+    private final List<RouteGroup> routes;
+
+    private TorzComponents(ExecutorService workers, List<RouteGroup> routes) {
+        this.workers = workers;
+        this.routes = List.copyOf(routes);
+    }
+
+    public static TorzComponents create(Settings settings, Database database, OkHttpClient http, StoreSet stores,
+                                        PoolClient pool, UsageOutbox outbox, Clock clock, String userAgent, Tuning tuning) {
+        database.migrate("torz");
+        ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
+        TorrentIndex index = new TorrentIndex(database, clock);
+        KeyProblemReporter problems = new KeyProblemReporter(pool, clock);
+        StoreAccess access = new PoolStoreAccess(pool, settings.enableChillstreamsAuth(), settings.enableLegacyTokens());
+        ParsedTitles titles = new ParsedTitles(new TitleParser());
+        TorznabSearch search = new TorznabSearch(new TorznabClient(http, settings.streamDeadline(), userAgent), workers);
+        IndexerCandidateSource source = new IndexerCandidateSource(index, search, operatorIndexers(settings), titles, workers);
+        StreamLinks links = new StreamLinks(settings.baseUrl().toString());
+        StreamLister lister = new StreamLister(source, access,
+                new StoreCacheChecker(stores, new MagnetCache(database, clock, CACHED_STALE_AFTER, UNCACHED_STALE_AFTER), problems),
+                workers, settings.streamDeadline(), links);
+        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, problems), PlaybackCaches.links(),
+                PlaybackCaches.tags(index), new FileSelector(titles.parser()), duration -> Thread.sleep(duration.toMillis()),
+                tuning.polls(), tuning.pollInterval());
+        ClientContexts clients = new ClientContexts(settings.trustedProxies());
+        UsageEvents usage = new UsageEvents(outbox, clock);
+        VideoRoutes videos = new VideoRoutes(settings.baseUrl().toString());
+        return new TorzComponents(workers, List.of(videos, new StreamRoutes(lister, clients, usage, links, videos),
+                new PlaybackRoutes(resolver, clients, usage, videos)));
+    }
+
+    /** {@code TORZNAB_INDEXERS} (apikey in their query) and the operator's Prowlarr, searched for every request. */
+    static List<IndexerEndpoint> operatorIndexers(Settings settings) {
+        List<IndexerEndpoint> endpoints = new ArrayList<>();
+        settings.torznabIndexers().forEach(url -> endpoints.add(new IndexerEndpoint(IndexerKind.GENERIC, url.toString(), null)));
+        settings.prowlarrUrl().ifPresent(url -> endpoints.add(new IndexerEndpoint(IndexerKind.PROWLARR,
+                url.toString().replaceAll("/+$", "") + "/api/v2.0/indexers/all/results/torznab/api",
+                settings.prowlarrApiKey().orElse(null))));
+        return endpoints;
+    }
+
+    public List<RouteGroup> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "torz-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
