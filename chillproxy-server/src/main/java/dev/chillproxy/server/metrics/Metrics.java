@@ -1,0 +1,110 @@
+package dev.chillproxy.server.metrics;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.core.secret.ApiKey;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The server's meter registry (Prometheus) with JVM basics bound, and one small factory method per meter family
+ * so the composition root wires metrics in a line each. Thread-safe; close it after the app stopped.
+ *
+ * <p>Rule for every meter made here: labels hold only bounded, non-secret values (route templates, store names,
+ * operation names from an allowlist, status codes, denial reasons), never a key, token, user id, device id,
+ * hash or raw path.
+ */
+public final class Metrics implements AutoCloseable {
+
+    /** Pool key health is read from the database at most this often, whatever the scrape interval. */
+    static final Duration KEY_HEALTH_REFRESH = Duration.ofSeconds(15);
+
+    private final PrometheusMeterRegistry registry;
+    private final JvmGcMetrics gc;
+
+    public Metrics() {
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry); // process_start_time_seconds, process_uptime_seconds
+        this.gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** {@code GET /metrics}; bearer-protected when {@code token} is present ({@code METRICS_TOKEN}). */
+    public MetricsRoutes routes(Optional<ApiKey> token) {
+        return new MetricsRoutes(registry, token);
+    }
+
+    /** For Javalin's request logger: {@code http_server_requests_seconds{method,route,status}}. */
+    public HttpRequestMetrics httpRequests() {
+        return new HttpRequestMetrics(registry);
+    }
+
+    /** For the shared OkHttp client: {@code chillproxy_upstream_requests_seconds{service,operation,status,outcome}}. */
+    public UpstreamMetrics upstream(UpstreamServices services) {
+        return new UpstreamMetrics(registry, services);
+    }
+
+    /** Wraps the pool the stream and playback paths use: grant latency and denials by reason. */
+    public PoolClient meter(PoolClient pool) {
+        return new MeteredPoolClient(pool, registry);
+    }
+
+    /** Hit ratio, size and evictions of a Caffeine cache; the cache must be built with {@code recordStats()}. */
+    public void monitor(Cache<?, ?> cache, String name) {
+        CaffeineCacheMetrics.monitor(registry, cache, name);
+    }
+
+    /** Hit/miss counters for a cache that is not a Caffeine cache (the magnet cache), same meter as Caffeine's. */
+    public CacheCounters cacheCounters(String name) {
+        return new CacheCounters(registry, name);
+    }
+
+    /** {@code chillproxy_outbox_depth}: usage events waiting for delivery. */
+    public void outboxDepth(LongSupplier depth) {
+        Gauge.builder("chillproxy.outbox.depth", depth, Metrics::readOrNaN)
+                .description("Usage events waiting in the outbox for delivery")
+                .register(registry);
+    }
+
+    /** {@code chillproxy_pool_keys{status}}: pool keys by status, read at most every 15 s. */
+    public void poolKeyHealth(Supplier<Map<String, Long>> countsByStatus) {
+        new KeyHealthGauges(registry, countsByStatus, KEY_HEALTH_REFRESH, System::nanoTime);
+    }
+
+    /** A database that is down makes the gauge NaN for this scrape instead of failing the scrape. */
+    private static double readOrNaN(LongSupplier depth) {
+        try {
+            return depth.getAsLong();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}
