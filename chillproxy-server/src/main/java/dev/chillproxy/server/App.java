@@ -41,7 +41,11 @@ public final class App {
             // so "Bearer ABC…" could be taken for an earlier, correct "Bearer abc…".
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.jsonMapper(new JavalinJackson(deps.objectMapper(), false));
-            config.requestLogger.http(requestLog::log);
+            // Javalin keeps one request logger: the log line and the latency histogram share it
+            config.requestLogger.http((ctx, ms) -> {
+                requestLog.log(ctx, ms);
+                deps.httpMetrics().record(ctx, ms);
+            });
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 // Stremio clients (web included) call every addon route cross-origin.
                 rule.path = "/stremio/*";

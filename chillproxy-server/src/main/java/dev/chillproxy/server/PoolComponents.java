@@ -3,6 +3,10 @@ package dev.chillproxy.server;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chillproxy.chillstreams.db.Database;
@@ -10,6 +14,7 @@ import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
 import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
 import dev.chillproxy.chillstreams.embedded.PoolAdmin;
 import dev.chillproxy.chillstreams.embedded.PoolChanges;
+import dev.chillproxy.chillstreams.embedded.PoolKeyView;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
@@ -37,12 +42,15 @@ public final class PoolComponents implements AutoCloseable {
     private final GrantCache grants;
     private final UsageOutbox outbox;
     private final KeyHealthChecker health;
+    private final PoolAdmin admin;
     private final List<RouteGroup> routes;
 
-    private PoolComponents(GrantCache grants, UsageOutbox outbox, KeyHealthChecker health, List<RouteGroup> routes) {
+    private PoolComponents(GrantCache grants, UsageOutbox outbox, KeyHealthChecker health, PoolAdmin admin,
+                           List<RouteGroup> routes) {
         this.grants = grants;
         this.outbox = outbox;
         this.health = health;
+        this.admin = admin;
         this.routes = List.copyOf(routes);
     }
 
@@ -56,7 +64,7 @@ public final class PoolComponents implements AutoCloseable {
                     http, mapper);
             GrantCache grants = new GrantCache(remote, settings.poolGrantTtl());
             routes.add(new RevokeRoutes(grants, internalKey, mapper)::register);
-            return new PoolComponents(grants, new UsageOutbox(database, remote, clock), null, routes);
+            return new PoolComponents(grants, new UsageOutbox(database, remote, clock), null, null, routes);
         }
         database.migrate("pool");
         PoolKeyCipher cipher = PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal());
@@ -68,12 +76,25 @@ public final class PoolComponents implements AutoCloseable {
         routes.add(new RevokeRoutes(grants, internalKey, mapper)::register);
         routes.add(new AdminRoutes(admin, settings.adminApiKey().orElseThrow(), mapper)::register);
         KeyHealthChecker health = new KeyHealthChecker(database, cipher, probe, clock, settings.poolHealthCheckInterval());
-        return new PoolComponents(grants, new UsageOutbox(database, pool, clock), health, routes);
+        return new PoolComponents(grants, new UsageOutbox(database, pool, clock), health, admin, routes);
     }
 
     /** The pool as the stream and playback paths use it (cached grants, key problems reported). */
     public PoolClient pool() {
         return grants;
+    }
+
+    public GrantCache grants() {
+        return grants;
+    }
+
+    /** Pool keys per health status, for the metrics gauge; empty with a remote pool (it keeps its own keys). */
+    public Optional<Supplier<Map<String, Long>>> keyHealthCounts() {
+        if (admin == null) {
+            return Optional.empty();
+        }
+        return Optional.of(() -> admin.listPoolKeys().stream()
+                .collect(Collectors.groupingBy(PoolKeyView::status, Collectors.counting())));
     }
 
     public UsageOutbox outbox() {

@@ -1,5 +1,6 @@
 package dev.chillproxy.server;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.server.admin.AdminPage;
+import dev.chillproxy.server.metrics.Metrics;
+import dev.chillproxy.server.metrics.UpstreamServices;
 import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.torz.TorzComponents;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
@@ -28,12 +31,15 @@ public final class Server implements AutoCloseable {
     private final AppDependencies dependencies;
     private final PoolComponents pool;
     private final TorzComponents torz;
+    private final Metrics metrics;
     private final OkHttpClient http;
 
-    private Server(AppDependencies dependencies, PoolComponents pool, TorzComponents torz, OkHttpClient http) {
+    private Server(AppDependencies dependencies, PoolComponents pool, TorzComponents torz, Metrics metrics,
+                   OkHttpClient http) {
         this.dependencies = dependencies;
         this.pool = pool;
         this.torz = torz;
+        this.metrics = metrics;
         this.http = http;
     }
 
@@ -47,19 +53,33 @@ public final class Server implements AutoCloseable {
     public static Server build(Settings settings, Database database, ObjectMapper mapper, OkHttpClient http, Clock clock,
                                String version, TorzComponents.Tuning tuning) {
         String userAgent = "chillproxy/" + version;
-        StoreSet stores = StoreSet.create(http, mapper, settings.upstreams(), userAgent);
-        PoolComponents pool = PoolComponents.create(settings, database, http, mapper, stores.get(StoreName.TORBOX), clock);
-        TorzComponents torz = TorzComponents.create(settings, database, http, stores, pool.pool(), pool.outbox(), clock,
-                userAgent, tuning);
+        Metrics metrics = new Metrics();
+        OkHttpClient metered = http.newBuilder().addInterceptor(metrics.upstream(upstreamServices(settings))).build();
+        StoreSet stores = StoreSet.create(metered, mapper, settings.upstreams(), userAgent);
+        PoolComponents pool = PoolComponents.create(settings, database, metered, mapper, stores.get(StoreName.TORBOX), clock);
+        metrics.monitor(pool.grants().statistics(), "grants");
+        metrics.outboxDepth(pool.outbox()::depth);
+        pool.keyHealthCounts().ifPresent(metrics::poolKeyHealth);
+        TorzComponents torz = TorzComponents.create(settings, database, metered, stores, metrics.meter(pool.pool()),
+                pool.outbox(), clock, userAgent, tuning, metrics);
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new ManifestRoutes(version, settings.trustedProxies()));
         routes.add(new ConfigureRoutes(settings.baseUrl()));
         routes.addAll(torz.routes());
         routes.addAll(pool.routes());
+        routes.add(metrics.routes(settings.metricsToken())::register);
         if (settings.embeddedPool()) {
             routes.add(new AdminPage()::register);
         }
-        return new Server(new AppDependencies(settings, database, mapper, routes), pool, torz, http);
+        return new Server(new AppDependencies(settings, database, mapper, routes, metrics.httpRequests()), pool, torz,
+                metrics, http);
+    }
+
+    /** Which upstream a call goes to, for metric labels (never the URL itself). */
+    private static UpstreamServices upstreamServices(Settings settings) {
+        List<URI> indexers = new ArrayList<>(settings.torznabIndexers());
+        settings.prowlarrUrl().ifPresent(indexers::add);
+        return UpstreamServices.of(settings.upstreams(), indexers, settings.chillstreamsApiUrl());
     }
 
     /** An unstarted app; {@code customizer} runs last (Main's stop timeout). */
@@ -80,6 +100,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         torz.close();
         pool.close();
+        metrics.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

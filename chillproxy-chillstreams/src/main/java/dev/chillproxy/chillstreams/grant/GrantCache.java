@@ -55,6 +55,7 @@ public final class GrantCache implements PoolClient {
         }
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.grants = Caffeine.newBuilder()
+                .recordStats()
                 .maximumSize(MAX_ENTRIES)
                 .expireAfter(new PerEntryLifetime())
                 .ticker(ticker)
@@ -113,6 +114,11 @@ public final class GrantCache implements PoolClient {
     @Override
     public void logUsage(List<UsageEvent> events) {
         delegate.logUsage(events);
+    }
+
+    /** The grant cache itself, read-only use: its hit ratio is the warm stream list's main lever. */
+    public Cache<?, ?> statistics() {
+        return grants;
     }
 
     /** Grants currently held (expired entries may still count until Caffeine cleans up). */

@@ -12,7 +12,7 @@ import dev.chillproxy.core.title.TitleParser;
 public final class ParsedTitles {
 
     private final TitleParser parser;
-    private final Cache<String, ParsedTitle> parsed = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, ParsedTitle> parsed = Caffeine.newBuilder().maximumSize(100_000).recordStats().build();
 
     public ParsedTitles(TitleParser parser) {
         this.parser = parser;
@@ -20,6 +20,11 @@ public final class ParsedTitles {
 
     public ParsedTitle of(String name) {
         return parsed.get(name, parser::parse);
+    }
+
+    /** For the cache hit-ratio metric. */
+    public Cache<?, ?> statistics() {
+        return parsed;
     }
 
     public TitleParser parser() {

@@ -20,8 +20,12 @@ final class PlaybackCaches {
     private PlaybackCaches() {
     }
 
-    static PlaybackPorts.LinkCache links() {
-        Cache<String, String> links = Caffeine.newBuilder().expireAfterWrite(LINK_TTL).maximumSize(50_000).build();
+    /** Resolved links per key id, torrent and file; stats on for the hit-ratio metric. */
+    static Cache<String, String> linkCache() {
+        return Caffeine.newBuilder().expireAfterWrite(LINK_TTL).maximumSize(50_000).recordStats().build();
+    }
+
+    static PlaybackPorts.LinkCache links(Cache<String, String> links) {
         return new PlaybackPorts.LinkCache() {
             @Override
             public Optional<String> get(String key) {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.core.torz.CacheChecker;
+import dev.chillproxy.server.metrics.CacheCounters;
 import dev.chillproxy.server.torz.index.MagnetCache;
 import dev.chillproxy.store.CacheCheck;
 import dev.chillproxy.store.Store;
@@ -28,17 +29,21 @@ public final class StoreCacheChecker implements CacheChecker {
     private final StoreSet stores;
     private final MagnetCache cache;
     private final KeyProblemReporter problems;
+    private final CacheCounters counters;
 
-    public StoreCacheChecker(StoreSet stores, MagnetCache cache, KeyProblemReporter problems) {
+    public StoreCacheChecker(StoreSet stores, MagnetCache cache, KeyProblemReporter problems, CacheCounters counters) {
         this.stores = stores;
         this.cache = cache;
         this.problems = problems;
+        this.counters = counters;
     }
 
     @Override
     public CacheStatus check(String storeCode, Access.Granted access, List<String> hashes, String clientIp) {
         Map<String, Boolean> known = new HashMap<>(cache.fresh(storeCode, hashes));
         List<String> unknown = hashes.stream().filter(hash -> !known.containsKey(hash)).distinct().toList();
+        counters.hit(known.size());
+        counters.miss(unknown.size());
         if (!unknown.isEmpty()) {
             Store store = stores.get(StoreName.fromCode(storeCode));
             try {

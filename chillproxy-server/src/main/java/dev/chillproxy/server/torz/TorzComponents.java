@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.pool.PoolClient;
@@ -18,6 +19,7 @@ import dev.chillproxy.core.torz.StoreAccess;
 import dev.chillproxy.core.torz.StreamLinks;
 import dev.chillproxy.core.torz.StreamLister;
 import dev.chillproxy.server.RouteGroup;
+import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.torz.index.MagnetCache;
 import dev.chillproxy.server.torz.index.TorrentIndex;
@@ -53,20 +55,25 @@ public final class TorzComponents implements AutoCloseable {
     }
 
     public static TorzComponents create(Settings settings, Database database, OkHttpClient http, StoreSet stores,
-                                        PoolClient pool, UsageOutbox outbox, Clock clock, String userAgent, Tuning tuning) {
+                                        PoolClient pool, UsageOutbox outbox, Clock clock, String userAgent, Tuning tuning,
+                                        Metrics metrics) {
         database.migrate("torz");
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
         TorrentIndex index = new TorrentIndex(database, clock);
         KeyProblemReporter problems = new KeyProblemReporter(pool, clock);
         StoreAccess access = new PoolStoreAccess(pool, settings.enableChillstreamsAuth(), settings.enableLegacyTokens());
         ParsedTitles titles = new ParsedTitles(new TitleParser());
+        metrics.monitor(titles.statistics(), "titles");
+        Cache<String, String> linkCache = PlaybackCaches.linkCache();
+        metrics.monitor(linkCache, "links");
         TorznabSearch search = new TorznabSearch(new TorznabClient(http, settings.streamDeadline(), userAgent), workers);
         IndexerCandidateSource source = new IndexerCandidateSource(index, search, operatorIndexers(settings), titles, workers);
         StreamLinks links = new StreamLinks(settings.baseUrl().toString());
         StreamLister lister = new StreamLister(source, access,
-                new StoreCacheChecker(stores, new MagnetCache(database, clock, CACHED_STALE_AFTER, UNCACHED_STALE_AFTER), problems),
+                new StoreCacheChecker(stores, new MagnetCache(database, clock, CACHED_STALE_AFTER, UNCACHED_STALE_AFTER), problems,
+                        metrics.cacheCounters("magnets")),
                 workers, settings.streamDeadline(), links);
-        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, problems), PlaybackCaches.links(),
+        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, problems), PlaybackCaches.links(linkCache),
                 PlaybackCaches.tags(index), new FileSelector(titles.parser()), duration -> Thread.sleep(duration.toMillis()),
                 tuning.polls(), tuning.pollInterval());
         ClientContexts clients = new ClientContexts(settings.trustedProxies());
