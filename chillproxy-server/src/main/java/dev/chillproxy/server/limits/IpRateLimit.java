@@ -14,6 +14,8 @@ import io.javalin.http.HandlerType;
  * Before-filters applying the per-IP limit to the JSON APIs ({@code /api/*}), the admin page
  * ({@code /admin}) and the Stremio manifest and configure pages; over the limit they answer
  * 429 {@code {"error":{"code":"rate_limited",…}}} with {@code Retry-After} and skip the route.
+ * They are "before matched" filters: they run after every plain before-handler (request id, CORS, so a web
+ * client can read the 429) and only for a path some route answers (a 404 costs nothing and is not counted).
  *
  * <p>Not limited here: Stremio stream lists and playback (their handlers call {@link StremioRateLimit},
  * which answers in Stremio's terms), the internal pool API (one Chillproxy instance calls it for all its
@@ -31,10 +33,10 @@ public final class IpRateLimit implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.before("/api/*", this::api);
-        routes.before("/admin", this::check);
-        routes.before("/admin/*", this::check);
-        routes.before("/stremio/*", this::stremioPage);
+        routes.beforeMatched("/api/*", this::api);
+        routes.beforeMatched("/admin", this::check);
+        routes.beforeMatched("/admin/*", this::check);
+        routes.beforeMatched("/stremio/*", this::stremioPage);
     }
 
     private void api(Context ctx) {
