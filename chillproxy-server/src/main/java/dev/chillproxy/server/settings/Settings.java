@@ -21,6 +21,8 @@ import dev.chillproxy.store.StoreEndpoints;
  *
  * @param trustedProxies peers whose {@code X-Forwarded-*} headers are believed ({@code TRUSTED_PROXIES})
  * @param chillstreamsApiKey absent in embedded mode until {@link GeneratedSecrets} fills it
+ * @param rateLimitUserRps requests per second per user ({@code RATE_LIMIT_USER_RPS}); bursts of twice that
+ * @param rateLimitIpRps requests per second per client IP ({@code RATE_LIMIT_IP_RPS}); bursts of twice that
  */
 public record Settings(
         int port,
@@ -42,7 +44,9 @@ public record Settings(
         Duration poolGrantTtl,
         Duration streamDeadline,
         Duration poolHealthCheckInterval,
-        Optional<ApiKey> metricsToken) {
+        Optional<ApiKey> metricsToken,
+        int rateLimitUserRps,
+        int rateLimitIpRps) {
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -63,6 +67,9 @@ public record Settings(
         Objects.requireNonNull(metricsToken, "metricsToken");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (rateLimitUserRps < 1 || rateLimitIpRps < 1) {
+            throw new IllegalArgumentException("rate limits must be positive");
         }
     }
 
@@ -85,7 +92,7 @@ public record Settings(
         return new Settings(port, baseUrl, dataDir, databaseUrl, chillstreamsApiUrl, chillstreamsKey,
                 enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
-                poolHealthCheckInterval, metricsToken);
+                poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps);
     }
 
     /** A copy listening on another port (tests bind port 0). */
@@ -93,7 +100,7 @@ public record Settings(
         return new Settings(newPort, baseUrl, dataDir, databaseUrl, chillstreamsApiUrl, chillstreamsApiKey,
                 enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
                 upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
-                poolHealthCheckInterval, metricsToken);
+                poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps);
     }
 
     @Override
@@ -103,6 +110,7 @@ public record Settings(
                 + ", chillstreamsAuth=" + enableChillstreamsAuth + ", legacyTokens=" + enableLegacyTokens + ", maxDevices=" + torboxMaxDevicesPerUser
                 + ", " + trustedProxies
                 + ", torznabIndexers=" + torznabIndexers.size() + ", prowlarr=" + prowlarrUrl.isPresent()
-                + ", grantTtl=" + poolGrantTtl + ", streamDeadline=" + streamDeadline.toMillis() + "ms]";
+                + ", grantTtl=" + poolGrantTtl + ", streamDeadline=" + streamDeadline.toMillis() + "ms"
+                + ", rateLimits=" + rateLimitUserRps + "/s per user, " + rateLimitIpRps + "/s per IP]";
     }
 }

@@ -39,6 +39,8 @@ class SettingsTest {
         assertEquals(Duration.ofMinutes(10), settings.poolHealthCheckInterval());
         assertTrue(settings.adminApiKey().isEmpty());
         assertTrue(settings.metricsToken().isEmpty());
+        assertEquals(10, settings.rateLimitUserRps());
+        assertEquals(50, settings.rateLimitIpRps());
     }
 
     @Test
@@ -62,6 +64,8 @@ class SettingsTest {
         env.put("STREAM_DEADLINE_MS", "3000");
         env.put("POOL_HEALTH_CHECK_INTERVAL", "PT1H");
         env.put("METRICS_TOKEN", SECRET);
+        env.put("RATE_LIMIT_USER_RPS", "4");
+        env.put("RATE_LIMIT_IP_RPS", "100000");
         Settings settings = Settings.fromEnvironment(env);
         assertEquals(9090, settings.port());
         assertEquals(URI.create("https://proxy.example.com"), settings.baseUrl());
@@ -79,6 +83,8 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(45), settings.poolGrantTtl());
         assertEquals(Duration.ofMillis(3000), settings.streamDeadline());
         assertEquals(Duration.ofHours(1), settings.poolHealthCheckInterval());
+        assertEquals(4, settings.rateLimitUserRps());
+        assertEquals(100_000, settings.rateLimitIpRps());
         assertFalse(settings.toString().contains(SECRET), settings.toString());
         assertFalse(settings.toString().contains("apikey"), settings.toString());
     }
@@ -116,6 +122,10 @@ class SettingsTest {
             "POOL_HEALTH_CHECK_INTERVAL|0s|POOL_HEALTH_CHECK_INTERVAL: expected a positive duration",
             "STREAM_DEADLINE_MS|-5|STREAM_DEADLINE_MS: expected a whole number",
             "METRICS_TOKEN|tiny-token|METRICS_TOKEN: must be at least 32 characters (got 10)",
+            "RATE_LIMIT_USER_RPS|0|RATE_LIMIT_USER_RPS: expected a whole number from 1 to 100000, got '0'",
+            "RATE_LIMIT_USER_RPS|2.5|RATE_LIMIT_USER_RPS: expected a whole number from 1 to 100000",
+            "RATE_LIMIT_IP_RPS|100001|RATE_LIMIT_IP_RPS: expected a whole number from 1 to 100000",
+            "RATE_LIMIT_IP_RPS|lots|RATE_LIMIT_IP_RPS: expected a whole number from 1 to 100000",
             "PROWLARR_URL|http://prowlarr:9696|PROWLARR_URL, PROWLARR_API_KEY: set both or neither",
     })
     void badVariableStopsStartUpNamingIt(String name, String value, String expected) {

@@ -1,0 +1,96 @@
+package dev.chillproxy.server.limits;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.chillproxy.core.client.IpLiteral;
+import dev.chillproxy.server.settings.Settings;
+
+/**
+ * The per-client-IP and per-user request rate limits ({@code RATE_LIMIT_IP_RPS}, {@code RATE_LIMIT_USER_RPS}):
+ * token buckets refilled at the configured rate that hold up to {@link #BURST_FACTOR} seconds' worth of
+ * requests, so a client that was quiet may send a short burst of twice the rate (Stremio fires a stream
+ * list and a few playback probes together). Refused requests take no token.
+ *
+ * <p>Memory is bounded: at most {@code maxKeys} IPs and as many users are tracked, each dropped after
+ * {@link #IDLE} without a request (by then its bucket is full again, so nothing is forgotten). Keys are
+ * the client IP and the user key of {@link UserKeys}, never an API key or token. IPv6 clients are counted
+ * per /64, the block one subscriber normally gets, so rotating addresses inside it does not escape the limit.
+ * Thread-safe and lock-free.
+ */
+public final class RequestLimits {
+
+    /** A full bucket holds this many seconds of requests. */
+    public static final int BURST_FACTOR = 2;
+    /** Tracked IPs (and, separately, users) at most; about 180 bytes a key, 9 MB a full map (measured). */
+    public static final int DEFAULT_MAX_KEYS = 50_000;
+    static final Duration IDLE = Duration.ofSeconds(10);
+
+    private final KeyedTokenBuckets ips;
+    private final KeyedTokenBuckets users;
+
+    /** @param ticker {@link Ticker#systemTicker()}, or a fake one in tests */
+    public RequestLimits(Settings settings, Ticker ticker) {
+        this(settings.rateLimitUserRps(), settings.rateLimitIpRps(), ticker, DEFAULT_MAX_KEYS);
+    }
+
+    public RequestLimits(int userRps, int ipRps, Ticker ticker, int maxKeys) {
+        Objects.requireNonNull(ticker, "ticker");
+        this.users = new KeyedTokenBuckets(userRps, BURST_FACTOR * userRps, IDLE, maxKeys, ticker);
+        this.ips = new KeyedTokenBuckets(ipRps, BURST_FACTOR * ipRps, IDLE, maxKeys, ticker);
+    }
+
+    /**
+     * Counts a request from {@code clientIp} (as resolved by {@link ClientIp}).
+     *
+     * @return empty when allowed, else how long to wait before a request will be
+     */
+    public Optional<Duration> checkIp(String clientIp) {
+        return ips.take(ipKey(Objects.requireNonNullElse(clientIp, "")));
+    }
+
+    /**
+     * Counts a request of a user.
+     *
+     * @param userKey from {@link UserKeys}
+     * @return empty when allowed, else how long to wait before a request will be
+     */
+    public Optional<Duration> checkUser(String userKey) {
+        return users.take(Objects.requireNonNull(userKey, "userKey"));
+    }
+
+    /** How many client IPs (IPv6 /64s) are tracked now, e.g. for a metrics gauge. */
+    public long trackedIps() {
+        return ips.size();
+    }
+
+    /** How many users are tracked now. */
+    public long trackedUsers() {
+        return users.size();
+    }
+
+    /** IPv4 as is; IPv6 as its /64 ({@code 2001:db8:1:2::/64}); anything else unchanged. */
+    static String ipKey(String ip) {
+        Optional<InetAddress> parsed = IpLiteral.parse(ip);
+        if (parsed.isEmpty()) {
+            return ip;
+        }
+        if (!(parsed.get() instanceof Inet6Address)) {
+            return IpLiteral.canonical(parsed.get());
+        }
+        byte[] bytes = parsed.get().getAddress();
+        Arrays.fill(bytes, 8, 16, (byte) 0);
+        try {
+            // an address from bytes involves no name lookup
+            return IpLiteral.canonical(InetAddress.getByAddress(bytes)) + "/64";
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("16 bytes are an IPv6 address", e);
+        }
+    }
+}

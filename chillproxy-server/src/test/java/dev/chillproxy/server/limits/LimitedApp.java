@@ -1,0 +1,71 @@
+package dev.chillproxy.server.limits;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chillproxy.chillstreams.db.TestDatabase;
+import dev.chillproxy.server.App;
+import dev.chillproxy.server.AppDependencies;
+import dev.chillproxy.server.RouteGroup;
+import dev.chillproxy.server.settings.Settings;
+import io.javalin.Javalin;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The real {@link App} (request ids, CORS, JSON errors) on an ephemeral port with the limits of the given
+ * variables on a {@link FakeTicker}, plus the given routes registered after the IP filter.
+ */
+final class LimitedApp implements AutoCloseable {
+
+    final FakeTicker ticker = new FakeTicker();
+    final Settings settings;
+    final RequestLimits limits;
+    final ClientIp clientIp;
+    private final TestDatabase database = TestDatabase.sqlite();
+    private final Javalin app;
+    private final OkHttpClient client = new OkHttpClient.Builder().followRedirects(false).build();
+
+    /** @param routes builds the test routes from this app's limits */
+    LimitedApp(Map<String, String> variables, Function<LimitedApp, List<RouteGroup>> routes) {
+        settings = Settings.fromEnvironment(variables);
+        limits = new RequestLimits(settings, ticker);
+        clientIp = new ClientIp(settings.trustedProxies());
+        List<RouteGroup> groups = new ArrayList<>();
+        groups.add(new IpRateLimit(limits, clientIp));
+        groups.addAll(routes.apply(this));
+        app = App.create(new AppDependencies(settings, database.database(), new ObjectMapper(), groups))
+                .start("127.0.0.1", 0);
+    }
+
+    Response get(String path, String... headers) throws IOException {
+        return call("GET", path, headers);
+    }
+
+    Response call(String method, String path, String... headers) throws IOException {
+        Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + app.port() + path).method(method, null);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.addHeader(headers[i], headers[i + 1]);
+        }
+        return client.newCall(request.build()).execute();
+    }
+
+    /** The status of a GET, body discarded. */
+    int status(String path, String... headers) throws IOException {
+        try (Response response = get(path, headers)) {
+            return response.code();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.connectionPool().evictAll();
+        app.stop();
+        database.close();
+    }
+}
