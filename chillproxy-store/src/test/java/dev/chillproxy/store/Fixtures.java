@@ -2,6 +2,7 @@ package dev.chillproxy.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chillproxy.store.http.HttpSettings;
+import dev.chillproxy.store.http.ResilienceSettings;
 import dev.chillproxy.store.http.RetryPolicy;
 import dev.chillproxy.store.http.UpstreamHttp;
 import java.time.Duration;
@@ -23,8 +24,13 @@ public final class Fixtures {
     }
 
     public static UpstreamHttp http(StoreName store, RetryPolicy retry, Duration readTimeout) {
+        return http(store, retry, readTimeout, ResilienceSettings.defaults());
+    }
+
+    public static UpstreamHttp http(StoreName store, RetryPolicy retry, Duration readTimeout,
+                                    ResilienceSettings resilience) {
         HttpSettings settings = new HttpSettings("chillproxy/test", Duration.ofSeconds(2), readTimeout, retry);
-        return new UpstreamHttp(CLIENT, JSON, store, settings);
+        return new UpstreamHttp(CLIENT, JSON, store, settings, resilience);
     }
 
     public static MockResponse json(int code, String body) {
