@@ -8,12 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.alldebrid.AllDebridStore;
+import dev.chillproxy.store.http.BreakerSettings;
+import dev.chillproxy.store.http.BudgetPlan;
+import dev.chillproxy.store.http.CircuitState;
+import dev.chillproxy.store.http.FakeClock;
+import dev.chillproxy.store.http.ResilienceSettings;
+import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.torbox.TorBoxStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,6 +84,40 @@ class SecretLeakTest {
         String everything = logs + String.join("\n", messages);
         assertFalse(everything.contains(KEY.reveal()), everything);
         assertFalse(everything.contains("aabbccddeeff"), everything);
+    }
+
+    @Test
+    void budgetAndBreakerRefusalsNameNoKeyAndRetriesSpendTheBudget() {
+        FakeClock clock = new FakeClock();
+        ResilienceSettings tight = new ResilienceSettings(clock, new BreakerSettings(1, Duration.ofSeconds(30)),
+                Map.of(StoreName.TORBOX, BudgetPlan.perMinute(1)));
+        UpstreamHttp http = Fixtures.http(StoreName.TORBOX, Fixtures.FAST_RETRY, Duration.ofSeconds(5), tight);
+        TorBoxStore torbox = new TorBoxStore(http, server.url("/").toString());
+        List<String> messages = new ArrayList<>();
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < 3; i++) {
+                server.enqueue(Fixtures.text(500, "text/plain", "boom for " + KEY.reveal()));
+            }
+            messages.add(assertThrows(StoreException.class, () -> torbox.user(KEY)).getMessage());
+            assertEquals(1, server.getRequestCount(), "the retry did not fit the key's budget");
+            assertEquals(CircuitState.OPEN, http.health().state());
+            messages.add(assertThrows(StoreException.class, () -> torbox.user(KEY)).getMessage());
+            clock.advance(Duration.ofSeconds(30));
+            StoreException throttled = assertThrows(StoreException.class, () -> torbox.user(KEY));
+            assertEquals(ErrorCode.TOO_MANY_REQUESTS, throttled.code());
+            assertEquals(CircuitState.HALF_OPEN, http.health().state(), "the refused probe left the slot free");
+            messages.add(throttled.getMessage());
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(1, server.getRequestCount());
+        String everything = captured.toString(StandardCharsets.UTF_8) + String.join("\n", messages);
+        assertTrue(everything.contains("circuit open"), everything);
+        assertTrue(everything.contains("budget is spent"), everything);
+        assertFalse(everything.contains(KEY.reveal()) || everything.contains("aabbccddeeff"), everything);
     }
 
     @Test

@@ -37,11 +37,21 @@ public final class UpstreamHttp {
     private final ObjectMapper json;
     private final StoreName store;
     private final HttpSettings settings;
+    private final KeyBudgets budgets;
+    private final CircuitBreaker breaker;
 
+    /** With the service's default budgets and breaker on the system clock. */
     public UpstreamHttp(OkHttpClient shared, ObjectMapper json, StoreName store, HttpSettings settings) {
+        this(shared, json, store, settings, ResilienceSettings.defaults());
+    }
+
+    public UpstreamHttp(OkHttpClient shared, ObjectMapper json, StoreName store, HttpSettings settings,
+                        ResilienceSettings resilience) {
         this.json = Objects.requireNonNull(json, "json");
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.budgets = new KeyBudgets(store, resilience.budgetFor(store), resilience.clock());
+        this.breaker = new CircuitBreaker(store, resilience.breaker(), resilience.clock());
         this.client = shared.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -56,11 +66,44 @@ public final class UpstreamHttp {
         return json;
     }
 
+    /** This service's circuit breaker state, for health pages and metrics. */
+    public StoreHealth health() {
+        return breaker.health();
+    }
+
     /**
-     * Sends the request, retrying 429/5xx within the policy. A 429 that outlasts the policy becomes
-     * {@link ErrorCode#TOO_MANY_REQUESTS} with the upstream's retry-after; every other status is returned.
+     * Sends the request: the service's circuit breaker and the key's outbound budget are checked first (either
+     * fails fast, see {@link CircuitBreaker} and {@link KeyBudgets}), then 429/5xx are retried within the policy,
+     * each retry spending budget too. A 429 that outlasts the policy becomes {@link ErrorCode#TOO_MANY_REQUESTS}
+     * with the upstream's retry-after; every other status is returned. The whole call, retries included, is one
+     * outcome for the breaker.
      */
     public Reply execute(Request request, ApiKey key) {
+        Objects.requireNonNull(key, "key");
+        String path = request.url().encodedPath();
+        // breaker first: while it is open, calls must not drain the keys' budgets for nothing
+        boolean probe = breaker.admit();
+        try {
+            budgets.acquire(key, path);
+        } catch (StoreException throttled) {
+            breaker.record(probe, CircuitBreaker.Outcome.NEUTRAL); // nothing was sent: says nothing of the service
+            throw throttled;
+        }
+        CircuitBreaker.Outcome outcome = CircuitBreaker.Outcome.NEUTRAL;
+        try {
+            Reply reply = executeWithRetries(request, key, path);
+            outcome = reply.status() >= 500 ? CircuitBreaker.Outcome.FAILURE : CircuitBreaker.Outcome.SUCCESS;
+            return reply;
+        } catch (StoreException e) {
+            // send() reports timeouts and refused connections with status 0; everything else was an answer
+            outcome = e.upstreamStatus() == 0 ? CircuitBreaker.Outcome.FAILURE : CircuitBreaker.Outcome.SUCCESS;
+            throw e;
+        } finally {
+            breaker.record(probe, outcome);
+        }
+    }
+
+    private Reply executeWithRetries(Request request, ApiKey key, String path) {
         Request withAgent = request.newBuilder().header("User-Agent", settings.userAgent()).build();
         String target = withAgent.method() + " " + SecretMasker.mask(withAgent.url().toString(), key);
         RetryPolicy policy = settings.retry();
@@ -72,8 +115,8 @@ public final class UpstreamHttp {
                 return reply;
             }
             long waitMillis = waitBefore(attempt, reply.retryAfter(), policy);
-            boolean budgetLeft = waitedMillis + waitMillis <= policy.maxTotalWait().toMillis();
-            if (attempt >= policy.maxRetries() || !budgetLeft) {
+            boolean waitLeft = waitedMillis + waitMillis <= policy.maxTotalWait().toMillis();
+            if (attempt >= policy.maxRetries() || !waitLeft || !budgets.tryAcquire(key, path).isZero()) {
                 LOG.debug("{}: {} gave HTTP {}, giving up after {} retries", store.id(), target, reply.status(), attempt);
                 if (reply.status() == 429) {
                     throw new StoreException(store, ErrorCode.TOO_MANY_REQUESTS, 429, null,

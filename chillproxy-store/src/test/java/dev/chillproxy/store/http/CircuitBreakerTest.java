@@ -1,0 +1,93 @@
+package dev.chillproxy.store.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chillproxy.store.ErrorCode;
+import dev.chillproxy.store.StoreException;
+import dev.chillproxy.store.StoreName;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CircuitBreakerTest {
+
+    final FakeClock clock = new FakeClock();
+    final CircuitBreaker breaker = new CircuitBreaker(StoreName.TORBOX,
+            new BreakerSettings(3, Duration.ofSeconds(30)), clock);
+
+    void fail(int times) {
+        for (int i = 0; i < times; i++) {
+            breaker.record(breaker.admit(), CircuitBreaker.Outcome.FAILURE);
+        }
+    }
+
+    @Test
+    void opensAfterARunOfFailuresAndRefusesWithTheTimeLeft() {
+        fail(2);
+        assertEquals(CircuitState.CLOSED, breaker.state());
+        assertEquals(2, breaker.health().consecutiveFailures());
+        fail(1);
+        assertEquals(CircuitState.OPEN, breaker.state());
+        clock.advance(Duration.ofSeconds(3));
+        StoreException e = assertThrows(StoreException.class, breaker::admit);
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, e.code());
+        assertEquals(Duration.ofSeconds(27), e.retryAfter().orElseThrow());
+        assertTrue(e.getMessage().contains("torbox is failing; not calling it for 27 s"), e.getMessage());
+        StoreHealth health = breaker.health();
+        assertEquals(new StoreHealth(StoreName.TORBOX, CircuitState.OPEN, 3, Duration.ofSeconds(27)), health);
+    }
+
+    @Test
+    void aSuccessBreaksTheRun() {
+        fail(2);
+        breaker.record(breaker.admit(), CircuitBreaker.Outcome.SUCCESS);
+        fail(2);
+        assertEquals(CircuitState.CLOSED, breaker.state());
+        assertEquals(2, breaker.health().consecutiveFailures());
+    }
+
+    @Test
+    void afterTheCoolDownOneProbeDecides() {
+        fail(3);
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(CircuitState.HALF_OPEN, breaker.state());
+        assertTrue(breaker.admit(), "the first caller is the probe");
+        StoreException e = assertThrows(StoreException.class, breaker::admit);
+        assertTrue(e.getMessage().contains("a probe call is in flight"), e.getMessage());
+        breaker.record(true, CircuitBreaker.Outcome.FAILURE);
+        assertEquals(CircuitState.OPEN, breaker.state(), "a failed probe opens it again for a full cool-down");
+        assertEquals(Duration.ofSeconds(30), breaker.health().openFor());
+
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(breaker.admit());
+        breaker.record(true, CircuitBreaker.Outcome.SUCCESS);
+        assertEquals(new StoreHealth(StoreName.TORBOX, CircuitState.CLOSED, 0, Duration.ZERO), breaker.health());
+        assertFalse(breaker.admit());
+    }
+
+    @Test
+    void aNeutralProbeFreesTheSlotWithoutDeciding() {
+        fail(3);
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(breaker.admit());
+        breaker.record(true, CircuitBreaker.Outcome.NEUTRAL);
+        assertEquals(CircuitState.HALF_OPEN, breaker.state());
+        assertTrue(breaker.admit(), "the next caller probes instead");
+    }
+
+    @Test
+    void lateOutcomesOfCallsAdmittedBeforeItOpenedAreIgnored() {
+        boolean early = breaker.admit();
+        fail(3);
+        breaker.record(early, CircuitBreaker.Outcome.SUCCESS);
+        assertEquals(CircuitState.OPEN, breaker.state());
+    }
+
+    @Test
+    void rejectsNonsenseSettings() {
+        assertThrows(IllegalArgumentException.class, () -> new BreakerSettings(0, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new BreakerSettings(1, Duration.ofSeconds(-1)));
+    }
+}
