@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.server.admin.AdminPage;
+import dev.chillproxy.server.limits.ClientIp;
+import dev.chillproxy.server.limits.IpRateLimit;
+import dev.chillproxy.server.limits.RequestLimits;
+import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.metrics.UpstreamServices;
 import dev.chillproxy.server.settings.Settings;
@@ -60,9 +65,13 @@ public final class Server implements AutoCloseable {
         metrics.monitor(pool.grants().statistics(), "grants");
         metrics.outboxDepth(pool.outbox()::depth);
         pool.keyHealthCounts().ifPresent(metrics::poolKeyHealth);
+        RequestLimits limits = new RequestLimits(settings, Ticker.systemTicker());
+        ClientIp clientIp = new ClientIp(settings.trustedProxies());
         TorzComponents torz = TorzComponents.create(settings, database, metered, stores, metrics.meter(pool.pool()),
-                pool.outbox(), clock, userAgent, tuning, metrics);
+                pool.outbox(), new TorzComponents.Shared(clock, userAgent, metrics, clientIp,
+                        new StremioRateLimit(limits, clientIp)), tuning);
         List<RouteGroup> routes = new ArrayList<>();
+        routes.add(new IpRateLimit(limits, clientIp));
         routes.add(new ManifestRoutes(version, settings.trustedProxies()));
         routes.add(new ConfigureRoutes(settings.baseUrl()));
         routes.addAll(torz.routes());

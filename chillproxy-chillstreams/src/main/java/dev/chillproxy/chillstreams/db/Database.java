@@ -41,6 +41,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("synchronous", "NORMAL");
+            // Every transaction takes the write lock when it begins: a deferred one that reads and then writes
+            // fails at once with SQLITE_BUSY when another connection wrote meanwhile, whatever the busy timeout.
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
             config.setUsername(url.user());

@@ -2,6 +2,8 @@ package dev.chillproxy.core.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -41,6 +43,19 @@ public final class ApiKey {
             return "…";
         }
         return secret.substring(0, 2) + "_…" + secret.substring(secret.length() - 4);
+    }
+
+    /**
+     * 16 hex digits of the key's SHA-256: a stable, non-reversible id for caches, rate-limit buckets and logs that
+     * must tell keys apart without holding them.
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** Constant-time comparison, for bearer tokens and any other secret checked against a request. */

@@ -1,14 +1,11 @@
 package dev.chillproxy.server.limits;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.secret.ApiKey;
 
 /**
  * Who a torz config belongs to, as a rate-limit key: the pool user's UUID, or for a legacy config with
@@ -16,8 +13,6 @@ import dev.chillproxy.core.config.TorzConfig;
  * is never held. Stateless and thread-safe.
  */
 public final class UserKeys {
-
-    private static final int FINGERPRINT_HEX_DIGITS = 16;
 
     private UserKeys() {
     }
@@ -39,11 +34,6 @@ public final class UserKeys {
 
     /** {@code t:<16 hex digits>} of SHA-256 over the token. */
     public static String legacyToken(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "t:" + HexFormat.of().formatHex(digest).substring(0, FINGERPRINT_HEX_DIGITS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return "t:" + ApiKey.of(token).fingerprint();
     }
 }

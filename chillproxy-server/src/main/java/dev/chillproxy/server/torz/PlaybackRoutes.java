@@ -17,6 +17,8 @@ import dev.chillproxy.core.torz.Playback;
 import dev.chillproxy.core.torz.PlaybackRequest;
 import dev.chillproxy.core.torz.PlaybackResolver;
 import dev.chillproxy.server.RouteGroup;
+import dev.chillproxy.server.limits.StremioRateLimit;
+import dev.chillproxy.server.limits.UserKeys;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -34,8 +36,11 @@ public final class PlaybackRoutes implements RouteGroup {
     private final ClientContexts clients;
     private final UsageEvents usage;
     private final VideoRoutes videos;
+    private final StremioRateLimit rateLimit;
 
-    public PlaybackRoutes(PlaybackResolver resolver, ClientContexts clients, UsageEvents usage, VideoRoutes videos) {
+    public PlaybackRoutes(PlaybackResolver resolver, ClientContexts clients, UsageEvents usage, VideoRoutes videos,
+                          StremioRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.resolver = resolver;
         this.clients = clients;
         this.usage = usage;
@@ -59,6 +64,10 @@ public final class PlaybackRoutes implements RouteGroup {
         } catch (ConfigException | InvalidStremioIdException e) {
             request = Optional.empty();
             config = null;
+        }
+        if (rateLimit.check(ctx, config == null ? null : UserKeys.of(config).orElse(null)).isPresent()) {
+            failed(ctx, ErrorVideo.TOO_MANY_REQUESTS);
+            return;
         }
         if (request.isEmpty()) {
             failed(ctx, ErrorVideo.BAD_LINK);

@@ -1,10 +1,5 @@
 package dev.chillproxy.server.torz;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import dev.chillproxy.chillstreams.pool.DenialReason;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
@@ -51,7 +46,8 @@ public final class PoolStoreAccess implements StoreAccess {
             return new Access.Refused(Access.Refusal.AUTH_METHOD_DISABLED,
                     "This server accepts pool users only. Ask your operator for an addon link with your user id.");
         }
-        return new Access.Granted(ApiKey.of(store.token()), "own-" + fingerprint(store.token()), "");
+        ApiKey own = ApiKey.of(store.token());
+        return new Access.Granted(own, "own-" + own.fingerprint(), "");
     }
 
     private static Access.Refusal refusal(DenialReason reason) {
@@ -62,15 +58,5 @@ public final class PoolStoreAccess implements StoreAccess {
             case NO_KEY_AVAILABLE -> Access.Refusal.NO_KEY_AVAILABLE;
             case POOL_UNREACHABLE -> Access.Refusal.POOL_UNREACHABLE;
         };
-    }
-
-    /** A stable, non-reversible id for a user's own key, so caches can be keyed without holding the key. */
-    static String fingerprint(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.chillproxy.server.torz;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import dev.chillproxy.chillstreams.pool.UsageAction;
 import dev.chillproxy.core.config.ConfigCodec;
@@ -16,6 +18,8 @@ import dev.chillproxy.core.torz.Listing;
 import dev.chillproxy.core.torz.StreamLister;
 import dev.chillproxy.core.torz.StreamLinks;
 import dev.chillproxy.server.RouteGroup;
+import dev.chillproxy.server.limits.StremioRateLimit;
+import dev.chillproxy.server.limits.UserKeys;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -35,8 +39,11 @@ public final class StreamRoutes implements RouteGroup {
     private final UsageEvents usage;
     private final StreamLinks links;
     private final VideoRoutes videos;
+    private final StremioRateLimit rateLimit;
 
-    public StreamRoutes(StreamLister lister, ClientContexts clients, UsageEvents usage, StreamLinks links, VideoRoutes videos) {
+    public StreamRoutes(StreamLister lister, ClientContexts clients, UsageEvents usage, StreamLinks links, VideoRoutes videos,
+                        StremioRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.lister = lister;
         this.clients = clients;
         this.usage = usage;
@@ -55,8 +62,13 @@ public final class StreamRoutes implements RouteGroup {
         try {
             config = ConfigCodec.decode(ctx.pathParam("cfg"));
         } catch (ConfigException e) {
-            info(ctx, "Invalid configuration", e.getMessage() + ". Open the configure page to fix it.",
-                    links.configurePage(""));
+            if (!limited(ctx, null)) {
+                info(ctx, "Invalid configuration", e.getMessage() + ". Open the configure page to fix it.",
+                        links.configurePage(""));
+            }
+            return;
+        }
+        if (limited(ctx, UserKeys.of(config).orElse(null))) {
             return;
         }
         try {
@@ -81,6 +93,15 @@ public final class StreamRoutes implements RouteGroup {
         } else {
             info(ctx, "Store unavailable", ((Listing.StoresFailed) listing).message(), videos.url(ErrorVideo.SERVER_ERROR));
         }
+    }
+
+    /** Over the IP or user rate: one info stream, with {@code Retry-After} already set by the limiter. */
+    private boolean limited(Context ctx, String userKey) {
+        Optional<Duration> wait = rateLimit.check(ctx, userKey);
+        wait.ifPresent(duration -> info(ctx, "Too many requests",
+                "Slow down a little: try again in " + Math.max(1, duration.toSeconds()) + " s.",
+                videos.url(ErrorVideo.TOO_MANY_REQUESTS)));
+        return wait.isPresent();
     }
 
     private static String title(Access.Refusal reason) {

@@ -19,6 +19,8 @@ import dev.chillproxy.core.torz.StoreAccess;
 import dev.chillproxy.core.torz.StreamLinks;
 import dev.chillproxy.core.torz.StreamLister;
 import dev.chillproxy.server.RouteGroup;
+import dev.chillproxy.server.limits.ClientIp;
+import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.torz.index.MagnetCache;
@@ -54,9 +56,15 @@ public final class TorzComponents implements AutoCloseable {
         this.routes = List.copyOf(routes);
     }
 
+    /** What the torz routes share with the rest of the server. */
+    public record Shared(Clock clock, String userAgent, Metrics metrics, ClientIp clientIp, StremioRateLimit rateLimit) {
+    }
+
     public static TorzComponents create(Settings settings, Database database, OkHttpClient http, StoreSet stores,
-                                        PoolClient pool, UsageOutbox outbox, Clock clock, String userAgent, Tuning tuning,
-                                        Metrics metrics) {
+                                        PoolClient pool, UsageOutbox outbox, Shared shared, Tuning tuning) {
+        Clock clock = shared.clock();
+        String userAgent = shared.userAgent();
+        Metrics metrics = shared.metrics();
         database.migrate("torz");
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
         TorrentIndex index = new TorrentIndex(database, clock);
@@ -76,11 +84,11 @@ public final class TorzComponents implements AutoCloseable {
         PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, problems), PlaybackCaches.links(linkCache),
                 PlaybackCaches.tags(index), new FileSelector(titles.parser()), duration -> Thread.sleep(duration.toMillis()),
                 tuning.polls(), tuning.pollInterval());
-        ClientContexts clients = new ClientContexts(settings.trustedProxies());
+        ClientContexts clients = new ClientContexts(shared.clientIp());
         UsageEvents usage = new UsageEvents(outbox, clock);
         VideoRoutes videos = new VideoRoutes(settings.baseUrl().toString());
-        return new TorzComponents(workers, List.of(videos, new StreamRoutes(lister, clients, usage, links, videos),
-                new PlaybackRoutes(resolver, clients, usage, videos)));
+        return new TorzComponents(workers, List.of(videos, new StreamRoutes(lister, clients, usage, links, videos, shared.rateLimit()),
+                new PlaybackRoutes(resolver, clients, usage, videos, shared.rateLimit())));
     }
 
     /** {@code TORZNAB_INDEXERS} (apikey in their query) and the operator's Prowlarr, searched for every request. */

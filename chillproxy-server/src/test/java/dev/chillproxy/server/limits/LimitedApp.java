@@ -11,7 +11,9 @@ import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.server.App;
 import dev.chillproxy.server.AppDependencies;
 import dev.chillproxy.server.RouteGroup;
+import dev.chillproxy.server.metrics.HttpRequestMetrics;
 import dev.chillproxy.server.settings.Settings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.javalin.Javalin;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -39,7 +41,8 @@ final class LimitedApp implements AutoCloseable {
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new IpRateLimit(limits, clientIp));
         groups.addAll(routes.apply(this));
-        app = App.create(new AppDependencies(settings, database.database(), new ObjectMapper(), groups))
+        app = App.create(new AppDependencies(settings, database.database(), new ObjectMapper(), groups,
+                        new HttpRequestMetrics(new SimpleMeterRegistry())))
                 .start("127.0.0.1", 0);
     }
 
