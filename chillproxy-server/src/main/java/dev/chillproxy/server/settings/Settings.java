@@ -23,6 +23,8 @@ import dev.chillproxy.store.StoreEndpoints;
  * @param chillstreamsApiKey absent in embedded mode until {@link GeneratedSecrets} fills it
  * @param rateLimitUserRps requests per second per user ({@code RATE_LIMIT_USER_RPS}); bursts of twice that
  * @param rateLimitIpRps requests per second per client IP ({@code RATE_LIMIT_IP_RPS}); bursts of twice that
+ * @param cachedStaleAfter how long a store's "cached" answer is trusted ({@code MAGNET_CACHED_STALE_AFTER})
+ * @param uncachedStaleAfter how long a store's "not cached" answer is trusted ({@code MAGNET_UNCACHED_STALE_AFTER})
  */
 public record Settings(
         int port,
@@ -46,7 +48,9 @@ public record Settings(
         Duration poolHealthCheckInterval,
         Optional<ApiKey> metricsToken,
         int rateLimitUserRps,
-        int rateLimitIpRps) {
+        int rateLimitIpRps,
+        Duration cachedStaleAfter,
+        Duration uncachedStaleAfter) {
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -68,6 +72,8 @@ public record Settings(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        Objects.requireNonNull(cachedStaleAfter, "cachedStaleAfter");
+        Objects.requireNonNull(uncachedStaleAfter, "uncachedStaleAfter");
         if (rateLimitUserRps < 1 || rateLimitIpRps < 1) {
             throw new IllegalArgumentException("rate limits must be positive");
         }
@@ -92,7 +98,8 @@ public record Settings(
         return new Settings(port, baseUrl, dataDir, databaseUrl, chillstreamsApiUrl, chillstreamsKey,
                 enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
-                poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps);
+                poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
+                uncachedStaleAfter);
     }
 
     /** A copy listening on another port (tests bind port 0). */
@@ -100,7 +107,8 @@ public record Settings(
         return new Settings(newPort, baseUrl, dataDir, databaseUrl, chillstreamsApiUrl, chillstreamsApiKey,
                 enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
                 upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
-                poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps);
+                poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
+                uncachedStaleAfter);
     }
 
     @Override

@@ -38,11 +38,12 @@ final class SettingsReader {
             "POOL_ENCRYPTION_KEY", "TORBOX_MAX_DEVICES_PER_USER", "TRUSTED_PROXIES", "TORBOX_API_URL",
             "REALDEBRID_API_URL", "ALLDEBRID_API_URL", "PREMIUMIZE_API_URL", "DEBRIDLINK_API_URL",
             "TORZNAB_INDEXERS", "PROWLARR_URL", "PROWLARR_API_KEY", "POOL_GRANT_TTL", "STREAM_DEADLINE_MS",
-            "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS");
+            "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS",
+            "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
-            "RATE_LIMIT_");
+            "RATE_LIMIT_", "MAGNET_");
 
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
@@ -99,7 +100,9 @@ final class SettingsReader {
                 duration("POOL_HEALTH_CHECK_INTERVAL", Duration.ofMinutes(10)),
                 secret("METRICS_TOKEN", MIN_SECRET_LENGTH),
                 integer("RATE_LIMIT_USER_RPS", 10, 1, 100_000),
-                integer("RATE_LIMIT_IP_RPS", 50, 1, 100_000));
+                integer("RATE_LIMIT_IP_RPS", 50, 1, 100_000),
+                duration("MAGNET_CACHED_STALE_AFTER", Duration.ofHours(24)),
+                duration("MAGNET_UNCACHED_STALE_AFTER", Duration.ofHours(8)));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

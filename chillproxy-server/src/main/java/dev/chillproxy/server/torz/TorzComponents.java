@@ -39,10 +39,6 @@ import okhttp3.OkHttpClient;
  */
 public final class TorzComponents implements AutoCloseable {
 
-    /** Cached answers are trusted this long, uncached ones this long (StremThru's defaults). */
-    static final Duration CACHED_STALE_AFTER = Duration.ofHours(24);
-    static final Duration UNCACHED_STALE_AFTER = Duration.ofHours(8);
-
     /** How playback waits for a torrent the store is still fetching: {@code polls} looks, {@code interval} apart. */
     public record Tuning(int polls, Duration pollInterval) {
         public static final Tuning DEFAULT = new Tuning(3, Duration.ofSeconds(5));
@@ -78,7 +74,8 @@ public final class TorzComponents implements AutoCloseable {
         IndexerCandidateSource source = new IndexerCandidateSource(index, search, operatorIndexers(settings), titles, workers);
         StreamLinks links = new StreamLinks(settings.baseUrl().toString());
         StreamLister lister = new StreamLister(source, access,
-                new StoreCacheChecker(stores, new MagnetCache(database, clock, CACHED_STALE_AFTER, UNCACHED_STALE_AFTER), problems,
+                new StoreCacheChecker(stores, new MagnetCache(database, clock, settings.cachedStaleAfter(),
+                        settings.uncachedStaleAfter()), problems,
                         metrics.cacheCounters("magnets")),
                 workers, settings.streamDeadline(), links);
         PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, problems), PlaybackCaches.links(linkCache),

@@ -66,6 +66,8 @@ class SettingsTest {
         env.put("METRICS_TOKEN", SECRET);
         env.put("RATE_LIMIT_USER_RPS", "4");
         env.put("RATE_LIMIT_IP_RPS", "100000");
+        env.put("MAGNET_CACHED_STALE_AFTER", "12h");
+        env.put("MAGNET_UNCACHED_STALE_AFTER", "30m");
         Settings settings = Settings.fromEnvironment(env);
         assertEquals(9090, settings.port());
         assertEquals(URI.create("https://proxy.example.com"), settings.baseUrl());
@@ -85,6 +87,8 @@ class SettingsTest {
         assertEquals(Duration.ofHours(1), settings.poolHealthCheckInterval());
         assertEquals(4, settings.rateLimitUserRps());
         assertEquals(100_000, settings.rateLimitIpRps());
+        assertEquals(Duration.ofHours(12), settings.cachedStaleAfter());
+        assertEquals(Duration.ofMinutes(30), settings.uncachedStaleAfter());
         assertFalse(settings.toString().contains(SECRET), settings.toString());
         assertFalse(settings.toString().contains("apikey"), settings.toString());
     }
@@ -120,6 +124,7 @@ class SettingsTest {
             "TORZNAB_INDEXERS|http://ok/api,jackett|TORZNAB_INDEXERS: entry 2 is not an absolute http(s) URL",
             "POOL_GRANT_TTL|soon|POOL_GRANT_TTL: expected a positive duration",
             "POOL_HEALTH_CHECK_INTERVAL|0s|POOL_HEALTH_CHECK_INTERVAL: expected a positive duration",
+            "MAGNET_UNCACHED_STALE_AFTER|never|MAGNET_UNCACHED_STALE_AFTER: expected a positive duration",
             "STREAM_DEADLINE_MS|-5|STREAM_DEADLINE_MS: expected a whole number",
             "METRICS_TOKEN|tiny-token|METRICS_TOKEN: must be at least 32 characters (got 10)",
             "RATE_LIMIT_USER_RPS|0|RATE_LIMIT_USER_RPS: expected a whole number from 1 to 100000, got '0'",
