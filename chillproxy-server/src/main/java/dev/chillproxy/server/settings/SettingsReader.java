@@ -95,7 +95,7 @@ final class SettingsReader {
                 urls("TORZNAB_INDEXERS"),
                 prowlarrUrl,
                 prowlarrKey,
-                duration("POOL_GRANT_TTL", Duration.ofSeconds(30)),
+                duration("POOL_GRANT_TTL", Duration.ofSeconds(30), true),
                 Duration.ofMillis(integer("STREAM_DEADLINE_MS", 5_000, 100, 120_000)),
                 duration("POOL_HEALTH_CHECK_INTERVAL", Duration.ofMinutes(10)),
                 secret("METRICS_TOKEN", MIN_SECRET_LENGTH),
@@ -251,14 +251,19 @@ final class SettingsReader {
     }
 
     private Duration duration(String name, Duration fallback) {
+        return duration(name, fallback, false);
+    }
+
+    /** @param zeroAllowed {@code 0} (or {@code 0s}) is a meaningful value, e.g. "never cache" */
+    private Duration duration(String name, Duration fallback, boolean zeroAllowed) {
         Optional<String> raw = value(name);
         if (raw.isEmpty()) {
             return fallback;
         }
-        Duration parsed = parseDuration(raw.get());
-        if (parsed == null || parsed.isZero() || parsed.isNegative()) {
-            problems.add(name + ": expected a positive duration like 500ms, 30s, 10m, 1h or PT30S, got '"
-                    + raw.get() + "'");
+        Duration parsed = zeroAllowed && raw.get().equals("0") ? Duration.ZERO : parseDuration(raw.get());
+        if (parsed == null || (parsed.isZero() && !zeroAllowed) || parsed.isNegative()) {
+            problems.add(name + ": expected a " + (zeroAllowed ? "" : "positive ")
+                    + "duration like 500ms, 30s, 10m, 1h or PT30S, got '" + raw.get() + "'");
             return fallback;
         }
         return parsed;

@@ -122,7 +122,7 @@ class SettingsTest {
             "TRUSTED_PROXIES|proxy.local|TRUSTED_PROXIES entry \"proxy.local\": not an IP address",
             "TORBOX_API_URL|not a url|TORBOX_API_URL: expected an absolute http(s) URL",
             "TORZNAB_INDEXERS|http://ok/api,jackett|TORZNAB_INDEXERS: entry 2 is not an absolute http(s) URL",
-            "POOL_GRANT_TTL|soon|POOL_GRANT_TTL: expected a positive duration",
+            "POOL_GRANT_TTL|soon|POOL_GRANT_TTL: expected a duration",
             "POOL_HEALTH_CHECK_INTERVAL|0s|POOL_HEALTH_CHECK_INTERVAL: expected a positive duration",
             "MAGNET_UNCACHED_STALE_AFTER|never|MAGNET_UNCACHED_STALE_AFTER: expected a positive duration",
             "STREAM_DEADLINE_MS|-5|STREAM_DEADLINE_MS: expected a whole number",
@@ -146,6 +146,12 @@ class SettingsTest {
                 Map.of("ENABLE_CHILLSTREAMS_AUTH", "false", "ENABLE_LEGACY_TOKENS", "false")));
         assertEquals("ENABLE_CHILLSTREAMS_AUTH, ENABLE_LEGACY_TOKENS: at least one must be true", e.problems().get(0));
         assertFalse(Settings.fromEnvironment(Map.of("ENABLE_LEGACY_TOKENS", "no")).enableLegacyTokens());
+    }
+
+    @Test
+    void zeroGrantTtlMeansAskThePoolEveryTime() {
+        assertEquals(Duration.ZERO, Settings.fromEnvironment(Map.of("POOL_GRANT_TTL", "0")).poolGrantTtl());
+        assertEquals(Duration.ZERO, Settings.fromEnvironment(Map.of("POOL_GRANT_TTL", "0s")).poolGrantTtl());
     }
 
     @Test
