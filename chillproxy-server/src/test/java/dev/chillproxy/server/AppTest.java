@@ -112,9 +112,9 @@ class AppTest {
         } finally {
             System.setErr(original);
         }
-        assertTrue(log.contains("GET /stremio/torz/{cfg}/manifest.json 200"), log);
-        assertTrue(log.contains("GET /stremio/torz/{cfg}/configure 200"), log);
-        assertTrue(log.contains("GET /stremio/torz/{cfg}/stream/{type}/{id} 200"), log);
+        assertTrue(log.contains("method=GET route=/stremio/torz/{cfg}/manifest.json status=200"), log);
+        assertTrue(log.contains("method=GET route=/stremio/torz/{cfg}/configure status=200"), log);
+        assertTrue(log.contains("method=GET route=/stremio/torz/{cfg}/stream/{type}/{id} status=200"), log);
         assertFalse(log.contains(cfg), log);
         assertFalse(log.contains(token), log);
     }

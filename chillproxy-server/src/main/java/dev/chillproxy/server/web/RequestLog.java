@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per request: id, method, path, status, duration. The path is the matched route template
+ * One log line per request in logfmt ({@code request id=… method=GET route=… status=200 duration_ms=7}), easy to
+ * grep and to parse. The route is the matched route template
  * ({@code /stremio/torz/{cfg}/manifest.json}) so a config segment, which may carry a legacy debrid token,
  * never reaches the log; unmatched paths have long segments masked for the same reason. Thread-safe.
  */
@@ -18,8 +19,8 @@ public final class RequestLog {
     private static final Pattern LONG_SEGMENT = Pattern.compile("(?<=/)[^/]{20,}");
 
     public void log(Context ctx, Float millis) {
-        LOG.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(), loggedPath(ctx), ctx.statusCode(),
-                Math.round(millis));
+        LOG.info("request id={} method={} route={} status={} duration_ms={}", RequestIds.of(ctx), ctx.method(),
+                loggedPath(ctx), ctx.statusCode(), Math.round(millis));
     }
 
     /** The route template when a route matched, else the raw path with every long segment masked. */
