@@ -31,6 +31,8 @@ final class FakeStore implements Store {
     private final Map<String, StoreException> failures = new ConcurrentHashMap<>();
     volatile CacheCheck cacheAnswer;
     volatile StoreMagnet magnet;
+    /** TorBox answers with a queue id instead of a torrent when the account's download slots are full. */
+    volatile boolean queueOnly;
 
     FakeStore(StoreName name) {
         this.name = name;
@@ -77,7 +79,7 @@ final class FakeStore implements Store {
     @Override
     public AddedMagnet addMagnet(ApiKey key, String magnetOrHash, String clientIp) {
         record("addMagnet", key, magnetOrHash, clientIp);
-        return new AddedMagnet(magnet.id(), magnet.hash(), MagnetStatus.QUEUED, false);
+        return new AddedMagnet(queueOnly ? "q-1" : magnet.id(), magnet.hash(), MagnetStatus.QUEUED, queueOnly);
     }
 
     @Override
