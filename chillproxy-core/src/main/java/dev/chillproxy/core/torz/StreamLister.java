@@ -60,7 +60,7 @@ public final class StreamLister {
                 CompletableFuture.supplyAsync(() -> source.find(id, config, deadline), executor);
         if (config.stores().size() == 1 && config.stores().get(0).isP2p()) {
             CandidateSource.Candidates candidates = found.join();
-            return new Listing.Served(assembler.assembleP2p(holdingEpisode(candidates.items(), id), filter, sorter),
+            return new Listing.Served(assembler.assembleP2p(holdingEpisode(unique(candidates.items()), id), filter, sorter),
                     List.of(), Set.of(), candidates.dropped());
         }
         Map<String, CompletableFuture<Access>> opened = new LinkedHashMap<>();

@@ -69,9 +69,15 @@ public final class IndexerCandidateSource implements CandidateSource {
         if (endpoints.isEmpty() || id.source() != StremioId.IdSource.IMDB) {
             return new Candidates(candidates, dropped);
         }
-        TorznabQuery query = id.isEpisode() && id.season() != null
-                ? TorznabQuery.episode(id.baseId(), id.season(), id.episode(), null)
-                : TorznabQuery.movie(id.baseId(), null);
+        TorznabQuery query;
+        try {
+            query = id.isEpisode() && id.season() != null
+                    ? TorznabQuery.episode(id.baseId(), id.season(), id.episode(), null)
+                    : TorznabQuery.movie(id.baseId(), null);
+        } catch (IllegalArgumentException e) {
+            // an IMDb id no indexer knows (Torznab wants at least 5 digits): nothing to search for
+            return new Candidates(candidates, dropped);
+        }
         Duration left = budget.minusNanos(System.nanoTime() - started);
         TorznabSearch.Result found = search.searchAll(endpoints, query, left.isNegative() ? Duration.ZERO : left);
         dropped.addAll(found.dropped());

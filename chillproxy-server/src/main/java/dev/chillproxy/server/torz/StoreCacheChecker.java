@@ -40,7 +40,7 @@ public final class StoreCacheChecker implements CacheChecker {
 
     @Override
     public CacheStatus check(String storeCode, Access.Granted access, List<String> hashes, String clientIp) {
-        Map<String, Boolean> known = new HashMap<>(cache.fresh(storeCode, hashes));
+        Map<String, Boolean> known = new HashMap<>(remembered(storeCode, hashes));
         List<String> unknown = hashes.stream().filter(hash -> !known.containsKey(hash)).distinct().toList();
         counters.hit(known.size());
         counters.miss(unknown.size());
@@ -54,7 +54,7 @@ public final class StoreCacheChecker implements CacheChecker {
                 CacheCheck.Checked checked = (CacheCheck.Checked) answer;
                 Map<String, Boolean> fresh = new HashMap<>();
                 unknown.forEach(hash -> fresh.put(hash, checked.isCached(hash)));
-                cache.record(storeCode, fresh);
+                remember(storeCode, fresh);
                 known.putAll(fresh);
             } catch (StoreException e) {
                 problems.report(access, e);
@@ -64,6 +64,24 @@ public final class StoreCacheChecker implements CacheChecker {
             }
         }
         return cachedOf(known);
+    }
+
+    /** The magnet cache saves calls; when the database is in trouble the store is simply asked for everything. */
+    private Map<String, Boolean> remembered(String storeCode, List<String> hashes) {
+        try {
+            return cache.fresh(storeCode, hashes);
+        } catch (RuntimeException e) {
+            LOG.warn("magnet cache unreadable, asking {} for every hash: {}", storeCode, e.getClass().getSimpleName());
+            return Map.of();
+        }
+    }
+
+    private void remember(String storeCode, Map<String, Boolean> answers) {
+        try {
+            cache.record(storeCode, answers);
+        } catch (RuntimeException e) {
+            LOG.warn("could not remember {} cache answers of {}: {}", answers.size(), storeCode, e.getClass().getSimpleName());
+        }
     }
 
     private static CacheStatus cachedOf(Map<String, Boolean> answers) {

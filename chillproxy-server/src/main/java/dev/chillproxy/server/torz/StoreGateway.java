@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.core.torz.DebridGateway;
 import dev.chillproxy.core.torz.ErrorVideo;
+import dev.chillproxy.store.AddedMagnet;
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.StoreException;
@@ -31,8 +32,13 @@ public final class StoreGateway implements DebridGateway {
     public String add(String storeCode, Access.Granted access, String hash, String torrentUrl, String clientIp)
             throws PlaybackFailure {
         // private torrents are added by hash too: the tracker's .torrent upload is not supported yet
-        return call(access, ErrorVideo.DOWNLOAD_FAILED,
-                () -> store(storeCode).addMagnet(access.key(), "magnet:?xt=urn:btih:" + hash, clientIp).id());
+        AddedMagnet added = call(access, ErrorVideo.DOWNLOAD_FAILED,
+                () -> store(storeCode).addMagnet(access.key(), "magnet:?xt=urn:btih:" + hash, clientIp));
+        if (added.queuedOnly()) {
+            // TorBox queues the request when the account's slots are full: a queue id is no torrent to poll yet
+            throw new PlaybackFailure(ErrorVideo.DOWNLOADING, storeCode + ": queued by the store");
+        }
+        return added.id();
     }
 
     @Override

@@ -1,0 +1,181 @@
+package dev.chillproxy.server.torz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import dev.chillproxy.chillstreams.db.TestDatabase;
+import dev.chillproxy.core.config.IndexerConfig;
+import dev.chillproxy.core.config.StoreConfig;
+import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.stream.StreamCandidate;
+import dev.chillproxy.core.stremio.StremioId;
+import dev.chillproxy.core.title.TitleParser;
+import dev.chillproxy.core.torrent.TorrentFile;
+import dev.chillproxy.core.torz.CandidateSource.Candidates;
+import dev.chillproxy.server.torz.index.IndexedTorrent;
+import dev.chillproxy.server.torz.index.TorrentIndex;
+import dev.chillproxy.store.torznab.IndexerEndpoint;
+import dev.chillproxy.store.torznab.IndexerKind;
+import dev.chillproxy.store.torznab.TorznabClient;
+import dev.chillproxy.store.torznab.TorznabSearch;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IndexerCandidateSourceTest {
+
+    private static final String LOCAL = "a".repeat(40);
+    private static final String FROM_INDEXER = "b".repeat(40);
+    private static final String FROM_USER_INDEXER = "c".repeat(40);
+    private static final String PACK_WITHOUT_E02 = "d".repeat(40);
+    private static final String PACK_WITH_E02 = "e".repeat(40);
+    private static final Duration BUDGET = Duration.ofSeconds(2);
+
+    @StartStop
+    final MockWebServer operatorServer = new MockWebServer();
+    @StartStop
+    final MockWebServer userServer = new MockWebServer();
+
+    private final FakeIndexer operator = new FakeIndexer(0,
+            new FakeIndexer.Item("tt0133093", "The.Matrix.1999.1080p.BluRay.x264-OTHER", FROM_INDEXER, 12_000_000_000L, 10),
+            new FakeIndexer.Item("tt0133093", "The.Matrix.1999.2160p.UHD.BluRay.x265-GRP", LOCAL, 40_000_000_000L, 42));
+    private final FakeIndexer user = new FakeIndexer(0,
+            new FakeIndexer.Item("tt0133093", "The.Matrix.1999.720p.WEB-DL.x264-WEB", FROM_USER_INDEXER, 4_000_000_000L, 5));
+    private final TestDatabase db = TestDatabase.sqlite();
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+    private TorrentIndex index;
+    private IndexerCandidateSource source;
+
+    @BeforeEach
+    void wire() {
+        db.database().migrate("torz");
+        index = new TorrentIndex(db.database(), Clock.systemUTC());
+        TorznabSearch search = new TorznabSearch(new TorznabClient(new OkHttpClient(), BUDGET, "test"), workers);
+        operatorServer.setDispatcher(operator);
+        userServer.setDispatcher(user);
+        String operatorUrl = "http://127.0.0.1:" + operatorServer.getPort() + "/api/v2.0/indexers/all/results/torznab/api?apikey=k";
+        // the background step runs inline so the test sees what was remembered as soon as find returns
+        source = new IndexerCandidateSource(index, search,
+                List.of(new IndexerEndpoint(IndexerKind.JACKETT, operatorUrl, null)),
+                new ParsedTitles(new TitleParser()), Runnable::run);
+    }
+
+    @AfterEach
+    void stop() {
+        workers.shutdownNow();
+        db.close();
+    }
+
+    private static TorzConfig config(IndexerConfig... indexers) {
+        return new TorzConfig(List.of(new StoreConfig("tb", "", "0b6f1a52-3c7e-4d0a-9b1e-2f5c8d9e0a11")), List.of(indexers),
+                false, false, "", "");
+    }
+
+    private static List<String> hashes(Candidates found) {
+        return found.items().stream().map(StreamCandidate::hash).toList();
+    }
+
+    @Test
+    void theLocalIndexComesFirstAndIndexerResultsAreRemembered() throws Exception {
+        index.remember("tt0133093", List.of(new IndexedTorrent(LOCAL, "The.Matrix.1999.2160p.UHD.BluRay.x265-GRP",
+                40_000_000_000L, 7, "", false, "", List.of(new TorrentFile(0, "The.Matrix.1999.2160p.mkv", 39_000_000_000L)), null)));
+
+        Candidates found = source.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET);
+
+        assertEquals(List.of(LOCAL, FROM_INDEXER, LOCAL), hashes(found), "duplicates are the lister's business");
+        assertEquals("The.Matrix.1999.2160p.mkv", found.items().get(0).file().path(), "the index knows the file");
+        assertNull(found.items().get(1).file(), "an indexer result's files are unknown");
+        assertEquals("FakeTracker", found.items().get(1).indexer());
+        assertTrue(found.dropped().isEmpty(), found.dropped().toString());
+        assertTrue(operator.lastQuery.contains("imdbid=tt0133093"), operator.lastQuery);
+        List<String> remembered = index.find("tt0133093", "tt0133093").stream().map(IndexedTorrent::hash).toList();
+        assertTrue(remembered.containsAll(List.of(LOCAL, FROM_INDEXER)), remembered.toString());
+    }
+
+    @Test
+    void theOperatorsAndTheUsersIndexersAreBothSearched() throws Exception {
+        String userUrl = "http://127.0.0.1:" + userServer.getPort() + "/api";
+
+        Candidates found = source.find(StremioId.parse("movie", "tt0133093"),
+                config(new IndexerConfig("generic", userUrl, "user-indexer-key")), BUDGET);
+
+        assertTrue(hashes(found).containsAll(List.of(FROM_INDEXER, FROM_USER_INDEXER)), hashes(found).toString());
+        assertEquals(1, operator.searches.get());
+        assertEquals(1, user.searches.get());
+        assertTrue(user.lastQuery.contains("apikey=user-indexer-key"), "the user's key goes to the user's indexer only");
+    }
+
+    @Test
+    void anEpisodeSearchAsksForTheSeasonAndEpisode() throws Exception {
+        source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET);
+
+        assertTrue(operator.lastQuery.contains("season=1") && operator.lastQuery.contains("ep=2"), operator.lastQuery);
+    }
+
+    @Test
+    void kitsuIdsUseTheLocalIndexOnly() throws Exception {
+        index.remember("kitsu:11469", List.of(new IndexedTorrent(LOCAL, "[SubsPlease] Show - 05 (1080p).mkv", 1_000_000_000L,
+                3, "", false, "", List.of(), null)));
+
+        Candidates found = source.find(StremioId.parse("anime", "kitsu:11469:5"), config(), BUDGET);
+
+        assertEquals(List.of(LOCAL), hashes(found));
+        assertEquals(0, operator.searches.get(), "Torznab indexers search by IMDb id");
+    }
+
+    @Test
+    void aTorrentWhoseKnownFilesLackTheEpisodeIsLeftOut() throws Exception {
+        index.remember("tt0903747", List.of(
+                new IndexedTorrent(PACK_WITHOUT_E02, "Breaking.Bad.S01.720p.HDTV.x264-A", 5_000_000_000L, 3, "", false, "",
+                        List.of(new TorrentFile(0, "BB.S01/Breaking.Bad.S01E01.mkv", 1L << 30),
+                                new TorrentFile(1, "BB.S01/Breaking.Bad.S01E03.mkv", 1L << 30)), null),
+                new IndexedTorrent(PACK_WITH_E02, "Breaking.Bad.S01.1080p.BluRay.x264-B", 9_000_000_000L, 3, "", false, "",
+                        List.of(new TorrentFile(0, "BB.S01/Breaking.Bad.S01E01.mkv", 1L << 30),
+                                new TorrentFile(1, "BB.S01/Breaking.Bad.S01E02.mkv", 1L << 30)), null)));
+
+        Candidates found = source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET);
+
+        assertEquals(List.of(PACK_WITH_E02), hashes(found));
+        assertEquals("BB.S01/Breaking.Bad.S01E02.mkv", found.items().get(0).file().path(), "the episode's file is chosen up front");
+        assertEquals("Breaking.Bad.S01.1080p.BluRay.x264-B", found.items().get(0).torrentName());
+    }
+
+    @Test
+    void aFileThatPlayedBeforeIsListedForThatEpisode() throws Exception {
+        TorrentFile odd = new TorrentFile(1, "BB.S01/disc1/title01.mkv", 1L << 30);
+        index.remember("tt0903747", List.of(new IndexedTorrent(PACK_WITH_E02, "Breaking.Bad.S01.1080p.BluRay.x264-B",
+                9_000_000_000L, 3, "", false, "", List.of(new TorrentFile(0, "BB.S01/disc1/title00.mkv", 1L << 30), odd), null)));
+        index.tag(PACK_WITH_E02, "tt0903747:1:2", odd);
+
+        Candidates found = source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET);
+
+        assertEquals(odd, found.items().get(0).file());
+    }
+
+    @Test
+    void aShortImdbIdIsAnsweredNotThrown() throws Exception {
+        Candidates found = source.find(StremioId.parse("movie", "tt123"), config(), BUDGET);
+
+        assertTrue(found.items().isEmpty());
+    }
+
+    @Test
+    void aBrokenLocalIndexIsDroppedAndTheIndexersStillAnswer() throws Exception {
+        db.database().jdbi().useHandle(handle -> handle.execute("DROP TABLE torz_torrent_ids"));
+
+        Candidates found = source.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET);
+
+        assertEquals(List.of(FROM_INDEXER, LOCAL), hashes(found));
+        assertEquals(List.of("local index"), found.dropped());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.chillproxy.server.torz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.chillstreams.pool.GetKeyRequest;
+import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.core.config.StoreConfig;
+import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.torz.Access;
+import dev.chillproxy.core.torz.RequestContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PoolStoreAccessTest {
+
+    private static final String USER = "0b6f1a52-3c7e-4d0a-9b1e-2f5c8d9e0a11";
+    private static final String TOKEN = "users-own-torbox-token-0123456789";
+    private static final String HASH = "0123456789abcdef0123456789abcdef01234567";
+    private static final RequestContext CONTEXT = new RequestContext("203.0.113.7", "device-abc");
+    private static final StoreConfig POOLED = new StoreConfig("tb", "", USER);
+    private static final StoreConfig LEGACY = new StoreConfig("tb", TOKEN, "");
+
+    private final FakePool pool = new FakePool(new Grant.Allowed(ApiKey.of("pool-key-secret-1"), "pk-7", 2));
+
+    @Test
+    void aPoolUserGetsThePoolsKeyForThisDeviceAndAction() {
+        Access access = new PoolStoreAccess(pool, true, true).open(POOLED, CONTEXT, "stream-served", HASH);
+
+        assertEquals(new Access.Granted(ApiKey.of("pool-key-secret-1"), "pk-7", USER), access);
+        assertTrue(((Access.Granted) access).pooled());
+        assertEquals(java.util.List.of(new GetKeyRequest(USER, "device-abc", "stream-served", HASH)), pool.requests);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DenialReason.class)
+    void everyDenialBecomesARefusalWithThePoolsMessage(DenialReason reason) {
+        Map<DenialReason, Access.Refusal> expected = Map.of(
+                DenialReason.DEVICE_LIMIT, Access.Refusal.DEVICE_LIMIT,
+                DenialReason.USER_DISABLED, Access.Refusal.USER_DISABLED,
+                DenialReason.UNKNOWN_USER, Access.Refusal.UNKNOWN_USER,
+                DenialReason.INVALID_REQUEST, Access.Refusal.UNKNOWN_USER,
+                DenialReason.NO_KEY_AVAILABLE, Access.Refusal.NO_KEY_AVAILABLE,
+                DenialReason.POOL_UNREACHABLE, Access.Refusal.POOL_UNREACHABLE);
+        pool.answer = new Grant.Denied(reason, "message for " + reason, 3);
+
+        Access access = new PoolStoreAccess(pool, true, true).open(POOLED, CONTEXT, "stream-list", "");
+
+        assertEquals(new Access.Refused(expected.get(reason), "message for " + reason), access);
+    }
+
+    @Test
+    void poolUsersAreRefusedWithoutAskingThePoolWhenPoolAuthIsOff() {
+        Access access = new PoolStoreAccess(pool, false, true).open(POOLED, CONTEXT, "stream-list", "");
+
+        assertEquals(Access.Refusal.AUTH_METHOD_DISABLED, assertInstanceOf(Access.Refused.class, access).reason());
+        assertTrue(pool.requests.isEmpty());
+    }
+
+    @Test
+    void aLegacyTokenUsesTheUsersOwnKeyUnderAStableFingerprint() {
+        PoolStoreAccess access = new PoolStoreAccess(pool, true, true);
+
+        Access.Granted first = assertInstanceOf(Access.Granted.class, access.open(LEGACY, CONTEXT, "stream-list", ""));
+        Access.Granted again = assertInstanceOf(Access.Granted.class,
+                access.open(LEGACY, new RequestContext("198.51.100.1", "other-device"), "stream-served", HASH));
+        Access.Granted other = assertInstanceOf(Access.Granted.class,
+                access.open(new StoreConfig("tb", TOKEN + "x", ""), CONTEXT, "stream-list", ""));
+
+        assertEquals(TOKEN, first.key().reveal());
+        assertFalse(first.pooled(), "not a pool user: no usage events, no key problems reported");
+        assertEquals(first.keyId(), again.keyId(), "stable across calls and devices");
+        assertNotEquals(first.keyId(), other.keyId());
+        for (int i = 0; i + 8 <= TOKEN.length(); i++) {
+            assertFalse(first.keyId().contains(TOKEN.substring(i, i + 8)), "no piece of the token in " + first.keyId());
+        }
+        assertFalse(first.toString().contains(TOKEN));
+        assertTrue(pool.requests.isEmpty(), "never falls back to or from the pool");
+    }
+
+    @Test
+    void aLegacyTokenIsRefusedWhenLegacyTokensAreOff() {
+        Access access = new PoolStoreAccess(pool, true, false).open(LEGACY, CONTEXT, "stream-list", "");
+
+        Access.Refused refused = assertInstanceOf(Access.Refused.class, access);
+        assertEquals(Access.Refusal.AUTH_METHOD_DISABLED, refused.reason());
+        assertFalse(refused.message().contains(TOKEN));
+        assertTrue(pool.requests.isEmpty());
+    }
+}
