@@ -19,9 +19,12 @@ import dev.chillproxy.core.torz.PlaybackResolver;
 import dev.chillproxy.server.RouteGroup;
 import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.limits.UserKeys;
+import dev.chillproxy.server.web.RequestIds;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET|HEAD /stremio/torz/{cfg}/_/strem/{id}/{store}/{hash}/{fileIdx}/{name?}}: resolves the stream with
@@ -30,6 +33,7 @@ import io.javalin.http.HttpStatus;
  */
 public final class PlaybackRoutes implements RouteGroup {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlaybackRoutes.class);
     private static final String PATH = "/stremio/torz/{cfg}/_/strem/{id}/{store}/{hash}/{fileIdx}";
 
     private final PlaybackResolver resolver;
@@ -55,7 +59,17 @@ public final class PlaybackRoutes implements RouteGroup {
         }
     }
 
+    /** The last line of defence: whatever breaks, the player gets the error video, never a bare 500. */
     private void play(Context ctx) {
+        try {
+            resolve(ctx);
+        } catch (RuntimeException e) {
+            LOG.warn("playback failed (request {}): {}", RequestIds.of(ctx), e.getClass().getSimpleName());
+            failed(ctx, ErrorVideo.SERVER_ERROR);
+        }
+    }
+
+    private void resolve(Context ctx) {
         TorzConfig config;
         Optional<PlaybackRequest> request;
         try {

@@ -20,6 +20,7 @@ import dev.chillproxy.core.torz.StreamLinks;
 import dev.chillproxy.server.RouteGroup;
 import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.limits.UserKeys;
+import dev.chillproxy.server.web.RequestIds;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -56,7 +57,18 @@ public final class StreamRoutes implements RouteGroup {
         routes.get("/stremio/torz/{cfg}/stream/{type}/{id}", this::streams);
     }
 
+    /** The last line of defence: whatever breaks, Stremio gets an info stream, never a bare 500. */
     private void streams(Context ctx) {
+        try {
+            list(ctx);
+        } catch (RuntimeException e) {
+            LOG.warn("stream list failed (request {}): {}", RequestIds.of(ctx), e.getClass().getSimpleName());
+            info(ctx, "Something went wrong", "This list could not be made. Try again in a minute.",
+                    videos.url(ErrorVideo.SERVER_ERROR));
+        }
+    }
+
+    private void list(Context ctx) {
         TorzConfig config;
         StremioId id;
         try {

@@ -20,7 +20,9 @@ import dev.chillproxy.chillstreams.pool.KeyProblem;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.core.torz.CacheChecker.CacheStatus;
+import dev.chillproxy.server.metrics.CacheCounters;
 import dev.chillproxy.server.torz.index.MagnetCache;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.chillproxy.store.CacheCheck;
 import dev.chillproxy.store.CachedMagnet;
 import dev.chillproxy.store.ErrorCode;
@@ -54,7 +56,8 @@ class StoreCacheCheckerTest {
         db.database().migrate("torz");
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         MagnetCache cache = new MagnetCache(db.database(), clock, Duration.ofHours(24), Duration.ofHours(8));
-        return new Setup(db, cache, new StoreCacheChecker(torbox.asSet(), cache, new KeyProblemReporter(pool, clock)));
+        return new Setup(db, cache, new StoreCacheChecker(torbox.asSet(), cache, new KeyProblemReporter(pool, clock),
+                new CacheCounters(new SimpleMeterRegistry(), "magnets")));
     }
 
     private static CacheCheck.Checked cached(String... hashes) {
