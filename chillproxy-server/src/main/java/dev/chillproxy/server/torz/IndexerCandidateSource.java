@@ -11,9 +11,11 @@ import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.core.files.FileChoice;
 import dev.chillproxy.core.files.FileRequest;
 import dev.chillproxy.core.files.FileSelector;
+import dev.chillproxy.core.files.MatchedBy;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.core.stream.StreamCandidate;
 import dev.chillproxy.core.stremio.StremioId;
+import dev.chillproxy.core.title.ParsedTitle;
 import dev.chillproxy.core.torrent.TorrentFile;
 import dev.chillproxy.core.torz.CandidateSource;
 import dev.chillproxy.server.torz.index.IndexedTorrent;
@@ -98,18 +100,28 @@ public final class IndexerCandidateSource implements CandidateSource {
 
     private Optional<StreamCandidate> candidate(IndexedTorrent torrent, StremioId id, String taggedPath) {
         TorrentFile file = null;
+        // the release name describes quality and, for packs, which episodes it holds; file names often say less
+        ParsedTitle parsed = titles.of(torrent.name());
         if (!torrent.files().isEmpty()) {
             FileRequest wanted = new FileRequest(id.season(), id.episode(), !id.isEpisode(), "", -1, false, taggedPath);
             FileChoice choice = selector.choose(wanted, torrent.files());
             if (choice instanceof FileChoice.Chosen chosen) {
                 file = chosen.file();
+                if (holdsEpisodeByItsFile(id, chosen, parsed)) {
+                    parsed = titles.of(file.name()); // an oddly named pack: its file is what proves the episode
+                }
             } else if (id.isEpisode()) {
                 return Optional.empty();
             }
         }
-        // the release name describes quality and, for packs, which episodes it holds; file names often say less
-        return Optional.of(new StreamCandidate(torrent.hash(), torrent.name(), titles.of(torrent.name()), torrent.size(),
+        return Optional.of(new StreamCandidate(torrent.hash(), torrent.name(), parsed, torrent.size(),
                 torrent.seeders(), torrent.indexer(), torrent.isPrivate(), torrent.torrentUrl(), file));
+    }
+
+    private static boolean holdsEpisodeByItsFile(StremioId id, FileChoice.Chosen chosen, ParsedTitle fromName) {
+        return id.season() != null && id.episode() != null
+                && (chosen.by() == MatchedBy.EPISODE || chosen.by() == MatchedBy.KNOWN)
+                && !fromName.coversEpisode(id.season(), id.episode());
     }
 
     private static IndexedTorrent indexed(TorznabItem item) {

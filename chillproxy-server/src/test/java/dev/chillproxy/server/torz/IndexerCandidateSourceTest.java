@@ -151,6 +151,19 @@ class IndexerCandidateSourceTest {
     }
 
     @Test
+    void aPackNamedWithoutEpisodesIsKeptWhenItsFileHoldsTheEpisode() throws Exception {
+        index.remember("tt0903747", List.of(new IndexedTorrent(PACK_WITH_E02, "Breaking Bad Complete Collection Remux",
+                90_000_000_000L, 3, "", false, "", List.of(
+                        new TorrentFile(0, "Season 1/Breaking.Bad.S01E01.mkv", 1L << 30),
+                        new TorrentFile(1, "Season 1/Breaking.Bad.S01E02.mkv", 1L << 30)), null)));
+
+        Candidates found = source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET);
+
+        assertEquals(List.of(PACK_WITH_E02), hashes(found));
+        assertTrue(found.items().get(0).parsed().coversEpisode(1, 2), "the stream list must not drop it afterwards");
+    }
+
+    @Test
     void aFileThatPlayedBeforeIsListedForThatEpisode() throws Exception {
         TorrentFile odd = new TorrentFile(1, "BB.S01/disc1/title01.mkv", 1L << 30);
         index.remember("tt0903747", List.of(new IndexedTorrent(PACK_WITH_E02, "Breaking.Bad.S01.1080p.BluRay.x264-B",
