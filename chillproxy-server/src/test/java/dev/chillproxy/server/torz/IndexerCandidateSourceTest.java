@@ -1,6 +1,7 @@
 package dev.chillproxy.server.torz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,7 +153,9 @@ class IndexerCandidateSourceTest {
 
     @Test
     void aPackNamedWithoutEpisodesIsKeptWhenItsFileHoldsTheEpisode() throws Exception {
-        index.remember("tt0903747", List.of(new IndexedTorrent(PACK_WITH_E02, "Breaking Bad Complete Collection Remux",
+        String oddName = "Breaking.Bad.1080p.BluRay.x264-GRP";
+        assertFalse(new TitleParser().parse(oddName).coversEpisode(1, 2), "precondition: the name alone says nothing");
+        index.remember("tt0903747", List.of(new IndexedTorrent(PACK_WITH_E02, oddName,
                 90_000_000_000L, 3, "", false, "", List.of(
                         new TorrentFile(0, "Season 1/Breaking.Bad.S01E01.mkv", 1L << 30),
                         new TorrentFile(1, "Season 1/Breaking.Bad.S01E02.mkv", 1L << 30)), null)));
