@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class ChillstreamsOutageTest {
 
     @Test
     void anOutageFailsFastKeepsEveryUsageEventAndHealsByItself() throws Exception {
-        int port = startChillstreams(0);
+        int port = startChillstreams(freePort());
         fixture = new FaultFixture(Engine.SQLITE, Map.of("CHILLSTREAMS_API_URL", "http://127.0.0.1:" + port,
                 "CHILLSTREAMS_API_KEY", INTERNAL_KEY));
         assertEquals(2, fixture.streams(FaultFixture.streamPath(UUID.randomUUID().toString(), 0), "Player/1").size(),
@@ -97,7 +98,14 @@ class ChillstreamsOutageTest {
         assertEquals(outageUsers.size(), listsAfter, "the lists served after recovery are recorded too");
     }
 
-    /** Starts a Chillstreams on {@code port} (0 = any) and returns its port; a restart reuses the old one. */
+    /** A fixed port from the start: MockWebServer sets SO_REUSEADDR only then, which the restart needs. */
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts a Chillstreams on {@code port} and returns it; a restart reuses the old port. */
     private int startChillstreams(int port) throws Exception {
         MockWebServer server = new MockWebServer();
         server.setDispatcher(fake);

@@ -44,7 +44,7 @@ final class FakeChillstreams extends Dispatcher {
     }
 
     @Override
-    public MockResponse dispatch(RecordedRequest request) throws Exception {
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         if (!("Bearer " + internalKey).equals(request.getHeaders().get("Authorization"))) {
             return json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"bad bearer\"}}").build();
         }
@@ -52,14 +52,19 @@ final class FakeChillstreams extends Dispatcher {
         if (now == Mode.FAILING) {
             return json(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"maintenance\"}}").build();
         }
-        MockResponse.Builder answer = answer(request);
+        MockResponse.Builder answer;
+        try {
+            answer = answer(request);
+        } catch (java.io.IOException e) {
+            answer = json(400, "{\"error\":{\"code\":\"bad_request\",\"message\":\"not JSON\"}}");
+        }
         if (now == Mode.SLOW) {
             answer.headersDelay(slowMs, TimeUnit.MILLISECONDS);
         }
         return answer.build();
     }
 
-    private MockResponse.Builder answer(RecordedRequest request) throws Exception {
+    private MockResponse.Builder answer(RecordedRequest request) throws java.io.IOException {
         String path = request.getUrl().encodedPath();
         JsonNode body = JSON.readTree(request.getBody().utf8());
         if (path.equals("/api/v1/internal/pool/get-key")) {
