@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
@@ -56,8 +57,11 @@ public final class StreamLister {
         } catch (FilterException | IllegalArgumentException e) {
             return new Listing.Invalid(e.getMessage());
         }
+        long started = System.nanoTime();
+        // two thirds of the deadline for the search, the rest (at least) for the cache checks that follow it
+        Duration searchBudget = deadline.multipliedBy(2).dividedBy(3);
         CompletableFuture<CandidateSource.Candidates> found =
-                CompletableFuture.supplyAsync(() -> source.find(id, config, deadline), executor);
+                CompletableFuture.supplyAsync(() -> source.find(id, config, searchBudget), executor);
         if (config.stores().size() == 1 && config.stores().get(0).isP2p()) {
             CandidateSource.Candidates candidates = found.join();
             return new Listing.Served(assembler.assembleP2p(holdingEpisode(unique(candidates.items()), id), filter, sorter),
@@ -83,7 +87,9 @@ public final class StreamLister {
         }
         CandidateSource.Candidates candidates = found.join();
         List<StreamCandidate> items = holdingEpisode(unique(candidates.items()), id);
-        Map<String, CacheStatus> statuses = checkAll(granted, items, context.clientIp());
+        Duration left = deadline.minusNanos(System.nanoTime() - started);
+        Duration checkBudget = left.compareTo(deadline.dividedBy(3)) < 0 ? deadline.dividedBy(3) : left;
+        Map<String, CacheStatus> statuses = checkAll(granted, items, context.clientIp(), checkBudget);
         if (statuses.values().stream().allMatch(CacheStatus.Failed.class::isInstance) && !items.isEmpty()) {
             return new Listing.StoresFailed(((CacheStatus.Failed) statuses.values().iterator().next()).message());
         }
@@ -97,12 +103,17 @@ public final class StreamLister {
                 List.copyOf(granted.values()), cached, candidates.dropped());
     }
 
-    private Map<String, CacheStatus> checkAll(Map<String, Access.Granted> granted, List<StreamCandidate> items, String clientIp) {
+    /** A store that has not answered within {@code budget} counts as failed, so a slow store cannot hold the list. */
+    private Map<String, CacheStatus> checkAll(Map<String, Access.Granted> granted, List<StreamCandidate> items, String clientIp,
+                                              Duration budget) {
         List<String> hashes = items.stream().map(StreamCandidate::hash).toList();
         Map<String, CompletableFuture<CacheStatus>> checks = new LinkedHashMap<>();
         granted.forEach((store, grant) -> checks.put(store, hashes.isEmpty()
                 ? CompletableFuture.completedFuture(new CacheStatus.Known(Set.of()))
-                : CompletableFuture.supplyAsync(() -> checker.check(store, grant, hashes, clientIp), executor)));
+                : CompletableFuture.supplyAsync(() -> checker.check(store, grant, hashes, clientIp), executor)
+                        .completeOnTimeout(new CacheStatus.Failed(store.toUpperCase()
+                                + " did not say in time which streams are cached. Try again in a minute."),
+                                budget.toMillis(), TimeUnit.MILLISECONDS)));
         Map<String, CacheStatus> statuses = new LinkedHashMap<>();
         checks.forEach((store, check) -> statuses.put(store, check.join()));
         return statuses;

@@ -44,7 +44,19 @@ public final class ErrorResponses {
     }
 
     private void unexpected(Exception e, Context ctx) {
+        if (isBadEscape(e)) {
+            write(ctx, 400, "bad_request", "the path has a malformed %-escape");
+            return;
+        }
         LOG.error("request {} failed", RequestIds.of(ctx), e);
         write(ctx, 500, "internal", "internal error");
+    }
+
+    /**
+     * Javalin decodes path parameters with {@link java.net.URLDecoder}, which throws on a bad escape that Jetty let
+     * through (inside a {@code ;parameter}); that is the client's mistake, not ours.
+     */
+    private static boolean isBadEscape(Exception e) {
+        return e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("URLDecoder:");
     }
 }

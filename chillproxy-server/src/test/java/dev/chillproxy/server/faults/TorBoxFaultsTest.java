@@ -11,7 +11,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.chillstreams.db.Engine;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -85,8 +84,6 @@ class TorBoxFaultsTest {
     }
 
     @Test
-    @Disabled("bug: StreamLister.checkAll (chillproxy-core) joins the cache checks without the stream deadline, and "
-            + "TorBox calls have a 30 s read timeout, so a slow checkcached holds the list for as long as TorBox takes")
     void aTorBoxAnsweringTooLateIsCutAtTheDeadline() throws Exception {
         start(Map.of("STREAM_DEADLINE_MS", "1000"));
         fixture.torBox.fault("checkcached", new FakeTorBox.Fault(0, 6_000, null));
