@@ -21,6 +21,7 @@ import dev.chillproxy.chillstreams.pool.KeyProblem;
 import dev.chillproxy.chillstreams.pool.PoolClient;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.core.secret.ApiKey;
 
 /**
  * The pool on this server's own database (DESIGN §5). Every {@link #getKey} reads the user, devices and
@@ -62,8 +63,9 @@ public final class EmbeddedPool implements PoolClient {
         try {
             return transactions.run(handle -> grant(handle, request, clock.millis()));
         } catch (RuntimeException e) {
-            // fail closed; the exception text is ours or the driver's and never holds a decrypted key
-            LOG.error("embedded pool could not answer get-key for user {}: {}", request.userId(), e.toString());
+            // fail closed; only the exception's type is logged: Jdbi's text carries the SQL and its bound values
+            LOG.error("embedded pool could not answer get-key for user {}: {}", ApiKey.mask(request.userId()),
+                    e.getClass().getSimpleName());
             return new Grant.Denied(DenialReason.POOL_UNREACHABLE, "The key pool is unavailable right now. Try again shortly.", null);
         }
     }
@@ -174,7 +176,7 @@ public final class EmbeddedPool implements PoolClient {
         try {
             transactions.run(handle -> recordProblem(handle, poolKeyId, problem, now));
         } catch (RuntimeException e) {
-            LOG.error("could not record a problem with pool key {}: {}", poolKeyId, e.toString());
+            LOG.error("could not record a problem with pool key {}: {}", poolKeyId, e.getClass().getSimpleName());
         }
     }
 

@@ -86,7 +86,7 @@ public final class KeyHealthChecker implements AutoCloseable {
         try {
             checkNow();
         } catch (RuntimeException e) {
-            LOG.warn("pool key health check failed: {}", e.toString());
+            LOG.warn("pool key health check failed: {}", e.getClass().getSimpleName());
         }
     }
 
