@@ -25,6 +25,15 @@ public interface Store {
     /** Adds a magnet link or a bare info hash to the account. */
     AddedMagnet addMagnet(ApiKey key, String magnetOrHash, String clientIp);
 
+    /**
+     * Adds a torrent from its {@code .torrent} file, for private torrents whose peers only the file's trackers know
+     * (no DHT, so a bare hash never downloads). {@code fileName} is the upload's name; may be null. Only TorBox
+     * supports it; other stores throw {@link ErrorCode#NOT_IMPLEMENTED} without a network call.
+     */
+    default AddedMagnet addTorrent(ApiKey key, byte[] torrentFile, String fileName, String clientIp) {
+        throw new StoreException(name(), ErrorCode.NOT_IMPLEMENTED, 0, "adding a .torrent file is not supported");
+    }
+
     /** Status and files of one magnet; {@link ErrorCode#NOT_FOUND} when the id is unknown. */
     StoreMagnet magnet(ApiKey key, String id);
 

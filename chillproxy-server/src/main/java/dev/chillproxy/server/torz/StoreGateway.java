@@ -11,34 +11,75 @@ import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreMagnet;
+import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreName;
 import dev.chillproxy.store.StoreSet;
+import dev.chillproxy.store.http.SecretMasker;
+import dev.chillproxy.store.torznab.TorrentDownload;
+import dev.chillproxy.store.torznab.TorrentFetcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Playback's store calls on the debrid adapters, with the granted key passed per call (never kept). Store errors
- * become the matching error video, and revoked or throttled pool keys are reported to the pool. Thread-safe.
+ * become the matching error video, and revoked or throttled pool keys are reported to the pool. An uncached private
+ * torrent on TorBox is added from its {@code .torrent} file: its tracker has no DHT, so a bare hash never downloads.
+ * The {@code .torrent} link is never logged nor put in a message (it carries the indexer's api key). Thread-safe.
  */
 public final class StoreGateway implements DebridGateway {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StoreGateway.class);
+
     private final StoreSet stores;
+    private final TorrentFetcher torrents;
     private final KeyProblemReporter problems;
 
-    public StoreGateway(StoreSet stores, KeyProblemReporter problems) {
+    public StoreGateway(StoreSet stores, TorrentFetcher torrents, KeyProblemReporter problems) {
         this.stores = stores;
+        this.torrents = torrents;
         this.problems = problems;
     }
 
     @Override
     public String add(String storeCode, Access.Granted access, String hash, String torrentUrl, String clientIp)
             throws PlaybackFailure {
-        // private torrents are added by hash too: the tracker's .torrent upload is not supported yet
-        AddedMagnet added = call(access, ErrorVideo.DOWNLOAD_FAILED,
-                () -> store(storeCode).addMagnet(access.key(), "magnet:?xt=urn:btih:" + hash, clientIp));
+        Store store = store(storeCode);
+        AddedMagnet added = !torrentUrl.isEmpty() && store.name() == StoreName.TORBOX
+                ? addPrivate(store, access, hash, torrentUrl, clientIp)
+                : call(access, ErrorVideo.DOWNLOAD_FAILED,
+                        () -> store.addMagnet(access.key(), "magnet:?xt=urn:btih:" + hash, clientIp));
         if (added.queuedOnly()) {
             // TorBox queues the request when the account's slots are full: a queue id is no torrent to poll yet
             throw new PlaybackFailure(ErrorVideo.DOWNLOADING, storeCode + ": queued by the store");
         }
         return added.id();
+    }
+
+    /** Uploads the {@code .torrent}, or adds the magnet the link redirected to; either must be the requested hash. */
+    private AddedMagnet addPrivate(Store store, Access.Granted access, String hash, String torrentUrl, String clientIp)
+            throws PlaybackFailure {
+        TorrentDownload download = torrents.download(torrentUrl);
+        if (download instanceof TorrentDownload.MagnetRedirect redirect) {
+            requireHash(store, hash, redirect.hash());
+            return call(access, ErrorVideo.DOWNLOAD_FAILED, () -> store.addMagnet(access.key(), redirect.magnet(), clientIp));
+        }
+        if (download instanceof TorrentDownload.Fetched fetched) {
+            requireHash(store, hash, fetched.hash());
+            return call(access, ErrorVideo.DOWNLOAD_FAILED,
+                    () -> store.addTorrent(access.key(), fetched.torrent(), hash + ".torrent", clientIp));
+        }
+        String reason = SecretMasker.mask(((TorrentDownload.Failed) download).reason());
+        LOG.info("{}: .torrent of {} not fetched: {}", store.name().code(), hash, reason);
+        throw new PlaybackFailure(ErrorVideo.DOWNLOAD_FAILED, store.name().code() + ": .torrent not fetched: " + reason);
+    }
+
+    /** A link that gives another torrent than the one listed would play (and cache) the wrong content. */
+    private static void requireHash(Store store, String wanted, String got) throws PlaybackFailure {
+        if (!wanted.equalsIgnoreCase(got)) {
+            LOG.info("{}: .torrent of {} is another torrent ({})", store.name().code(), wanted, got);
+            throw new PlaybackFailure(ErrorVideo.DOWNLOAD_FAILED,
+                    store.name().code() + ": the .torrent is not torrent " + wanted);
+        }
     }
 
     @Override
@@ -55,7 +96,7 @@ public final class StoreGateway implements DebridGateway {
         return call(access, ErrorVideo.SERVER_ERROR, () -> store(storeCode).generateLink(access.key(), linkHandle, clientIp));
     }
 
-    private dev.chillproxy.store.Store store(String code) {
+    private Store store(String code) {
         return stores.get(StoreName.fromCode(code));
     }
 

@@ -70,7 +70,8 @@ public final class TorzComponents implements AutoCloseable {
         metrics.monitor(titles.statistics(), "titles");
         Cache<String, String> linkCache = PlaybackCaches.linkCache();
         metrics.monitor(linkCache, "links");
-        TorznabSearch search = new TorznabSearch(new TorznabClient(http, settings.streamDeadline(), userAgent), workers);
+        TorznabClient torznab = new TorznabClient(http, settings.streamDeadline(), userAgent);
+        TorznabSearch search = new TorznabSearch(torznab, workers);
         IndexerCandidateSource source = new IndexerCandidateSource(index, search, operatorIndexers(settings), titles, workers);
         StreamLinks links = new StreamLinks(settings.baseUrl().toString());
         StreamLister lister = new StreamLister(source, access,
@@ -78,7 +79,7 @@ public final class TorzComponents implements AutoCloseable {
                         settings.uncachedStaleAfter()), problems,
                         metrics.cacheCounters("magnets")),
                 workers, settings.streamDeadline(), links);
-        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, problems), PlaybackCaches.links(linkCache),
+        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems), PlaybackCaches.links(linkCache),
                 PlaybackCaches.tags(index), new FileSelector(titles.parser()), duration -> Thread.sleep(duration.toMillis()),
                 tuning.polls(), tuning.pollInterval());
         ClientContexts clients = new ClientContexts(shared.clientIp());

@@ -26,6 +26,10 @@ final class FakeStore implements Store {
     record Call(String operation, ApiKey key, Object argument, String clientIp) {
     }
 
+    /** The argument of an {@code addTorrent} call. */
+    record Upload(String fileName, byte[] torrent) {
+    }
+
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final StoreName name;
     private final Map<String, StoreException> failures = new ConcurrentHashMap<>();
@@ -79,6 +83,12 @@ final class FakeStore implements Store {
     @Override
     public AddedMagnet addMagnet(ApiKey key, String magnetOrHash, String clientIp) {
         record("addMagnet", key, magnetOrHash, clientIp);
+        return new AddedMagnet(queueOnly ? "q-1" : magnet.id(), magnet.hash(), MagnetStatus.QUEUED, queueOnly);
+    }
+
+    @Override
+    public AddedMagnet addTorrent(ApiKey key, byte[] torrentFile, String fileName, String clientIp) {
+        record("addTorrent", key, new Upload(fileName, torrentFile.clone()), clientIp);
         return new AddedMagnet(queueOnly ? "q-1" : magnet.id(), magnet.hash(), MagnetStatus.QUEUED, queueOnly);
     }
 

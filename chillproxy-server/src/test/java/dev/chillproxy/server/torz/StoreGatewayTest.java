@@ -1,11 +1,16 @@
 package dev.chillproxy.server.torz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +30,16 @@ import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreFile;
 import dev.chillproxy.store.StoreMagnet;
 import dev.chillproxy.store.StoreName;
+import dev.chillproxy.store.torznab.TorrentFetcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StoreGatewayTest {
 
@@ -35,9 +47,40 @@ class StoreGatewayTest {
     private static final String POOL_KEY = "pool-key-secret-0123456789";
     private static final Access.Granted POOLED = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-1");
 
+    private static final OkHttpClient HTTP = new OkHttpClient();
+    /** The private torrent's info dictionary; its SHA-1 is the hash the stream list offered. */
+    private static final byte[] INFO = concat("d6:lengthi7e4:name5:a.mkv12:piece lengthi16384e6:pieces20:",
+            new byte[] {(byte) 0x9f, 0, (byte) 0xff, (byte) 0xc3, 0x28, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
+            "7:privatei1ee");
+    private static final byte[] TORRENT = concat("d8:announce42:http://tracker.example/a?passkey=pk-998877"
+            + "4:info", INFO, "e");
+    private static final String PRIVATE_HASH = sha1(INFO);
+    /** Indexers put their api key into the .torrent link. */
+    private static final String INDEXER_SECRET = "indexer-apikey-5566";
+
+    @StartStop
+    private final MockWebServer indexer = new MockWebServer();
     private final FakeStore torbox = new FakeStore(StoreName.TORBOX);
     private final FakePool pool = new FakePool(new Grant.Allowed(ApiKey.of("unused"), "unused", 1));
-    private final StoreGateway gateway = new StoreGateway(torbox.asSet(), new KeyProblemReporter(pool, Clock.systemUTC()));
+    private final KeyProblemReporter problems = new KeyProblemReporter(pool, Clock.systemUTC());
+    private final TorrentFetcher torrents = new TorrentFetcher(HTTP, Duration.ofSeconds(2));
+    private final StoreGateway gateway = new StoreGateway(torbox.asSet(), torrents, problems);
+
+    private static byte[] concat(String head, byte[] middle, String tail) {
+        return new Buffer().writeUtf8(head).write(middle).writeUtf8(tail).readByteArray();
+    }
+
+    private static String sha1(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String torrentLink() {
+        return indexer.url("/dl/42").toString() + "?apikey=" + INDEXER_SECRET + "&file=Private.Show";
+    }
 
     private static StoreMagnet magnet(MagnetStatus status) {
         return new StoreMagnet("77", HASH, "The.Matrix.1999.1080p", 12_000_000_000L, status,
@@ -125,5 +168,109 @@ class StoreGatewayTest {
 
         assertEquals(ErrorVideo.DOWNLOADING, failure.video());
         assertTrue(torbox.calls("magnet").isEmpty(), "a queue id is not a torrent id to poll");
+    }
+
+    @Test
+    void anUncachedPrivateTorrentOnTorBoxIsUploadedFromItsDotTorrent() throws Exception {
+        torbox.magnet = magnet(MagnetStatus.QUEUED);
+        indexer.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/files/42.torrent").build());
+        indexer.enqueue(new MockResponse.Builder().body(new Buffer().write(TORRENT)).build());
+
+        String id = gateway.add("tb", POOLED, PRIVATE_HASH, torrentLink(), "203.0.113.7");
+
+        assertEquals("77", id);
+        assertTrue(torbox.calls("addMagnet").isEmpty(), "a private tracker has no DHT: the hash alone never downloads");
+        FakeStore.Call upload = torbox.calls("addTorrent").get(0);
+        FakeStore.Upload file = (FakeStore.Upload) upload.argument();
+        assertArrayEquals(TORRENT, file.torrent());
+        assertEquals(PRIVATE_HASH + ".torrent", file.fileName());
+        assertEquals(POOL_KEY, upload.key().reveal());
+        assertEquals("203.0.113.7", upload.clientIp());
+        assertEquals("/dl/42?apikey=" + INDEXER_SECRET + "&file=Private.Show", indexer.takeRequest().getTarget());
+    }
+
+    @Test
+    void aDotTorrentLinkThatRedirectsToAMagnetAddsThatMagnet() throws Exception {
+        torbox.magnet = magnet(MagnetStatus.QUEUED);
+        String magnet = "magnet:?xt=urn:btih:" + PRIVATE_HASH.toUpperCase() + "&tr=http%3A%2F%2Ftracker.example%2Fa";
+        indexer.enqueue(new MockResponse.Builder().code(301).addHeader("Location", magnet).build());
+
+        gateway.add("tb", POOLED, PRIVATE_HASH, torrentLink(), null);
+
+        assertEquals(magnet, torbox.calls("addMagnet").get(0).argument(), "the magnet keeps its trackers");
+        assertTrue(torbox.calls("addTorrent").isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"missing", "oversized", "not-a-torrent", "another-torrent", "another-magnet", "unreachable"})
+    void aDotTorrentThatCannotBeUsedShowsDownloadFailedAndTouchesNoStore(String problem) throws Exception {
+        String link = torrentLink();
+        if (problem.equals("missing")) {
+            indexer.enqueue(new MockResponse.Builder().code(404).body("no such torrent").build());
+        } else if (problem.equals("oversized")) {
+            indexer.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[(int) TorrentFetcher.MAX_BYTES + 1])).build());
+        } else if (problem.equals("not-a-torrent")) {
+            indexer.enqueue(new MockResponse.Builder().body("<html>log in to download " + INDEXER_SECRET + "</html>").build());
+        } else if (problem.equals("another-torrent")) {
+            indexer.enqueue(new MockResponse.Builder().body(new Buffer().write(TORRENT)).build());
+        } else if (problem.equals("another-magnet")) {
+            indexer.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "magnet:?xt=urn:btih:" + HASH).build());
+        } else {
+            link = "http://127.0.0.1:1/dl?apikey=" + INDEXER_SECRET;
+        }
+        String wanted = problem.startsWith("another") ? HASH.replace('0', 'f') : PRIVATE_HASH;
+        String finalLink = link;
+        PlaybackFailure[] failure = new PlaybackFailure[1];
+
+        String logs = TorzFixture.capturingLogs(() -> failure[0] = assertThrows(PlaybackFailure.class,
+                () -> gateway.add("tb", POOLED, wanted, finalLink, "203.0.113.7")));
+
+        assertEquals(ErrorVideo.DOWNLOAD_FAILED, failure[0].video());
+        assertTrue(torbox.calls.isEmpty(), "nothing is added to the account: " + torbox.calls);
+        assertTrue(logs.contains(".torrent of " + wanted), logs);
+        String everything = logs + failure[0].getMessage();
+        assertFalse(everything.contains(INDEXER_SECRET) || everything.contains("/dl") || everything.contains(POOL_KEY),
+                everything);
+    }
+
+    @Test
+    void uploadFailuresShowTheStoresVideoAndReportTheKey() {
+        indexer.enqueue(new MockResponse.Builder().body(new Buffer().write(TORRENT)).build());
+        indexer.enqueue(new MockResponse.Builder().body(new Buffer().write(TORRENT)).build());
+        torbox.failing("addTorrent", new StoreException(StoreName.TORBOX, ErrorCode.STORE_LIMIT_EXCEEDED, 400, "ACTIVE_LIMIT"));
+
+        PlaybackFailure limited = assertThrows(PlaybackFailure.class,
+                () -> gateway.add("tb", POOLED, PRIVATE_HASH, torrentLink(), null));
+        torbox.failing("addTorrent", new StoreException(StoreName.TORBOX, ErrorCode.UNAUTHORIZED, 401, "BAD_TOKEN"));
+        PlaybackFailure revoked = assertThrows(PlaybackFailure.class,
+                () -> gateway.add("tb", POOLED, PRIVATE_HASH, torrentLink(), null));
+
+        assertEquals(ErrorVideo.STORE_LIMIT_EXCEEDED, limited.video());
+        assertEquals(ErrorVideo.UNAUTHORIZED, revoked.video());
+        assertEquals(List.of(new FakePool.Problem("pk-3", new KeyProblem.Unauthorized())), pool.problems);
+    }
+
+    @Test
+    void aQueuedUploadShowsTheDownloadingVideo() {
+        torbox.magnet = magnet(MagnetStatus.QUEUED);
+        torbox.queueOnly = true;
+        indexer.enqueue(new MockResponse.Builder().body(new Buffer().write(TORRENT)).build());
+
+        PlaybackFailure failure = assertThrows(PlaybackFailure.class,
+                () -> gateway.add("tb", POOLED, PRIVATE_HASH, torrentLink(), null));
+
+        assertEquals(ErrorVideo.DOWNLOADING, failure.video());
+    }
+
+    @Test
+    void storesOtherThanTorBoxAddTheHashAndFetchNothing() throws Exception {
+        FakeStore realDebrid = new FakeStore(StoreName.REALDEBRID);
+        realDebrid.magnet = magnet(MagnetStatus.QUEUED);
+        StoreGateway onRealDebrid = new StoreGateway(realDebrid.asSet(), torrents, problems);
+
+        onRealDebrid.add("rd", POOLED, PRIVATE_HASH, torrentLink(), null);
+
+        assertEquals("magnet:?xt=urn:btih:" + PRIVATE_HASH, realDebrid.calls("addMagnet").get(0).argument());
+        assertEquals(0, indexer.getRequestCount());
     }
 }

@@ -30,6 +30,7 @@ import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -45,6 +46,7 @@ public final class TorBoxStore implements Store {
     static final int CHECK_BATCH = 500;
     static final int PAGE_SIZE = 100;
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType BITTORRENT = MediaType.get("application/x-bittorrent");
 
     private final UpstreamHttp http;
     private final HttpUrl api;
@@ -106,8 +108,25 @@ public final class TorBoxStore implements Store {
         // allow_zip=false keeps one link per file; seed is left to the user's own setting
         Request request = authorized(url("torrents/createtorrent"), key)
                 .post(new FormBody.Builder().add("magnet", magnet).add("allow_zip", "false").build()).build();
-        JsonNode data = call(request, key);
-        String returnedHash = InfoHash.parse(JsonFields.text(data, "hash")).orElse(hash);
+        return added(call(request, key), hash, key);
+    }
+
+    /** Uploads the file as multipart {@code file}; same answer and options as a magnet add. */
+    @Override
+    public AddedMagnet addTorrent(ApiKey key, byte[] torrentFile, String fileName, String clientIp) {
+        if (torrentFile == null || torrentFile.length == 0) {
+            throw new StoreException(name(), ErrorCode.BAD_REQUEST, 0, "torrent: empty file");
+        }
+        String name = fileName == null || fileName.isBlank() ? "upload.torrent" : fileName.trim();
+        RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("file", name, RequestBody.create(torrentFile, BITTORRENT))
+                .addFormDataPart("allow_zip", "false")
+                .build();
+        return added(call(authorized(url("torrents/createtorrent"), key).post(body).build(), key), "", key);
+    }
+
+    private AddedMagnet added(JsonNode data, String expectedHash, ApiKey key) {
+        String returnedHash = InfoHash.parse(JsonFields.text(data, "hash")).orElse(expectedHash);
         if (data.hasNonNull("torrent_id")) {
             return new AddedMagnet(JsonFields.text(data, "torrent_id"), returnedHash, MagnetStatus.QUEUED, false);
         }

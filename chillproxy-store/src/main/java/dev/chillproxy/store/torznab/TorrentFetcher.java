@@ -2,7 +2,6 @@ package dev.chillproxy.store.torznab;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.chillproxy.store.http.SecretMasker;
 import dev.chillproxy.store.internal.InfoHash;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,17 +16,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resolves a {@code .torrent} link to an info hash: follows at most {@link #MAX_REDIRECTS} redirects by hand
- * (a {@code magnet:} redirect is taken as the magnet), refuses bodies over {@link #MAX_BYTES}, and parses the
- * metainfo. Results are cached 6 h per link, failures 5 min.
+ * Downloads {@code .torrent} links: follows at most {@link #MAX_REDIRECTS} redirects by hand (a {@code magnet:}
+ * redirect is taken as the magnet), refuses bodies over {@link #MAX_BYTES}, and parses the metainfo. Search
+ * results resolve links to hashes through a cache (6 h per link, failures 5 min); playback of a private torrent
+ * downloads the file itself with {@link #download}, uncached. Never logs a link's query or path: both may carry
+ * an indexer's api key or a tracker's passkey.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe; share one instance.
  */
-final class TorrentFetcher {
+public final class TorrentFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(TorrentFetcher.class);
-    static final int MAX_REDIRECTS = 5;
-    static final long MAX_BYTES = 1024 * 1024;
+    public static final int MAX_REDIRECTS = 5;
+    public static final long MAX_BYTES = 1024 * 1024;
 
     /** The outcome for one link. */
     sealed interface Resolution {
@@ -45,7 +46,11 @@ final class TorrentFetcher {
     private final Cache<String, Resolution> failed = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(5_000).build();
 
-    TorrentFetcher(OkHttpClient shared, Duration timeout) {
+    /**
+     * @param shared  the application's client (or one derived from it, e.g. with a User-Agent)
+     * @param timeout the whole download, redirects included per hop
+     */
+    public TorrentFetcher(OkHttpClient shared, Duration timeout) {
         this.client = shared.newBuilder().followRedirects(false).followSslRedirects(false).callTimeout(timeout).build();
     }
 
@@ -57,52 +62,62 @@ final class TorrentFetcher {
         if (cached != null) {
             return cached;
         }
-        Resolution outcome = fetch(url);
+        Resolution outcome = toResolution(download(url));
         (outcome instanceof Resolved ? resolved : failed).put(url, outcome);
         return outcome;
     }
 
-    private Resolution fetch(String start) {
-        HttpUrl url = HttpUrl.parse(start);
+    private static Resolution toResolution(TorrentDownload download) {
+        if (download instanceof TorrentDownload.Fetched fetched) {
+            return new Resolved(fetched.hash(), InfoHash.magnet(fetched.hash()), fetched.metainfo());
+        }
+        if (download instanceof TorrentDownload.MagnetRedirect redirect) {
+            return new Resolved(redirect.hash(), redirect.magnet(), null);
+        }
+        return new Unresolved(((TorrentDownload.Failed) download).reason());
+    }
+
+    /** Downloads and parses the {@code .torrent} behind {@code link}; never throws for the link's or server's fault. */
+    public TorrentDownload download(String link) {
+        HttpUrl url = link == null ? null : HttpUrl.parse(link.trim());
         for (int hop = 0; url != null && hop <= MAX_REDIRECTS; hop++) {
             try (Response response = client.newCall(new Request.Builder().url(url).get().build()).execute()) {
                 if (response.isRedirect()) {
                     String location = Objects.requireNonNullElse(response.header("Location"), "");
                     if (location.regionMatches(true, 0, "magnet:", 0, 7)) {
-                        return InfoHash.parse(location).<Resolution>map(h -> new Resolved(h, location, null))
-                                .orElse(new Unresolved("redirect to a magnet without a hash"));
+                        return InfoHash.parse(location).<TorrentDownload>map(h -> new TorrentDownload.MagnetRedirect(location, h))
+                                .orElse(new TorrentDownload.Failed("redirect to a magnet without a hash"));
                     }
                     url = url.resolve(location);
                     continue;
                 }
                 if (!response.isSuccessful()) {
-                    return new Unresolved("torrent download answered HTTP " + response.code());
+                    return new TorrentDownload.Failed("torrent download answered HTTP " + response.code());
                 }
                 return parse(response);
             } catch (IOException e) {
-                LOG.debug("torrent fetch {} failed: {}", SecretMasker.mask(url.toString()), e.getClass().getSimpleName());
-                return new Unresolved("torrent download failed: " + e.getClass().getSimpleName());
+                LOG.debug("torrent fetch from {} failed: {}", url.host(), e.getClass().getSimpleName());
+                return new TorrentDownload.Failed("torrent download failed: " + e.getClass().getSimpleName());
             }
         }
-        return new Unresolved(url == null ? "bad torrent link" : "more than " + MAX_REDIRECTS + " redirects");
+        return new TorrentDownload.Failed(url == null ? "bad torrent link" : "more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private static Resolution parse(Response response) throws IOException {
+    private static TorrentDownload parse(Response response) throws IOException {
         if (response.body().contentLength() > MAX_BYTES) {
-            return new Unresolved("torrent larger than 1 MB");
+            return new TorrentDownload.Failed("torrent larger than 1 MB");
         }
         BufferedSource source = response.body().source();
         // ask for one byte more than allowed: getting it means the body is too big
         source.request(MAX_BYTES + 1);
         if (source.getBuffer().size() > MAX_BYTES) {
-            return new Unresolved("torrent larger than 1 MB");
+            return new TorrentDownload.Failed("torrent larger than 1 MB");
         }
         byte[] bytes = source.getBuffer().readByteArray();
         try {
-            TorrentMetainfo metainfo = TorrentMetainfo.parse(bytes);
-            return new Resolved(metainfo.infoHash(), InfoHash.magnet(metainfo.infoHash()), metainfo);
+            return new TorrentDownload.Fetched(bytes, TorrentMetainfo.parse(bytes));
         } catch (IllegalArgumentException e) {
-            return new Unresolved(e.getMessage());
+            return new TorrentDownload.Failed(e.getMessage());
         }
     }
 

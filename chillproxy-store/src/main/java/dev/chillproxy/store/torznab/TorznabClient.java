@@ -48,6 +48,14 @@ public final class TorznabClient {
         this.fetcher = new TorrentFetcher(this.client, timeout);
     }
 
+    /**
+     * The {@code .torrent} downloader this client uses (same User-Agent and timeout), for playback of private
+     * torrents, whose file must be uploaded to the store.
+     */
+    public TorrentFetcher torrents() {
+        return fetcher;
+    }
+
     /** The endpoint's capabilities, from cache when fresh. */
     public TorznabCaps caps(IndexerEndpoint endpoint) throws IOException {
         TorznabCaps cached = caps.getIfPresent(endpoint.cacheKey());

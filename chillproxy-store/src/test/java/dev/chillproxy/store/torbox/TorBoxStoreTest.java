@@ -197,6 +197,60 @@ class TorBoxStoreTest {
         assertEquals(status, e.upstreamStatus());
     }
 
+    /** Bencode with raw SHA-1 bytes inside, as real .torrent files have: not valid UTF-8. */
+    static final byte[] TORRENT_FILE = concat("d8:announce31:http://tracker.example/announce4:infod6:lengthi7e4:name5:a.mkv"
+            + "12:piece lengthi16384e6:pieces20:", new byte[] {(byte) 0x9f, 0x00, (byte) 0xff, (byte) 0xc3, 0x28,
+                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, "7:privatei1eee");
+
+    static byte[] concat(String head, byte[] middle, String tail) {
+        okio.Buffer buffer = new okio.Buffer().writeUtf8(head).write(middle).writeUtf8(tail);
+        return buffer.readByteArray();
+    }
+
+    @Test
+    void addTorrentUploadsTheFileAsMultipartWithTheGivenKey() throws Exception {
+        server.enqueue(json(ok("{\"torrent_id\":31700734,\"hash\":\"" + HASH.toUpperCase() + "\",\"auth_id\":\"x\"}")));
+        AddedMagnet added = store().addTorrent(KEY, TORRENT_FILE, HASH + ".torrent", "203.0.113.7");
+        assertEquals(new AddedMagnet("31700734", HASH, MagnetStatus.QUEUED, false), added);
+        RecordedRequest request = server.takeRequest();
+        assertEquals("POST", request.getMethod());
+        assertEquals("/v1/api/torrents/createtorrent", request.getTarget());
+        assertEquals("Bearer " + KEY.reveal(), request.getHeaders().get("Authorization"));
+        assertTrue(request.getHeaders().get("Content-Type").startsWith("multipart/form-data; boundary="),
+                request.getHeaders().get("Content-Type"));
+        okio.ByteString body = request.getBody();
+        String text = body.string(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int filePart = text.indexOf("Content-Disposition: form-data; name=\"file\"; filename=\"" + HASH + ".torrent\"");
+        assertTrue(filePart >= 0, text);
+        assertTrue(text.indexOf("Content-Type: application/x-bittorrent", filePart) > filePart, text);
+        assertTrue(body.indexOf(okio.ByteString.of(TORRENT_FILE)) > filePart, "the file part carries the exact bytes");
+        assertTrue(text.contains("Content-Disposition: form-data; name=\"allow_zip\"\r\n\r\nfalse\r\n"),
+                text);
+        assertFalse(text.contains("name=\"magnet\""), text);
+        assertFalse(text.contains("name=\"seed\""), text);
+    }
+
+    @Test
+    void addTorrentQueuedAndFailuresAnswerLikeMagnetAdds() {
+        server.enqueue(json(ok("{\"queued_id\":78}")));
+        AddedMagnet queued = store().addTorrent(KEY, TORRENT_FILE, null, null);
+        assertTrue(queued.queuedOnly());
+        assertEquals("78", queued.id());
+        server.enqueue(json(400, "{\"success\":false,\"error\":\"ACTIVE_LIMIT\",\"detail\":\"limit\",\"data\":null}"));
+        StoreException limited = assertThrows(StoreException.class, () -> store().addTorrent(KEY, TORRENT_FILE, "x.torrent", null));
+        assertEquals(ErrorCode.STORE_LIMIT_EXCEEDED, limited.code());
+        assertFalse(limited.getMessage().contains(KEY.reveal()), limited.getMessage());
+    }
+
+    @Test
+    void emptyTorrentFileIsBadRequestWithoutCall() {
+        assertEquals(ErrorCode.BAD_REQUEST,
+                assertThrows(StoreException.class, () -> store().addTorrent(KEY, new byte[0], "x.torrent", null)).code());
+        assertEquals(ErrorCode.BAD_REQUEST,
+                assertThrows(StoreException.class, () -> store().addTorrent(KEY, null, "x.torrent", null)).code());
+        assertEquals(0, server.getRequestCount());
+    }
+
     @Test
     void magnetByIdReadsObjectWithFilesAndLinkHandles() throws Exception {
         server.enqueue(json(ok(TORRENT)));
