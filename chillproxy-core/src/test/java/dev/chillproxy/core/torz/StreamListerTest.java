@@ -62,8 +62,8 @@ class StreamListerTest {
         Listing listing = lister.list(config(false, false, "", "", tb()), CFG, movie(), CONTEXT);
 
         assertEquals(new Listing.Refused(FakeStoreAccess.refused(Access.Refusal.DEVICE_LIMIT, "3 devices already")), listing);
-        assertTrue(source.started.await(1, TimeUnit.SECONDS), "the search ran in parallel with the grant");
-        assertFalse(source.finished, "answered while the search was still running");
+        // the search may or may not have started by then (a refusal cancels it); either way it never finished
+        assertFalse(source.finished, "answered without waiting for the search");
         assertTrue(checker.calls.isEmpty(), "no cache check without a key");
     }
 
