@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.pool.PoolClient;
@@ -72,7 +73,9 @@ public final class TorzComponents implements AutoCloseable {
         metrics.monitor(linkCache, "links");
         TorznabClient torznab = new TorznabClient(http, settings.streamDeadline(), userAgent);
         TorznabSearch search = new TorznabSearch(torznab, workers);
-        IndexerCandidateSource source = new IndexerCandidateSource(index, search, operatorIndexers(settings), titles, workers);
+        RecentCandidates source = new RecentCandidates(
+                new IndexerCandidateSource(index, search, operatorIndexers(settings), titles, workers), Ticker.systemTicker());
+        metrics.monitor(source.statistics(), "candidates");
         StreamLinks links = new StreamLinks(settings.baseUrl().toString());
         StreamLister lister = new StreamLister(source, access,
                 new StoreCacheChecker(stores, new MagnetCache(database, clock, settings.cachedStaleAfter(),
