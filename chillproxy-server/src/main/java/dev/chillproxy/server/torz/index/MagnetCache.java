@@ -2,10 +2,13 @@ package dev.chillproxy.server.torz.index;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chillproxy.chillstreams.db.Database;
 
 /**
@@ -19,6 +22,9 @@ public final class MagnetCache {
     private final Clock clock;
     private final Duration cachedFor;
     private final Duration uncachedFor;
+    /** Rows read or written lately, so a warm stream list needs no query; the table stays the shared truth. */
+    private final Cache<String, Row> recent = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterWrite(Duration.ofMinutes(30)).build();
 
     public MagnetCache(Database database, Clock clock, Duration cachedFor, Duration uncachedFor) {
         this.database = database;
@@ -36,13 +42,26 @@ public final class MagnetCache {
         long cachedSince = now - cachedFor.toMillis();
         long uncachedSince = now - uncachedFor.toMillis();
         Map<String, Boolean> fresh = new HashMap<>();
+        List<String> unread = new ArrayList<>();
+        for (String hash : hashes) {
+            Row row = recent.getIfPresent(store + ":" + hash);
+            if (row == null) {
+                unread.add(hash);
+            } else if (row.checkedAt() >= (row.cached() ? cachedSince : uncachedSince)) {
+                fresh.put(hash, row.cached());
+            }
+        }
+        if (unread.isEmpty()) {
+            return fresh;
+        }
         List<Row> rows = database.jdbi().withHandle(handle -> handle
                 .createQuery("SELECT hash, cached, checked_at FROM torz_magnet_cache WHERE store = :store AND hash IN (<hashes>)")
                 .bind("store", store)
-                .bindList("hashes", hashes)
+                .bindList("hashes", unread)
                 .map((rs, ctx) -> new Row(rs.getString("hash"), rs.getBoolean("cached"), rs.getLong("checked_at")))
                 .list());
         for (Row row : rows) {
+            recent.put(store + ":" + row.hash(), row);
             if (row.checkedAt() >= (row.cached() ? cachedSince : uncachedSince)) {
                 fresh.put(row.hash(), row.cached());
             }
@@ -66,5 +85,6 @@ public final class MagnetCache {
                     .bind("now", now).add());
             batch.execute();
         });
+        answers.forEach((hash, cached) -> recent.put(store + ":" + hash, new Row(hash, cached, now)));
     }
 }
