@@ -36,9 +36,6 @@ import okhttp3.OkHttpClient;
  */
 public final class PoolComponents implements AutoCloseable {
 
-    /** Internal API calls per second before 429; protects the database from a runaway caller. */
-    static final int INTERNAL_RATE_LIMIT = 100;
-
     private final GrantCache grants;
     private final UsageOutbox outbox;
     private final KeyHealthChecker health;
@@ -72,7 +69,7 @@ public final class PoolComponents implements AutoCloseable {
         GrantCache grants = new GrantCache(pool, settings.poolGrantTtl());
         TorBoxKeyProbe probe = new TorBoxKeyProbe(torbox, clock);
         PoolAdmin admin = new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants));
-        routes.add(new InternalPoolRoutes(pool, internalKey, mapper, INTERNAL_RATE_LIMIT)::register);
+        routes.add(new InternalPoolRoutes(pool, internalKey, mapper, settings.internalRateLimitRps())::register);
         routes.add(new RevokeRoutes(grants, internalKey, mapper)::register);
         routes.add(new AdminRoutes(admin, settings.adminApiKey().orElseThrow(), mapper)::register);
         KeyHealthChecker health = new KeyHealthChecker(database, cipher, probe, clock, settings.poolHealthCheckInterval());

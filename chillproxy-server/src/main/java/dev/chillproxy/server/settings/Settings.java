@@ -25,6 +25,7 @@ import dev.chillproxy.store.StoreEndpoints;
  * @param rateLimitIpRps requests per second per client IP ({@code RATE_LIMIT_IP_RPS}); bursts of twice that
  * @param cachedStaleAfter how long a store's "cached" answer is trusted ({@code MAGNET_CACHED_STALE_AFTER})
  * @param uncachedStaleAfter how long a store's "not cached" answer is trusted ({@code MAGNET_UNCACHED_STALE_AFTER})
+ * @param internalRateLimitRps requests per second the internal pool API serves ({@code INTERNAL_RATE_LIMIT_RPS})
  */
 public record Settings(
         int port,
@@ -50,7 +51,8 @@ public record Settings(
         int rateLimitUserRps,
         int rateLimitIpRps,
         Duration cachedStaleAfter,
-        Duration uncachedStaleAfter) {
+        Duration uncachedStaleAfter,
+        int internalRateLimitRps) {
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -99,7 +101,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter);
+                uncachedStaleAfter, internalRateLimitRps);
     }
 
     /** A copy listening on another port (tests bind port 0). */
@@ -108,7 +110,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
                 upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter);
+                uncachedStaleAfter, internalRateLimitRps);
     }
 
     @Override
