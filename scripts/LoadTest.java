@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * <pre>java scripts/LoadTest.java --url http://127.0.0.1:8080/health --concurrent 100 --duration 60s</pre>
  *
  * Options: --url (repeat to rotate through several), --concurrent N, --duration 60s|2m, --warmup 5s,
- * --method GET|HEAD, --header Name:value (repeatable), --ok 200,302 (statuses that count as success),
- * --label text. Each worker sends its next request as soon as the last one answered; redirects are not
+ * --method GET|HEAD|POST, --header Name:value (repeatable), --ok 200,302 (statuses that count as success),
+ * --label text, --body text (repeatable: request i sends body i, rotating like the urls; none = bodiless),
+ * --content-type type (sent with a body; default application/json). Each worker sends its next request as soon as the last one answered; redirects are not
  * followed. Prints a live progress line, then one summary line starting with RESULT.
  */
 public final class LoadTest {
@@ -55,8 +56,9 @@ public final class LoadTest {
                 long[] mine = latencies;
                 for (int i = first; System.nanoTime() < deadline; i++) {
                     String url = options.urls.get(i % options.urls.size());
+                    String body = options.bodies.isEmpty() ? null : options.bodies.get(i % options.bodies.size());
                     long begin = System.nanoTime();
-                    boolean ok = send(client, options, url);
+                    boolean ok = send(client, options, url, body);
                     long took = System.nanoTime() - begin;
                     if (count == mine.length) {
                         mine = Arrays.copyOf(mine, mine.length * 2);
@@ -87,11 +89,15 @@ public final class LoadTest {
         return new Result(all, errors.get(), seconds);
     }
 
-    private static boolean send(HttpClient client, Options options, String url) {
+    private static boolean send(HttpClient client, Options options, String url, String body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .method(options.method, HttpRequest.BodyPublishers.noBody());
+                    .method(options.method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
             options.headers.forEach(header -> request.header(header[0], header[1]));
+            if (body != null) {
+                request.header("Content-Type", options.contentType);
+            }
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return options.ok.contains(response.statusCode());
         } catch (Exception e) {
@@ -120,6 +126,8 @@ public final class LoadTest {
     private static final class Options {
         final List<String> urls = new ArrayList<>();
         final List<String[]> headers = new ArrayList<>();
+        final List<String> bodies = new ArrayList<>();
+        String contentType = "application/json";
         int concurrent = 10;
         Duration duration = Duration.ofSeconds(10);
         Duration warmup = Duration.ZERO;
@@ -141,6 +149,8 @@ public final class LoadTest {
                     case "--ok" -> options.ok = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf)
                             .collect(Collectors.toSet());
                     case "--label" -> options.label = value;
+                    case "--body" -> options.bodies.add(value);
+                    case "--content-type" -> options.contentType = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
