@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.core.torz.CacheChecker;
@@ -30,12 +31,16 @@ public final class StoreCacheChecker implements CacheChecker {
     private final MagnetCache cache;
     private final KeyProblemReporter problems;
     private final CacheCounters counters;
+    private final Executor background;
 
-    public StoreCacheChecker(StoreSet stores, MagnetCache cache, KeyProblemReporter problems, CacheCounters counters) {
+    /** @param background writes new answers to the shared table off the request's critical path */
+    public StoreCacheChecker(StoreSet stores, MagnetCache cache, KeyProblemReporter problems, CacheCounters counters,
+                             Executor background) {
         this.stores = stores;
         this.cache = cache;
         this.problems = problems;
         this.counters = counters;
+        this.background = background;
     }
 
     @Override
@@ -54,7 +59,7 @@ public final class StoreCacheChecker implements CacheChecker {
                 CacheCheck.Checked checked = (CacheCheck.Checked) answer;
                 Map<String, Boolean> fresh = new HashMap<>();
                 unknown.forEach(hash -> fresh.put(hash, checked.isCached(hash)));
-                remember(storeCode, fresh);
+                background.execute(() -> remember(storeCode, fresh));
                 known.putAll(fresh);
             } catch (StoreException e) {
                 problems.report(access, e);

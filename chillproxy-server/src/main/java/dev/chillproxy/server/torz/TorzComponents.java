@@ -80,9 +80,10 @@ public final class TorzComponents implements AutoCloseable {
         StreamLister lister = new StreamLister(source, access,
                 new StoreCacheChecker(stores, new MagnetCache(database, clock, settings.cachedStaleAfter(),
                         settings.uncachedStaleAfter()), problems,
-                        metrics.cacheCounters("magnets")),
+                        metrics.cacheCounters("magnets"), workers),
                 workers, settings.streamDeadline(), links);
-        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems), PlaybackCaches.links(linkCache),
+        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems),
+                PlaybackCaches.links(linkCache),
                 PlaybackCaches.tags(index), new FileSelector(titles.parser()), duration -> Thread.sleep(duration.toMillis()),
                 tuning.polls(), tuning.pollInterval());
         ClientContexts clients = new ClientContexts(shared.clientIp());

@@ -57,7 +57,7 @@ class StoreCacheCheckerTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         MagnetCache cache = new MagnetCache(db.database(), clock, Duration.ofHours(24), Duration.ofHours(8));
         return new Setup(db, cache, new StoreCacheChecker(torbox.asSet(), cache, new KeyProblemReporter(pool, clock),
-                new CacheCounters(new SimpleMeterRegistry(), "magnets")));
+                new CacheCounters(new SimpleMeterRegistry(), "magnets"), Runnable::run));
     }
 
     private static CacheCheck.Checked cached(String... hashes) {
