@@ -12,9 +12,13 @@ public final class PlaybackPorts {
 
     /** Resolved CDN links, per key id, torrent and file (the adapter expires them before the CDN does). */
     public interface LinkCache {
-        Optional<String> get(String key);
+        Optional<ResolvedLink> get(String key);
 
-        void put(String key, String url);
+        void put(String key, ResolvedLink link);
+    }
+
+    /** A CDN link and the size of the file behind it, so a cache hit still reports the bytes served. */
+    public record ResolvedLink(String url, long bytes) {
     }
 
     /** Which file played for which Stremio id: read before choosing, written after a confident choice. */

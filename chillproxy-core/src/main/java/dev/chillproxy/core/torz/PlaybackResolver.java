@@ -15,6 +15,7 @@ import dev.chillproxy.core.torz.DebridGateway.PlaybackFailure;
 import dev.chillproxy.core.torz.DebridGateway.Progress;
 import dev.chillproxy.core.torz.PlaybackPorts.FileTags;
 import dev.chillproxy.core.torz.PlaybackPorts.LinkCache;
+import dev.chillproxy.core.torz.PlaybackPorts.ResolvedLink;
 
 /**
  * The playback pipeline: re-authorizes with the pool on every call (revocation is instant), adds the torrent
@@ -63,9 +64,9 @@ public final class PlaybackResolver {
         Access.Granted granted = (Access.Granted) opened;
         String linkKey = granted.keyId() + ":" + request.hash() + ":" + request.fileIdx() + ":" + request.fileName()
                 + ":" + request.id().raw();
-        Optional<String> known = links.get(linkKey);
+        Optional<ResolvedLink> known = links.get(linkKey);
         if (known.isPresent()) {
-            return new Playback.Redirect(known.get(), granted, true, 0);
+            return new Playback.Redirect(known.get().url(), granted, true, known.get().bytes());
         }
         String flightKey = granted.userId() + ":" + linkKey;
         CompletableFuture<Playback> mine = new CompletableFuture<>();
@@ -130,7 +131,7 @@ public final class PlaybackResolver {
         DebridGateway.PlayableFile playable = state.files().stream()
                 .filter(file -> file.file().equals(chosen.file())).findFirst().orElseThrow();
         String url = gateway.link(request.store().code(), granted, playable.linkHandle(), context.clientIp());
-        links.put(linkKey, url);
+        links.put(linkKey, new ResolvedLink(url, playable.file().size()));
         if (chosen.by() != MatchedBy.LARGEST && chosen.by() != MatchedBy.KNOWN) {
             tags.tag(request.hash(), stremioId, playable.file());
         }

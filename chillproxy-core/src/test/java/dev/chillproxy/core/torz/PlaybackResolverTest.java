@@ -169,6 +169,8 @@ class PlaybackResolverTest {
 
         Playback.Redirect again = assertInstanceOf(Playback.Redirect.class, resolver.resolve(request, CONTEXT));
         assertEquals(((Playback.Redirect) first).url(), again.url());
+        assertEquals(((Playback.Redirect) first).bytes(), again.bytes(), "a cache hit still reports the bytes served");
+        assertTrue(again.bytes() > 0);
         assertEquals(3, gateway.calls.size(), "no second add, state or link");
         assertEquals(2, access.calls.size(), "authorized on every call");
 
@@ -422,16 +424,16 @@ class PlaybackResolverTest {
     }
 
     private static final class FakeLinks implements PlaybackPorts.LinkCache {
-        final Map<String, String> urls = new ConcurrentHashMap<>();
+        final Map<String, PlaybackPorts.ResolvedLink> urls = new ConcurrentHashMap<>();
 
         @Override
-        public Optional<String> get(String key) {
+        public Optional<PlaybackPorts.ResolvedLink> get(String key) {
             return Optional.ofNullable(urls.get(key));
         }
 
         @Override
-        public void put(String key, String url) {
-            urls.put(key, url);
+        public void put(String key, PlaybackPorts.ResolvedLink link) {
+            urls.put(key, link);
         }
     }
 

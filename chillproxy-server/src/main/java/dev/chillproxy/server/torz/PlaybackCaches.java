@@ -21,20 +21,20 @@ final class PlaybackCaches {
     }
 
     /** Resolved links per key id, torrent and file; stats on for the hit-ratio metric. */
-    static Cache<String, String> linkCache() {
+    static Cache<String, PlaybackPorts.ResolvedLink> linkCache() {
         return Caffeine.newBuilder().expireAfterWrite(LINK_TTL).maximumSize(50_000).recordStats().build();
     }
 
-    static PlaybackPorts.LinkCache links(Cache<String, String> links) {
+    static PlaybackPorts.LinkCache links(Cache<String, PlaybackPorts.ResolvedLink> links) {
         return new PlaybackPorts.LinkCache() {
             @Override
-            public Optional<String> get(String key) {
+            public Optional<PlaybackPorts.ResolvedLink> get(String key) {
                 return Optional.ofNullable(links.getIfPresent(key));
             }
 
             @Override
-            public void put(String key, String url) {
-                links.put(key, url);
+            public void put(String key, PlaybackPorts.ResolvedLink link) {
+                links.put(key, link);
             }
         };
     }

@@ -15,6 +15,7 @@ import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.pool.PoolClient;
 import dev.chillproxy.core.files.FileSelector;
 import dev.chillproxy.core.title.TitleParser;
+import dev.chillproxy.core.torz.PlaybackPorts;
 import dev.chillproxy.core.torz.PlaybackResolver;
 import dev.chillproxy.core.torz.StoreAccess;
 import dev.chillproxy.core.torz.StreamLinks;
@@ -69,7 +70,7 @@ public final class TorzComponents implements AutoCloseable {
         StoreAccess access = new PoolStoreAccess(pool, settings.enableChillstreamsAuth(), settings.enableLegacyTokens());
         ParsedTitles titles = new ParsedTitles(new TitleParser());
         metrics.monitor(titles.statistics(), "titles");
-        Cache<String, String> linkCache = PlaybackCaches.linkCache();
+        Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
         metrics.monitor(linkCache, "links");
         TorznabClient torznab = new TorznabClient(http, settings.streamDeadline(), userAgent);
         TorznabSearch search = new TorznabSearch(torznab, workers);
