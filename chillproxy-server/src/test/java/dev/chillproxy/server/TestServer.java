@@ -1,9 +1,6 @@
 package dev.chillproxy.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +9,7 @@ import java.util.Map;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.db.TestDatabase;
+import dev.chillproxy.server.fakes.DataDirectory;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.Settings;
 import io.javalin.Javalin;
@@ -32,16 +30,11 @@ final class TestServer implements AutoCloseable {
     final Server server;
     final Javalin app;
     final OkHttpClient client = new OkHttpClient.Builder().followRedirects(false).build();
-    private final Path dataDir;
+    private final DataDirectory dataDir = DataDirectory.create("chillproxy-server-test");
 
     private TestServer(Engine engine, Map<String, String> variables, List<RouteGroup> extraRoutes) {
-        try {
-            dataDir = Files.createTempDirectory("chillproxy-server-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         Map<String, String> env = new HashMap<>(variables);
-        env.putIfAbsent("DATA_DIR", dataDir.toString());
+        env.putIfAbsent("DATA_DIR", dataDir.path().toString());
         settings = new GeneratedSecrets().fill(Settings.fromEnvironment(env));
         testDatabase = TestDatabase.create(engine);
         database = DatabaseBootstrap.open(testDatabase.url(), "test");
@@ -76,10 +69,6 @@ final class TestServer implements AutoCloseable {
         server.close();
         database.close();
         testDatabase.close();
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        dataDir.close();
     }
 }

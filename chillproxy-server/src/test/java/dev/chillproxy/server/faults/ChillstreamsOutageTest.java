@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.server.fakes.ServerFixture;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,9 @@ class ChillstreamsOutageTest {
     /** Generous: the client gives up after 3 s; a hang would be the 30 s read timeout. */
     private static final long FAST_ENOUGH_MS = 10_000;
 
-    private final FakeChillstreams fake = new FakeChillstreams(INTERNAL_KEY, FaultFixture.KEY_ONE, SLOW_MS);
+    private final FakeChillstreams fake = new FakeChillstreams(INTERNAL_KEY, ServerFixture.KEY_ONE, SLOW_MS);
     private final List<MockWebServer> chillstreams = new ArrayList<>();
-    private FaultFixture fixture;
+    private ServerFixture fixture;
 
     @AfterEach
     void stop() {
@@ -47,9 +48,9 @@ class ChillstreamsOutageTest {
     @Test
     void anOutageFailsFastKeepsEveryUsageEventAndHealsByItself() throws Exception {
         int port = startChillstreams(freePort());
-        fixture = new FaultFixture(Engine.SQLITE, Map.of("CHILLSTREAMS_API_URL", "http://127.0.0.1:" + port,
+        fixture = ServerFixture.withCatalogue(Engine.SQLITE, Map.of("CHILLSTREAMS_API_URL", "http://127.0.0.1:" + port,
                 "CHILLSTREAMS_API_KEY", INTERNAL_KEY));
-        assertEquals(2, fixture.streams(FaultFixture.streamPath(UUID.randomUUID().toString(), 0), "Player/1").size(),
+        assertEquals(2, fixture.streams(ServerFixture.streamPath(UUID.randomUUID().toString(), 0), "Player/1").size(),
                 "served while Chillstreams is up");
 
         List<String> outageUsers = new ArrayList<>();
@@ -65,13 +66,13 @@ class ChillstreamsOutageTest {
             String user = UUID.randomUUID().toString();
             outageUsers.add(user);
             long started = System.nanoTime();
-            JsonNode streams = fixture.streams(FaultFixture.streamPath(user, 1), "Player/1");
+            JsonNode streams = fixture.streams(ServerFixture.streamPath(user, 1), "Player/1");
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             assertEquals(1, streams.size(), outage + ": " + streams);
             assertTrue(streams.get(0).get("name").asText().contains("Key pool unavailable"), outage + ": " + streams);
             assertTrue(streams.get(0).get("description").asText().contains("unreachable"), outage + ": " + streams);
             assertTrue(tookMs < FAST_ENOUGH_MS, outage + " took " + tookMs + " ms");
-            String location = fixture.play(FaultFixture.playbackPath(user, 1), "Player/1");
+            String location = fixture.play(ServerFixture.playbackPath(user, 1), "Player/1");
             assertTrue(location.endsWith("/v0/store/_/static/500.mp4"), outage + ": " + location);
         }
         Set<String> waiting = waitingEventIds(outageUsers);
@@ -80,10 +81,10 @@ class ChillstreamsOutageTest {
         fake.mode(FakeChillstreams.Mode.UP);
         startChillstreams(port);
         for (String user : outageUsers) {
-            assertEquals(2, fixture.streams(FaultFixture.streamPath(user, 1), "Player/1").size(),
+            assertEquals(2, fixture.streams(ServerFixture.streamPath(user, 1), "Player/1").size(),
                     "served again at once: an unreachable pool is not remembered");
         }
-        String location = fixture.play(FaultFixture.playbackPath(outageUsers.get(0), 1), "Player/1");
+        String location = fixture.play(ServerFixture.playbackPath(outageUsers.get(0), 1), "Player/1");
         assertTrue(location.startsWith("http://cdn.tb.invalid/"), location);
 
         assertTrue(fixture.server.pool().outbox().drain(Duration.ofSeconds(10)), "outbox empty after recovery");

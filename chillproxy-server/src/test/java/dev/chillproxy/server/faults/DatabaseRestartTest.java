@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.chillproxy.chillstreams.db.DatabaseUrl;
 import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.server.fakes.ServerFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class DatabaseRestartTest {
     private static final String POSTGRES = System.getenv().getOrDefault("TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
 
-    private FaultFixture fixture;
+    private ServerFixture fixture;
 
     @AfterEach
     void stop() {
@@ -38,26 +39,26 @@ class DatabaseRestartTest {
     void postgresDroppingEveryConnectionIsSurvivedWithoutARestart() throws Exception {
         // a name of our own, so that only this server's connections are killed, never another test's
         String applicationName = "chillproxy-faults-" + UUID.randomUUID().toString().substring(0, 8);
-        fixture = new FaultFixture(Engine.POSTGRESQL, Map.of(), url -> new DatabaseUrl(url.engine(),
+        fixture = ServerFixture.withCatalogue(Engine.POSTGRESQL, Map.of(), url -> new DatabaseUrl(url.engine(),
                 url.jdbcUrl() + "&ApplicationName=" + applicationName, url.user(), url.password()));
-        fixture.addPoolKey(FaultFixture.KEY_ONE);
+        fixture.addPoolKey(ServerFixture.KEY_ONE, 5);
         String user = fixture.addUser();
-        assertEquals(2, fixture.streams(FaultFixture.streamPath(user, 0), "Player/1").size());
+        assertEquals(2, fixture.streams(ServerFixture.streamPath(user, 0), "Player/1").size());
 
         assertTrue(terminate(applicationName) > 0, "the server held connections");
 
-        int first = fixture.status(FaultFixture.streamPath(user, 1));
+        int first = fixture.status(ServerFixture.streamPath(user, 1));
         assertTrue(first < 500, "a stream list never answers a bare " + first);
         assertEquals(200, awaitHealthy(), "/health recovers by itself");
-        assertEquals(2, fixture.streams(FaultFixture.streamPath(fixture.addUser(), 2), "Player/2").size(),
+        assertEquals(2, fixture.streams(ServerFixture.streamPath(fixture.addUser(), 2), "Player/2").size(),
                 "new user, new device: the pool writes again");
-        assertTrue(fixture.play(FaultFixture.playbackPath(user, 2), "Player/1").startsWith("http://cdn.tb.invalid/"));
+        assertTrue(fixture.play(ServerFixture.playbackPath(user, 2), "Player/1").startsWith("http://cdn.tb.invalid/"));
     }
 
     @Test
     void sqliteHeldByAnotherWriterMakesRequestsWaitNotFail() throws Exception {
-        fixture = new FaultFixture(Engine.SQLITE, Map.of());
-        fixture.addPoolKey(FaultFixture.KEY_ONE);
+        fixture = ServerFixture.withCatalogue(Engine.SQLITE, Map.of());
+        fixture.addPoolKey(ServerFixture.KEY_ONE, 5);
         String user = fixture.addUser();
         AtomicLong releasedAt = new AtomicLong();
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + fixture.testDatabase.url().sqliteFile());
@@ -66,7 +67,7 @@ class DatabaseRestartTest {
             // the first request of a new device has to write (device, usage): it must wait for the lock
             CompletableFuture<Integer> listed = CompletableFuture.supplyAsync(() -> {
                 try {
-                    int size = fixture.streams(FaultFixture.streamPath(user, 0), "Player/1").size();
+                    int size = fixture.streams(ServerFixture.streamPath(user, 0), "Player/1").size();
                     assertTrue(releasedAt.get() > 0, "answered while the other writer still held the database");
                     return size;
                 } catch (java.io.IOException e) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.server.fakes.ServerFixture;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,11 +19,11 @@ import org.junit.jupiter.api.Test;
 /** The malformed requests the fuzz found mishandled, one by one. */
 class MalformedRequestTest {
 
-    private static FaultFixture fixture;
+    private static ServerFixture fixture;
 
     @BeforeAll
     static void start() {
-        fixture = new FaultFixture(Engine.SQLITE, Map.of());
+        fixture = ServerFixture.withCatalogue(Engine.SQLITE, Map.of());
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.server.fakes.ServerFixture;
 
 /**
  * Random and mutated requests for the fuzz test, drawn from a seeded {@link Random} so a failure can be replayed:
@@ -105,7 +106,7 @@ final class RequestFuzz {
 
     private String id() {
         return switch (random.nextInt(8)) {
-            case 0 -> "tt" + (9_000_000 + random.nextInt(FaultFixture.MOVIES));
+            case 0 -> "tt" + (9_000_000 + random.nextInt(ServerFixture.MOVIES));
             case 1 -> "tt" + random.nextInt(10_000_000) + "%3A" + random.nextInt(40) + "%3A" + random.nextInt(40);
             case 2 -> "tt" + random.nextInt(1_000) + ":" + junk() + ":" + (random.nextInt(3) - 1);
             case 3 -> "tt" + junk() + junk();
@@ -118,8 +119,8 @@ final class RequestFuzz {
 
     private String hash() {
         return switch (random.nextInt(5)) {
-            case 0 -> FaultFixture.cachedHash(random.nextInt(FaultFixture.MOVIES));
-            case 1 -> FaultFixture.cachedHash(random.nextInt(FaultFixture.MOVIES)) + "-" + junk()
+            case 0 -> ServerFixture.cachedHash(random.nextInt(ServerFixture.MOVIES));
+            case 1 -> ServerFixture.cachedHash(random.nextInt(ServerFixture.MOVIES)) + "-" + junk()
                     + Base64.getUrlEncoder().encodeToString(bytes(random.nextInt(20)));
             case 2 -> "g".repeat(40);
             case 3 -> Integer.toHexString(random.nextInt());

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.server.fakes.ServerFixture;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -37,7 +38,7 @@ class RequestFuzzTest {
     private static final int REQUESTS = 10_000;
     private static final List<String> TRACES = List.of("Exception", "at dev.", "at io.javalin", "at java.", "stack");
 
-    private FaultFixture fixture;
+    private ServerFixture fixture;
 
     @AfterEach
     void stop() {
@@ -49,13 +50,13 @@ class RequestFuzzTest {
     @Test
     void tenThousandRandomRequestsGetNo5xxNoStackTraceAndNoSecret() throws Exception {
         // the rate limits being added would turn most of the fuzz into 429s; they are not what is tested here
-        fixture = new FaultFixture(Engine.SQLITE, Map.of("RATE_LIMIT_USER_RPS", "1000", "RATE_LIMIT_IP_RPS", "1000"));
-        fixture.addPoolKey(FaultFixture.KEY_ONE);
+        fixture = ServerFixture.withCatalogue(Engine.SQLITE, Map.of("RATE_LIMIT_USER_RPS", "1000", "RATE_LIMIT_IP_RPS", "1000"));
+        fixture.addPoolKey(ServerFixture.KEY_ONE, 5);
         String user = fixture.addUser();
         String admin = fixture.settings.adminApiKey().orElseThrow().reveal();
         String internal = fixture.settings.chillstreamsApiKey().orElseThrow().reveal();
         List<String> secrets = List.of(admin, internal, fixture.settings.poolEncryptionKey().orElseThrow().reveal(),
-                FaultFixture.KEY_ONE, FaultFixture.KEY_TWO);
+                ServerFixture.KEY_ONE, ServerFixture.KEY_TWO);
         List<String> bearers = List.of("Bearer " + admin, "Bearer " + internal, "Bearer " + admin.toUpperCase(),
                 "Bearer " + internal.substring(1), "Bearer", "Basic YWRtaW46YWRtaW4=", "Bearer x", "");
         OkHttpClient client = new OkHttpClient.Builder().followRedirects(false)

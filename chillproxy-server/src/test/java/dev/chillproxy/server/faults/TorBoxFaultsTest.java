@@ -10,6 +10,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.server.fakes.FakeTorBox;
+import dev.chillproxy.server.fakes.ServerFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +26,7 @@ class TorBoxFaultsTest {
     /** One call and at most two retries (the store's retry policy). */
     private static final int MAX_ATTEMPTS = 3;
 
-    private FaultFixture fixture;
+    private ServerFixture fixture;
     private String user;
 
     @AfterEach
@@ -35,9 +37,9 @@ class TorBoxFaultsTest {
     }
 
     private void start(Map<String, String> env) throws Exception {
-        fixture = new FaultFixture(Engine.SQLITE, env);
-        fixture.addPoolKey(FaultFixture.KEY_ONE);
-        fixture.addPoolKey(FaultFixture.KEY_TWO);
+        fixture = ServerFixture.withCatalogue(Engine.SQLITE, env);
+        fixture.addPoolKey(ServerFixture.KEY_ONE, 5);
+        fixture.addPoolKey(ServerFixture.KEY_TWO, 5);
         user = fixture.addUser();
     }
 
@@ -48,36 +50,36 @@ class TorBoxFaultsTest {
         start(Map.of());
         fixture.torBox.fault("checkcached", new FakeTorBox.Fault(status, 0, retryAfter));
 
-        JsonNode streams = fixture.streams(FaultFixture.streamPath(user, 0), "Player/1");
+        JsonNode streams = fixture.streams(ServerFixture.streamPath(user, 0), "Player/1");
         assertEquals(1, streams.size(), streams.toString());
         assertTrue(streams.get(0).get("name").asText().contains("Store unavailable"), streams.toString());
         int attempts = fixture.torBox.requests("checkcached");
         assertTrue(attempts >= 1 && attempts <= MAX_ATTEMPTS, attempts + " checkcached requests for one list");
 
         fixture.torBox.fault("createtorrent", new FakeTorBox.Fault(status, 0, retryAfter));
-        String location = fixture.play(FaultFixture.playbackPath(user, 0), "Player/1");
-        assertTrue(location.matches(FaultFixture.BASE + "/v0/store/_/static/[a-z0-9_]+\\.mp4"), location);
+        String location = fixture.play(ServerFixture.playbackPath(user, 0), "Player/1");
+        assertTrue(location.matches(ServerFixture.BASE + "/v0/store/_/static/[a-z0-9_]+\\.mp4"), location);
         int adds = fixture.torBox.requests("createtorrent");
         assertTrue(adds >= 1 && adds <= MAX_ATTEMPTS, adds + " createtorrent requests for one playback");
 
         fixture.torBox.heal();
-        assertEquals(2, fixture.streams(FaultFixture.streamPath(user, 0), "Player/1").size(),
+        assertEquals(2, fixture.streams(ServerFixture.streamPath(user, 0), "Player/1").size(),
                 "the failure was not remembered as 'nothing cached'");
-        assertTrue(fixture.play(FaultFixture.playbackPath(user, 0), "Player/1").startsWith("http://cdn.tb.invalid/"));
+        assertTrue(fixture.play(ServerFixture.playbackPath(user, 0), "Player/1").startsWith("http://cdn.tb.invalid/"));
     }
 
     @Test
     void aThrottledKeyRestsAndTheUserMovesToTheOtherKey() throws Exception {
         start(Map.of());
         fixture.torBox.fault("checkcached", new FakeTorBox.Fault(429, 0, null));
-        JsonNode refused = fixture.streams(FaultFixture.streamPath(user, 0), "Player/1");
+        JsonNode refused = fixture.streams(ServerFixture.streamPath(user, 0), "Player/1");
         assertTrue(refused.get(0).get("name").asText().contains("Store unavailable"), refused.toString());
         assertTrue(fixture.torBox.requests("checkcached") <= MAX_ATTEMPTS);
         String throttled = fixture.torBox.keysUsedFor("checkcached").get(0);
 
         fixture.torBox.heal();
         fixture.torBox.resetCounts();
-        assertEquals(2, fixture.streams(FaultFixture.streamPath(user, 0), "Player/1").size());
+        assertEquals(2, fixture.streams(ServerFixture.streamPath(user, 0), "Player/1").size());
         List<String> used = fixture.torBox.keysUsedFor("checkcached");
         assertEquals(1, used.size());
         assertNotEquals(throttled, used.get(0), "the throttled key rests (no Retry-After: a minute)");
@@ -89,7 +91,7 @@ class TorBoxFaultsTest {
         fixture.torBox.fault("checkcached", new FakeTorBox.Fault(0, 6_000, null));
 
         long started = System.nanoTime();
-        JsonNode streams = fixture.streams(FaultFixture.streamPath(user, 0), "Player/1");
+        JsonNode streams = fixture.streams(ServerFixture.streamPath(user, 0), "Player/1");
         long tookMs = (System.nanoTime() - started) / 1_000_000;
 
         assertFalse(streams.isEmpty());
@@ -100,20 +102,20 @@ class TorBoxFaultsTest {
     @Test
     void aPoolKeyTorBoxRevokedIsMarkedFailingAndTheUserMovesToTheOtherKey() throws Exception {
         start(Map.of());
-        assertEquals(2, fixture.streams(FaultFixture.streamPath(user, 0), "Player/1").size());
+        assertEquals(2, fixture.streams(ServerFixture.streamPath(user, 0), "Player/1").size());
         String revoked = fixture.torBox.keysUsedFor("checkcached").get(0);
-        String other = revoked.equals(FaultFixture.KEY_ONE) ? FaultFixture.KEY_TWO : FaultFixture.KEY_ONE;
+        String other = revoked.equals(ServerFixture.KEY_ONE) ? ServerFixture.KEY_TWO : ServerFixture.KEY_ONE;
         fixture.torBox.revoke(revoked);
 
-        JsonNode refused = fixture.streams(FaultFixture.streamPath(user, 1), "Player/1");
+        JsonNode refused = fixture.streams(ServerFixture.streamPath(user, 1), "Player/1");
         assertEquals(1, refused.size(), refused.toString());
         assertTrue(refused.get(0).get("name").asText().contains("Store unavailable"), refused.toString());
-        assertEquals("failing", keyStatus(FaultFixture.KEY_ONE.equals(revoked) ? "1" : "2"));
+        assertEquals("failing", keyStatus(ServerFixture.KEY_ONE.equals(revoked) ? "1" : "2"));
 
         fixture.torBox.resetCounts();
-        assertEquals(2, fixture.streams(FaultFixture.streamPath(user, 1), "Player/1").size());
+        assertEquals(2, fixture.streams(ServerFixture.streamPath(user, 1), "Player/1").size());
         assertEquals(List.of(other), fixture.torBox.keysUsedFor("checkcached"), "the next request uses the other key");
-        assertTrue(fixture.play(FaultFixture.playbackPath(user, 1), "Player/1").startsWith("http://cdn.tb.invalid/"));
+        assertTrue(fixture.play(ServerFixture.playbackPath(user, 1), "Player/1").startsWith("http://cdn.tb.invalid/"));
         assertFalse(fixture.torBox.keysUsedFor("createtorrent").contains(revoked));
         assertNotEquals(0, fixture.torBox.keysUsedFor("requestdl").size());
     }

@@ -20,6 +20,7 @@ import dev.chillproxy.core.stremio.StremioId;
 import dev.chillproxy.core.title.TitleParser;
 import dev.chillproxy.core.torrent.TorrentFile;
 import dev.chillproxy.core.torz.CandidateSource.Candidates;
+import dev.chillproxy.server.fakes.FakeIndexer;
 import dev.chillproxy.server.torz.index.IndexedTorrent;
 import dev.chillproxy.server.torz.index.TorrentIndex;
 import dev.chillproxy.store.torznab.IndexerEndpoint;
@@ -98,7 +99,7 @@ class IndexerCandidateSourceTest {
         assertNull(found.items().get(1).file(), "an indexer result's files are unknown");
         assertEquals("FakeTracker", found.items().get(1).indexer());
         assertTrue(found.dropped().isEmpty(), found.dropped().toString());
-        assertTrue(operator.lastQuery.contains("imdbid=tt0133093"), operator.lastQuery);
+        assertTrue(operator.lastQuery().contains("imdbid=tt0133093"), operator.lastQuery());
         List<String> remembered = index.find("tt0133093", "tt0133093").stream().map(IndexedTorrent::hash).toList();
         assertTrue(remembered.containsAll(List.of(LOCAL, FROM_INDEXER)), remembered.toString());
     }
@@ -111,16 +112,16 @@ class IndexerCandidateSourceTest {
                 config(new IndexerConfig("generic", userUrl, "user-indexer-key")), BUDGET);
 
         assertTrue(hashes(found).containsAll(List.of(FROM_INDEXER, FROM_USER_INDEXER)), hashes(found).toString());
-        assertEquals(1, operator.searches.get());
-        assertEquals(1, user.searches.get());
-        assertTrue(user.lastQuery.contains("apikey=user-indexer-key"), "the user's key goes to the user's indexer only");
+        assertEquals(1, operator.searches());
+        assertEquals(1, user.searches());
+        assertTrue(user.lastQuery().contains("apikey=user-indexer-key"), "the user's key goes to the user's indexer only");
     }
 
     @Test
     void anEpisodeSearchAsksForTheSeasonAndEpisode() throws Exception {
         source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET);
 
-        assertTrue(operator.lastQuery.contains("season=1") && operator.lastQuery.contains("ep=2"), operator.lastQuery);
+        assertTrue(operator.lastQuery().contains("season=1") && operator.lastQuery().contains("ep=2"), operator.lastQuery());
     }
 
     @Test
@@ -131,7 +132,7 @@ class IndexerCandidateSourceTest {
         Candidates found = source.find(StremioId.parse("anime", "kitsu:11469:5"), config(), BUDGET);
 
         assertEquals(List.of(LOCAL), hashes(found));
-        assertEquals(0, operator.searches.get(), "Torznab indexers search by IMDb id");
+        assertEquals(0, operator.searches(), "Torznab indexers search by IMDb id");
     }
 
     @Test

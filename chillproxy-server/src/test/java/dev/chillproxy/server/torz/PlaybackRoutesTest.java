@@ -11,6 +11,8 @@ import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.server.fakes.FakeTorBox;
+import dev.chillproxy.server.fakes.ServerFixture;
 import mockwebserver3.MockWebServer;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -34,7 +36,7 @@ class PlaybackRoutesTest {
 
     private final MockWebServer torbox = new MockWebServer();
     private final FakeTorBox fakeTorBox = new FakeTorBox();
-    private TorzFixture fixture;
+    private ServerFixture fixture;
     private String cfg;
 
     @BeforeAll
@@ -46,7 +48,7 @@ class PlaybackRoutesTest {
                 FakeTorBox.paths("Kill Bill/Kill.Bill.Vol.1.mkv", "Kill Bill/Kill.Bill.Vol.2.mkv"), 6_000_000_000L));
         torbox.setDispatcher(fakeTorBox);
         torbox.start();
-        fixture = new TorzFixture(Engine.SQLITE, Map.of("TORBOX_API_URL", "http://127.0.0.1:" + torbox.getPort()));
+        fixture = ServerFixture.start(Engine.SQLITE, Map.of("TORBOX_API_URL", "http://127.0.0.1:" + torbox.getPort()));
         // a legacy token keeps this test about the route, not the pool
         cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", OWN_KEY, "")), List.of(), false, false, "", ""));
     }
@@ -66,7 +68,7 @@ class PlaybackRoutesTest {
         for (String method : List.of("GET", "HEAD")) {
             try (Response response = call(method, path)) {
                 assertEquals(302, response.code(), method + " " + path);
-                assertEquals(TorzFixture.BASE + "/v0/store/_/static/bad_link.mp4", response.header("Location"));
+                assertEquals(ServerFixture.BASE + "/v0/store/_/static/bad_link.mp4", response.header("Location"));
                 assertEquals("public, max-age=60", response.header("Cache-Control"));
             }
         }

@@ -24,6 +24,7 @@ import dev.chillproxy.core.torz.DebridGateway.PlayableFile;
 import dev.chillproxy.core.torz.DebridGateway.PlaybackFailure;
 import dev.chillproxy.core.torz.DebridGateway.Progress;
 import dev.chillproxy.core.torz.ErrorVideo;
+import dev.chillproxy.server.fakes.ServerFixture;
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.StoreException;
@@ -222,7 +223,7 @@ class StoreGatewayTest {
         String finalLink = link;
         PlaybackFailure[] failure = new PlaybackFailure[1];
 
-        String logs = TorzFixture.capturingLogs(() -> failure[0] = assertThrows(PlaybackFailure.class,
+        String logs = ServerFixture.capturingLogs(() -> failure[0] = assertThrows(PlaybackFailure.class,
                 () -> gateway.add("tb", POOLED, wanted, finalLink, "203.0.113.7")));
 
         assertEquals(ErrorVideo.DOWNLOAD_FAILED, failure[0].video());

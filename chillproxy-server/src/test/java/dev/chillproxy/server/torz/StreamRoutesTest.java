@@ -3,16 +3,17 @@ package dev.chillproxy.server.torz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.server.fakes.ServerFixture;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,12 +29,12 @@ class StreamRoutesTest {
 
     private static final String UNKNOWN_USER = "0b6f1a52-3c7e-4d0a-9b1e-2f5c8d9e0a11";
 
-    private TorzFixture fixture;
+    private ServerFixture fixture;
 
     @BeforeAll
     void start() {
         // no indexer and an unreachable TorBox: these requests must be answered before either matters
-        fixture = new TorzFixture(Engine.SQLITE, Map.of("TORBOX_API_URL", "http://127.0.0.1:9",
+        fixture = ServerFixture.start(Engine.SQLITE, Map.of("TORBOX_API_URL", "http://127.0.0.1:9",
                 "TORZNAB_INDEXERS", "http://127.0.0.1:9/api?apikey=operator"));
     }
 
@@ -52,7 +53,7 @@ class StreamRoutesTest {
         try (Response response = fixture.get(path, "Stremio/1")) {
             assertEquals(200, response.code(), path);
             assertEquals("no-store", response.header("Cache-Control"));
-            JsonNode streams = TorzFixture.JSON.readTree(response.body().string()).get("streams");
+            JsonNode streams = ServerFixture.JSON.readTree(response.body().string()).get("streams");
             assertEquals(1, streams.size(), streams.toString());
             assertTrue(streams.get(0).get("name").asText().startsWith("Chillproxy\n"), streams.toString());
             return streams.get(0);
@@ -64,7 +65,7 @@ class StreamRoutesTest {
         JsonNode stream = info("/stremio/torz/not-a-config!/stream/movie/tt0133093.json");
 
         assertTrue(stream.get("name").asText().contains("Invalid configuration"), stream.toString());
-        assertEquals(TorzFixture.BASE + "/stremio/torz/configure", stream.get("url").asText());
+        assertEquals(ServerFixture.BASE + "/stremio/torz/configure", stream.get("url").asText());
     }
 
     @Test

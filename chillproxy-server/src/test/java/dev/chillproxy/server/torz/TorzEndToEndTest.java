@@ -13,9 +13,9 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.chillstreams.db.Engine;
-import dev.chillproxy.core.config.ConfigCodec;
-import dev.chillproxy.core.config.StoreConfig;
-import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.server.fakes.FakeIndexer;
+import dev.chillproxy.server.fakes.FakeTorBox;
+import dev.chillproxy.server.fakes.ServerFixture;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.Request;
@@ -49,7 +49,7 @@ class TorzEndToEndTest {
     final MockWebServer slowIndexer = new MockWebServer();
 
     final FakeTorBox fakeTorBox = new FakeTorBox();
-    TorzFixture fixture;
+    ServerFixture fixture;
 
     @BeforeEach
     void fakes() {
@@ -89,24 +89,20 @@ class TorzEndToEndTest {
         Map<String, String> env = new java.util.HashMap<>(extra);
         env.put("TORBOX_API_URL", "http://127.0.0.1:" + torbox.getPort());
         env.putIfAbsent("TORZNAB_INDEXERS", jackett(indexer));
-        fixture = new TorzFixture(Engine.SQLITE, env);
+        fixture = ServerFixture.start(Engine.SQLITE, env);
     }
 
     private static String jackett(MockWebServer server) {
         return "http://127.0.0.1:" + server.getPort() + "/api/v2.0/indexers/all/results/torznab/api?apikey=jackettkey";
     }
 
-    private static String cfg(String userId) {
-        return ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "", userId)), List.of(), false, false, "", ""));
-    }
-
     @Test
     void movieListsCachedStreamsFirstInStremThrusTemplate() throws Exception {
         start(Map.of());
-        fixture.addPoolKey(KEY_ONE);
+        fixture.addPoolKey(KEY_ONE, 1);
         String user = fixture.addUser();
 
-        JsonNode streams = fixture.getJson("/stremio/torz/" + cfg(user) + "/stream/movie/tt0133093.json", "Stremio/1")
+        JsonNode streams = fixture.getJson("/stremio/torz/" + ServerFixture.cfg(user) + "/stream/movie/tt0133093.json", "Stremio/1")
                 .get("streams");
 
         assertEquals(3, streams.size(), streams.toString());
@@ -121,7 +117,7 @@ class TorzEndToEndTest {
         assertEquals("torz:" + MATRIX_4K, streams.get(0).get("behaviorHints").get("bingeGroup").asText());
         for (JsonNode stream : streams) {
             String url = stream.get("url").asText();
-            assertTrue(url.startsWith(TorzFixture.BASE + "/stremio/torz/"), url);
+            assertTrue(url.startsWith(ServerFixture.BASE + "/stremio/torz/"), url);
             assertFalse(url.contains(KEY_ONE), "no key in a stream url");
         }
         assertEquals(1, fakeTorBox.calls("checkcached").stream().map(FakeTorBox.Call::key).distinct().count());
@@ -131,12 +127,12 @@ class TorzEndToEndTest {
     @Test
     void episodeFromASeasonPackPlaysTheRightFileWithThePoolKey() throws Exception {
         start(Map.of());
-        String keyId = fixture.addPoolKey(KEY_ONE);
+        String keyId = fixture.addPoolKey(KEY_ONE, 1);
         String user = fixture.addUser();
         String[] logs = new String[1];
         List<String> locations = new ArrayList<>();
-        logs[0] = TorzFixture.capturingLogs(() -> {
-            JsonNode streams = fixture.getJson("/stremio/torz/" + cfg(user) + "/stream/series/tt0903747%3A1%3A2.json",
+        logs[0] = ServerFixture.capturingLogs(() -> {
+            JsonNode streams = fixture.getJson("/stremio/torz/" + ServerFixture.cfg(user) + "/stream/series/tt0903747%3A1%3A2.json",
                     "Stremio/1").get("streams");
             List<String> hashes = new ArrayList<>();
             streams.forEach(s -> hashes.add(s.get("behaviorHints").get("bingeGroup").asText().substring(5)));
@@ -170,8 +166,8 @@ class TorzEndToEndTest {
     @Test
     void twoUsersInFlightAtOnceEachUseTheirOwnKey() throws Exception {
         start(Map.of());
-        fixture.addPoolKey(KEY_ONE);
-        fixture.addPoolKey(KEY_TWO);
+        fixture.addPoolKey(KEY_ONE, 1);
+        fixture.addPoolKey(KEY_TWO, 1);
         String alice = fixture.addUser();
         String bob = fixture.addUser();
         fakeTorBox.holdCreatesUntil(2);
@@ -191,9 +187,9 @@ class TorzEndToEndTest {
     @Test
     void aFourthDeviceAndADisabledUserAreToldWhy() throws Exception {
         start(Map.of());
-        fixture.addPoolKey(KEY_ONE);
+        fixture.addPoolKey(KEY_ONE, 1);
         String user = fixture.addUser();
-        String path = "/stremio/torz/" + cfg(user) + "/stream/movie/tt0133093.json";
+        String path = "/stremio/torz/" + ServerFixture.cfg(user) + "/stream/movie/tt0133093.json";
         for (int device = 1; device <= 3; device++) {
             assertEquals(3, fixture.getJson(path, "Player/" + device).get("streams").size());
         }
@@ -201,7 +197,7 @@ class TorzEndToEndTest {
         assertEquals(1, refused.size());
         assertTrue(refused.get(0).get("name").asText().contains("Device limit reached"), refused.toString());
         assertTrue(refused.get(0).get("description").asText().contains("3"), refused.toString());
-        String playback = "/stremio/torz/" + cfg(user) + "/_/strem/tt0133093/tb/" + MATRIX_4K + "/-1/";
+        String playback = "/stremio/torz/" + ServerFixture.cfg(user) + "/_/strem/tt0133093/tb/" + MATRIX_4K + "/-1/";
         try (Response response = fixture.get(playback, "Player/4")) {
             assertEquals(302, response.code());
             assertTrue(response.header("Location").endsWith("/v0/store/_/static/403.mp4"), response.header("Location"));
@@ -219,9 +215,9 @@ class TorzEndToEndTest {
     @Test
     void aSlowIndexerIsCutAtTheDeadlineAndTheRestIsServed() throws Exception {
         start(Map.of("STREAM_DEADLINE_MS", "1000", "TORZNAB_INDEXERS", jackett(indexer) + "," + jackett(slowIndexer)));
-        fixture.addPoolKey(KEY_ONE);
+        fixture.addPoolKey(KEY_ONE, 1);
         String user = fixture.addUser();
-        JsonNode streams = fixture.getJson("/stremio/torz/" + cfg(user) + "/stream/movie/tt0133093.json", "Stremio/1")
+        JsonNode streams = fixture.getJson("/stremio/torz/" + ServerFixture.cfg(user) + "/stream/movie/tt0133093.json", "Stremio/1")
                 .get("streams");
         assertEquals(3, streams.size(), "the fast indexer's three, without the slow one's: " + streams);
         streams.forEach(stream -> assertFalse(stream.get("name").asText().contains("480p")));
@@ -230,10 +226,10 @@ class TorzEndToEndTest {
     @Test
     void aHeadAndAGetAtOnceAddTheTorrentOnce() throws Exception {
         start(Map.of());
-        fixture.addPoolKey(KEY_ONE);
+        fixture.addPoolKey(KEY_ONE, 1);
         String user = fixture.addUser();
         fakeTorBox.slowCreates(400);
-        String path = "/stremio/torz/" + cfg(user) + "/_/strem/tt0133093/tb/" + MATRIX_4K + "/-1/";
+        String path = "/stremio/torz/" + ServerFixture.cfg(user) + "/_/strem/tt0133093/tb/" + MATRIX_4K + "/-1/";
         CompletableFuture<Integer> head = CompletableFuture.supplyAsync(() -> status("HEAD", path));
         CompletableFuture<Integer> get = CompletableFuture.supplyAsync(() -> status("GET", path));
         assertEquals(302, head.join());
@@ -242,7 +238,7 @@ class TorzEndToEndTest {
     }
 
     private String play(String user, String hash) {
-        try (Response response = fixture.get("/stremio/torz/" + cfg(user) + "/_/strem/tt0133093/tb/" + hash + "/-1/",
+        try (Response response = fixture.get("/stremio/torz/" + ServerFixture.cfg(user) + "/_/strem/tt0133093/tb/" + hash + "/-1/",
                 "Player/" + user)) {
             return response.header("Location");
         } catch (java.io.IOException e) {

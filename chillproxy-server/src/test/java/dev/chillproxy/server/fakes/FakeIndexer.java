@@ -1,4 +1,4 @@
-package dev.chillproxy.server.torz;
+package dev.chillproxy.server.fakes;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,20 +10,35 @@ import mockwebserver3.RecordedRequest;
 /**
  * A Jackett-style Torznab endpoint: caps with imdbid support for movie and tv search, and a feed of the items
  * filed under the requested {@code imdbid} (the client's query is recorded). {@code delayMs} makes it a slow indexer.
+ * Thread-safe.
  */
-final class FakeIndexer extends Dispatcher {
+public final class FakeIndexer extends Dispatcher {
 
-    record Item(String imdbId, String title, String hash, long size, int seeders) {
+    public record Item(String imdbId, String title, String hash, long size, int seeders) {
     }
 
     private final List<Item> items;
     private final long delayMs;
-    final AtomicInteger searches = new AtomicInteger();
-    volatile String lastQuery = "";
+    private final AtomicInteger searches = new AtomicInteger();
+    private volatile String lastQuery = "";
 
-    FakeIndexer(long delayMs, Item... items) {
-        this.items = List.of(items);
+    public FakeIndexer(long delayMs, List<Item> items) {
+        this.items = List.copyOf(items);
         this.delayMs = delayMs;
+    }
+
+    public FakeIndexer(long delayMs, Item... items) {
+        this(delayMs, List.of(items));
+    }
+
+    /** Searches so far (caps requests not counted). */
+    public int searches() {
+        return searches.get();
+    }
+
+    /** The raw query string of the last search, "" before any. */
+    public String lastQuery() {
+        return lastQuery;
     }
 
     @Override
