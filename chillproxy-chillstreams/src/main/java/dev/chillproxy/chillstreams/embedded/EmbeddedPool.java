@@ -61,13 +61,45 @@ public final class EmbeddedPool implements PoolClient {
             return new Grant.Denied(DenialReason.INVALID_REQUEST, "userId and deviceId are required.", null);
         }
         try {
-            return transactions.run(handle -> grant(handle, request, clock.millis()));
+            long now = clock.millis();
+            Optional<Grant> known = database.jdbi().withHandle(handle -> knownDevice(handle, request, now));
+            return known.orElseGet(() -> transactions.run(handle -> grant(handle, request, now)));
         } catch (RuntimeException e) {
             // fail closed; only the exception's type is logged: Jdbi's text carries the SQL and its bound values
             LOG.error("embedded pool could not answer get-key for user {}: {}", ApiKey.mask(request.userId()),
                     e.getClass().getSimpleName());
             return new Grant.Denied(DenialReason.POOL_UNREACHABLE, "The key pool is unavailable right now. Try again shortly.", null);
         }
+    }
+
+    /**
+     * The common case without the user lock: an active user's known device on a usable assigned key. A known device
+     * does not change the device count, so nothing here can be raced; everything else takes the locked path.
+     */
+    private Optional<Grant> knownDevice(Handle handle, GetKeyRequest request, long now) {
+        Optional<KnownDevice> found = handle.createQuery("SELECT k.id, k.key_ciphertext, k.key_nonce, k.key_cipher_id,"
+                        + " (SELECT count(*) FROM torbox_pool_devices c WHERE c.user_id = u.id) AS devices"
+                        + " FROM users u"
+                        + " JOIN torbox_pool_devices d ON d.user_id = u.id AND d.device_id = :d"
+                        + " JOIN torbox_pool_assignments a ON a.user_id = u.id"
+                        + " JOIN torbox_pool_keys k ON k.id = a.pool_key_id"
+                        + " WHERE u.id = :u AND u.status = 'active' AND k.retired_at IS NULL"
+                        + " AND k.health IN ('healthy', 'degraded') AND (k.cooldown_until IS NULL OR k.cooldown_until <= :now)")
+                .bind("u", request.userId()).bind("d", request.deviceId()).bind("now", now)
+                .map((rs, ctx) -> new KnownDevice(rs.getString(1),
+                        new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getInt("devices")))
+                .findOne();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        handle.createUpdate("UPDATE torbox_pool_devices SET last_seen = :now, request_count = request_count + 1"
+                + " WHERE user_id = :u AND device_id = :d")
+                .bind("now", now).bind("u", request.userId()).bind("d", request.deviceId()).execute();
+        KnownDevice device = found.get();
+        return Optional.of(new Grant.Allowed(cipher.decrypt(device.sealed(), device.keyId()), device.keyId(), device.devices()));
+    }
+
+    private record KnownDevice(String keyId, EncryptedValue sealed, int devices) {
     }
 
     private Grant grant(Handle handle, GetKeyRequest request, long now) {
