@@ -94,7 +94,8 @@ public final class StreamRoutes implements RouteGroup {
             if (!served.dropped().isEmpty()) {
                 LOG.info("stream list for {} answered without {}", id.baseId(), served.dropped());
             }
-            served.grants().forEach(grant -> usage.served(grant, UsageAction.STREAM_LIST, "", false, 0));
+            // "cached" for a list: it offered at least one stream the store can play at once
+            served.grants().forEach(grant -> usage.served(grant, UsageAction.STREAM_LIST, "", !served.cached().isEmpty(), 0));
             ctx.json(new StreamResponse(served.streams()));
         } else if (listing instanceof Listing.Refused refused) {
             usage.denied(config, "");
