@@ -122,6 +122,11 @@ class TorzEndToEndTest {
         }
         assertEquals(1, fakeTorBox.calls("checkcached").stream().map(FakeTorBox.Call::key).distinct().count());
         assertEquals(KEY_ONE, fakeTorBox.calls("checkcached").get(0).key(), "checked with the user's pool key");
+
+        assertTrue(fixture.server.pool().outbox().drain(java.time.Duration.ofSeconds(5)));
+        JsonNode listed = fixture.admin("GET", "/usage?userId=" + user + "&action=stream-list", null).get("items");
+        assertEquals(1, listed.size(), listed.toString());
+        assertTrue(listed.get(0).get("cached").asBoolean(), "the list offered cached streams");
     }
 
     @Test
