@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +19,7 @@ import dev.chillproxy.server.limits.RequestLimits;
 import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.metrics.UpstreamServices;
+import dev.chillproxy.server.net.LocalAddressGuard;
 import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.torz.TorzComponents;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
@@ -24,6 +28,8 @@ import dev.chillproxy.store.StoreName;
 import dev.chillproxy.store.StoreSet;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -59,7 +65,9 @@ public final class Server implements AutoCloseable {
                                String version, TorzComponents.Tuning tuning) {
         String userAgent = "chillproxy/" + version;
         Metrics metrics = new Metrics();
-        OkHttpClient metered = http.newBuilder().addInterceptor(metrics.upstream(upstreamServices(settings))).build();
+        LocalAddressGuard guard = new LocalAddressGuard(Dns.SYSTEM, operatorHosts(settings));
+        OkHttpClient metered = http.newBuilder().dns(guard).addInterceptor(guard)
+                .addInterceptor(metrics.upstream(upstreamServices(settings))).build();
         StoreSet stores = StoreSet.create(metered, mapper, settings.upstreams(), userAgent);
         PoolComponents pool = PoolComponents.create(settings, database, metered, mapper, stores.get(StoreName.TORBOX), clock);
         metrics.monitor(pool.grants().statistics(), "grants");
@@ -82,6 +90,16 @@ public final class Server implements AutoCloseable {
         }
         return new Server(new AppDependencies(settings, database, mapper, routes, metrics.httpRequests()), pool, torz,
                 metrics, http);
+    }
+
+    /** Hosts the operator configured; only these may be local addresses (users' URLs may not). */
+    private static Set<String> operatorHosts(Settings settings) {
+        List<String> urls = new ArrayList<>(List.of(settings.upstreams().torbox(), settings.upstreams().realDebrid(),
+                settings.upstreams().allDebrid(), settings.upstreams().premiumize(), settings.upstreams().debridLink()));
+        settings.torznabIndexers().forEach(url -> urls.add(url.toString()));
+        settings.prowlarrUrl().ifPresent(url -> urls.add(url.toString()));
+        settings.chillstreamsApiUrl().ifPresent(url -> urls.add(url.toString()));
+        return urls.stream().map(HttpUrl::parse).filter(Objects::nonNull).map(HttpUrl::host).collect(Collectors.toSet());
     }
 
     /** Which upstream a call goes to, for metric labels (never the URL itself). */

@@ -13,6 +13,10 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.core.config.ConfigCodec;
+import dev.chillproxy.core.config.IndexerConfig;
+import dev.chillproxy.core.config.StoreConfig;
+import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.server.fakes.FakeIndexer;
 import dev.chillproxy.server.fakes.FakeTorBox;
 import dev.chillproxy.server.fakes.ServerFixture;
@@ -226,6 +230,25 @@ class TorzEndToEndTest {
                 .get("streams");
         assertEquals(3, streams.size(), "the fast indexer's three, without the slow one's: " + streams);
         streams.forEach(stream -> assertFalse(stream.get("name").asText().contains("480p")));
+    }
+
+    @Test
+    void aUsersIndexerOnThisMachineIsNeverCalled() throws Exception {
+        start(Map.of());
+        fixture.addPoolKey(KEY_ONE, 1);
+        String user = fixture.addUser();
+        FakeIndexer local = new FakeIndexer(0,
+                new FakeIndexer.Item("tt0133093", "The.Matrix.1999.480p.DVDRip.XviD-LOCAL", "9".repeat(40), 700_000_000L, 1));
+        slowIndexer.setDispatcher(local);
+        // "localhost" is not a host the operator configured (the fakes use 127.0.0.1), so it must not be reached
+        String cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "", user)),
+                List.of(new IndexerConfig("jackett", "http://localhost:" + slowIndexer.getPort()
+                        + "/api/v2.0/indexers/all/results/torznab/api", "userkey")), false, false, "", ""));
+
+        JsonNode streams = fixture.getJson("/stremio/torz/" + cfg + "/stream/movie/tt0133093.json", "Stremio/1").get("streams");
+
+        assertEquals(3, streams.size(), "the operator's indexer still answers: " + streams);
+        assertEquals(0, slowIndexer.getRequestCount(), "nothing reached the indexer on this machine");
     }
 
     @Test
