@@ -8,6 +8,7 @@ import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.chillstreams.testing.MutableClock;
 
 /** A migrated test database with an embedded pool and its admin, for one test. */
 final class PoolFixture implements AutoCloseable {

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +24,7 @@ import dev.chillproxy.chillstreams.pool.PoolClient;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.chillstreams.remote.CapturedStderr;
+import dev.chillproxy.chillstreams.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,7 +33,7 @@ class UsageOutboxTest {
 
     private static final String USER = "0b7f9a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T00:00:00Z"));
 
     private static UsageEvent event(int n) {
         return new UsageEvent("evt-" + n, USER, "key-1", n % 2 == 0 ? "stream-list" : "stream-served", "hash" + n,
@@ -228,29 +227,6 @@ class UsageOutboxTest {
         @Override
         public Grant getKey(GetKeyRequest request) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-04T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.db.TestDatabase;
+import dev.chillproxy.chillstreams.testing.MutableClock;
 import dev.chillproxy.core.torrent.TorrentFile;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -63,33 +63,6 @@ class TorrentIndexTest {
 
             clock.advance(Duration.ofHours(16));
             assertEquals(Map.of(), cache.fresh("tb", List.of(PACK, MOVIE)), "cached is stale after 24 h");
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

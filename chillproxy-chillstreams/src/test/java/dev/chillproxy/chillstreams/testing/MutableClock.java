@@ -1,4 +1,4 @@
-package dev.chillproxy.chillstreams.embedded;
+package dev.chillproxy.chillstreams.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A test clock that moves only when told to. */
-final class MutableClock extends Clock {
+/** A test clock that moves only when told to; shared by the modules' tests through the test jar. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
