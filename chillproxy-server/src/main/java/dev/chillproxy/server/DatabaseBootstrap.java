@@ -9,14 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the database, applies every owner's migrations and records the start in {@code server_start}
- * (operators see restarts and versions there). The SQLite folder is created by {@link Database#open}.
+ * Opens the database, applies the server's own migrations and records the start in {@code server_start}
+ * (operators see restarts and versions there). The pool, the outbox and torz migrate their own tables when
+ * they are built. The SQLite folder is created by {@link Database#open}.
  */
 final class DatabaseBootstrap {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseBootstrap.class);
 
-    /** Migration owners applied at start, in order ({@code db/<owner>/<engine>/V*.sql}). */
+    /** Migration owners applied here ({@code db/<owner>/<engine>/V*.sql}); components apply theirs. */
     static final List<String> MIGRATION_OWNERS = List.of("server");
 
     private DatabaseBootstrap() {

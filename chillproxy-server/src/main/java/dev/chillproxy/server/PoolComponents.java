@@ -76,11 +76,7 @@ public final class PoolComponents implements AutoCloseable {
         return new PoolComponents(grants, new UsageOutbox(database, pool, clock), health, admin, routes);
     }
 
-    /** The pool as the stream and playback paths use it (cached grants, key problems reported). */
-    public PoolClient pool() {
-        return grants;
-    }
-
+    /** The pool as the stream and playback paths use it: grants cached, key problems reported through. */
     public GrantCache grants() {
         return grants;
     }

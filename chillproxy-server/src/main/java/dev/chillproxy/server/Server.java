@@ -75,7 +75,7 @@ public final class Server implements AutoCloseable {
         pool.keyHealthCounts().ifPresent(metrics::poolKeyHealth);
         RequestLimits limits = new RequestLimits(settings, Ticker.systemTicker());
         ClientIp clientIp = new ClientIp(settings.trustedProxies());
-        TorzComponents torz = TorzComponents.create(settings, database, metered, stores, metrics.meter(pool.pool()),
+        TorzComponents torz = TorzComponents.create(settings, database, metered, stores, metrics.meter(pool.grants()),
                 pool.outbox(), new TorzComponents.Shared(clock, userAgent, metrics, clientIp,
                         new StremioRateLimit(limits, clientIp)), tuning);
         List<RouteGroup> routes = new ArrayList<>();
