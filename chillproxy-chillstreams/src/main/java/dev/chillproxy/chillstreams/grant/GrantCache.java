@@ -3,7 +3,10 @@ package dev.chillproxy.chillstreams.grant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -38,8 +41,9 @@ public final class GrantCache implements PoolClient {
     private final PoolClient delegate;
     private final Duration grantTtl;
     private final Ticker ticker;
-    private final Cache<Slot, Entry> grants;
-    /** userId → ticker time of the last revocation, to refuse caching grants fetched before it. */
+    /** Futures, so a pool call in flight holds no lock of the map: a revocation never waits for one. */
+    private final AsyncCache<Slot, Entry> grants;
+    /** userId or "key:" + poolKeyId → ticker time of the last revocation, to refuse caching grants fetched before it. */
     private final Cache<String, Long> revocations;
 
     public GrantCache(PoolClient delegate, Duration grantTtl) {
@@ -59,7 +63,7 @@ public final class GrantCache implements PoolClient {
                 .maximumSize(MAX_ENTRIES)
                 .expireAfter(new PerEntryLifetime())
                 .ticker(ticker)
-                .build();
+                .buildAsync();
         this.revocations = Caffeine.newBuilder()
                 .maximumSize(MAX_ENTRIES)
                 .expireAfterWrite(REVOCATION_MEMORY)
@@ -72,15 +76,42 @@ public final class GrantCache implements PoolClient {
         if (grantTtl.isZero()) {
             return delegate.getKey(request);
         }
-        return grants.get(new Slot(request.userId(), request.deviceId()), slot -> fetch(request)).grant();
+        Slot slot = new Slot(request.userId(), request.deviceId());
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> shared = grants.asMap().putIfAbsent(slot, mine);
+        if (shared != null) {
+            return awaited(shared).grant();
+        }
+        try {
+            Entry entry = fetch(request);
+            mine.complete(entry);
+            return entry.grant();
+        } catch (RuntimeException e) {
+            grants.asMap().remove(slot, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static Entry awaited(CompletableFuture<Entry> shared) {
+        try {
+            return shared.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private Entry fetch(GetKeyRequest request) {
         long started = ticker.read();
         Grant grant = delegate.getKey(request);
-        Long revokedAt = revocations.getIfPresent(request.userId());
-        boolean revokedMeanwhile = revokedAt != null && revokedAt - started >= 0;
+        boolean revokedMeanwhile = revokedSince(request.userId(), started)
+                || grant instanceof Grant.Allowed allowed && revokedSince("key:" + allowed.poolKeyId(), started);
         return new Entry(grant, revokedMeanwhile ? Duration.ZERO : lifetime(grant));
+    }
+
+    private boolean revokedSince(String name, long started) {
+        Long revokedAt = revocations.getIfPresent(name);
+        return revokedAt != null && revokedAt - started >= 0;
     }
 
     private Duration lifetime(Grant grant) {
@@ -100,8 +131,11 @@ public final class GrantCache implements PoolClient {
     /** Forgets every grant that hands out this key, e.g. after a store answered 401 for it. */
     public void evictKey(String poolKeyId) {
         Objects.requireNonNull(poolKeyId, "poolKeyId");
-        grants.asMap().values().removeIf(entry ->
-                entry.grant() instanceof Grant.Allowed allowed && allowed.poolKeyId().equals(poolKeyId));
+        revocations.put("key:" + poolKeyId, ticker.read()); // a grant being fetched right now is not kept either
+        grants.asMap().values().removeIf(future -> {
+            Entry entry = future.isDone() && !future.isCompletedExceptionally() ? future.join() : null;
+            return entry != null && entry.grant() instanceof Grant.Allowed allowed && allowed.poolKeyId().equals(poolKeyId);
+        });
     }
 
     /** Evicts the key's grants first, so that the next request gets whatever key the pool chooses now. */
@@ -118,12 +152,12 @@ public final class GrantCache implements PoolClient {
 
     /** The grant cache itself, read-only use: its hit ratio is the warm stream list's main lever. */
     public Cache<?, ?> statistics() {
-        return grants;
+        return grants.synchronous();
     }
 
     /** Grants currently held (expired entries may still count until Caffeine cleans up). */
     public long size() {
-        return grants.estimatedSize();
+        return grants.synchronous().estimatedSize();
     }
 
     private static Duration min(Duration a, Duration b) {

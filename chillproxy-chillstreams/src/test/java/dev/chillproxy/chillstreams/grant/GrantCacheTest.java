@@ -235,4 +235,44 @@ class GrantCacheTest {
             return nanos.get();
         }
     }
+
+    @Test
+    void aRevocationDoesNotWaitForAPoolCallInFlight() throws Exception {
+        java.util.concurrent.CountDownLatch inCall = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        PoolClient slowPool = new PoolClient() {
+            @Override
+            public Grant getKey(GetKeyRequest request) {
+                inCall.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Grant.Allowed(ApiKey.of("pool-key-in-flight-0123456789"), "pk-1", 1);
+            }
+
+            @Override
+            public void logUsage(List<UsageEvent> events) {
+            }
+        };
+        GrantCache cache = new GrantCache(slowPool, GrantCache.DEFAULT_TTL);
+        Thread fetching = new Thread(() -> cache.getKey(new GetKeyRequest("user-1", "device-1", "stream-list", "")));
+        fetching.start();
+        inCall.await();
+
+        Thread revoking = new Thread(() -> {
+            cache.evictUser("user-1");
+            cache.evictKey("pk-1");
+        });
+        revoking.start();
+        revoking.join(5_000); // a deadlock detector, not a timing assertion
+        boolean revokedWhileInFlight = !revoking.isAlive();
+        release.countDown();
+        fetching.join();
+
+        assertEquals(true, revokedWhileInFlight, "revocation waited for the pool call");
+        cache.statistics().cleanUp();
+        assertEquals(0, cache.size(), "the grant fetched across the revocation is not kept");
+    }
 }
