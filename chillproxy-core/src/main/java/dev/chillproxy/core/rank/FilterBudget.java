@@ -27,6 +27,7 @@ public final class FilterBudget {
     private final long deadline;
     private long left;
     private long untilClock = CLOCK_EVERY;
+    private boolean late;
 
     /**
      * @param steps     how many steps may be spent
@@ -55,6 +56,9 @@ public final class FilterBudget {
 
     /** @throws Exhausted when the steps are used up or the deadline has passed */
     void spend(long count) {
+        if (late) {
+            throw new Exhausted(true); // once late, every later stream of the list stops at once
+        }
         left -= count;
         if (left < 0) {
             throw new Exhausted(false);
@@ -63,7 +67,7 @@ public final class FilterBudget {
         if (untilClock <= 0) {
             untilClock = CLOCK_EVERY;
             if (nanoClock.getAsLong() - deadline > 0) {
-                left = -1; // stays spent: every later call stops at once
+                late = true;
                 throw new Exhausted(true);
             }
         }
