@@ -10,15 +10,19 @@ import java.util.function.LongSupplier;
  * a text or list operation walks) and a deadline. A user-written filter runs on shared CPU, so a list whose
  * filter needs more gets "filter too expensive" instead of the CPU ({@link FilterTooExpensiveException}).
  *
- * <p>The defaults keep the worst case near {@value #LIST_STEPS} steps, well under 200 ms of CPU (measured:
- * 5-40 ns per step, depending on the pattern), and far below the stream deadline. Not thread-safe: one per list.
+ * <p>The defaults keep the worst case near {@value #LIST_STEPS} steps: about 40 ms of CPU for the worst filter
+ * measured (scripts/FilterBench.java; 5-40 ns per step depending on the pattern), far below the stream deadline.
+ * Not thread-safe: one per list.
  */
 public final class FilterBudget {
 
     /** Steps one list may spend; a normal filter over 200 candidates spends a few hundred thousand. */
     public static final long LIST_STEPS = 5_000_000;
-    /** Wall time one list may spend, checked every {@value #CLOCK_EVERY} steps. */
-    public static final Duration LIST_TIME = Duration.ofMillis(150);
+    /**
+     * Wall time one list may spend, checked every {@value #CLOCK_EVERY} steps: a backstop for a busy machine or a
+     * cold JVM (the steps bound the CPU), generous so an ordinary filter never meets it, far below the stream deadline.
+     */
+    public static final Duration LIST_TIME = Duration.ofMillis(500);
     /** Steps between two clock readings: often enough to stop within a millisecond, rare enough to cost nothing. */
     static final int CLOCK_EVERY = 256;
 
