@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.core.format.StreamTemplate;
@@ -31,22 +30,15 @@ final class StreamAssembler {
     private static final String TORBOX = "tb";
 
     private final StreamLinks links;
-    private final Supplier<FilterBudget> budgets;
 
     StreamAssembler(StreamLinks links) {
-        this(links, FilterBudget::forList);
-    }
-
-    /** @param budgets a fresh budget per list (tests pass one on a fake clock) */
-    StreamAssembler(StreamLinks links, Supplier<FilterBudget> budgets) {
         this.links = links;
-        this.budgets = budgets;
     }
 
     List<Stream> assemble(TorzConfig config, String cfg, String stremioId, List<StreamCandidate> candidates,
                           Map<String, CacheStatus> statuses, StreamFilter filter, StreamSorter sorter)
             throws FilterTooExpensiveException {
-        FilterBudget budget = budgets.get();
+        FilterBudget budget = FilterBudget.forList();
         List<StreamCandidate> sorted = sorter.sort(candidates);
         Map<String, String> cachedIn = firstCachingStore(sorted, statuses);
         List<Stream> streams = new ArrayList<>();
@@ -77,7 +69,7 @@ final class StreamAssembler {
     /** P2P mode: the torrent itself, for every candidate whose file is known and that is not private. */
     List<Stream> assembleP2p(List<StreamCandidate> candidates, StreamFilter filter, StreamSorter sorter)
             throws FilterTooExpensiveException {
-        FilterBudget budget = budgets.get();
+        FilterBudget budget = FilterBudget.forList();
         List<Stream> streams = new ArrayList<>();
         for (StreamCandidate candidate : sorter.sort(candidates)) {
             if (candidate.file() == null || candidate.file().index() < 0 || candidate.isPrivate()
