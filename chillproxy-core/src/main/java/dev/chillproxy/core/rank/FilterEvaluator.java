@@ -9,19 +9,27 @@ import java.util.regex.PatternSyntaxException;
 import dev.chillproxy.core.rank.FilterNode.Operator;
 
 /**
- * Evaluates a compiled filter tree against one stream. Everything that can go wrong at this point
- * (a type mismatch, a pattern that only fails at run time, a regular expression that takes too long)
- * is an {@link EvaluationError}; nothing else escapes. Stateless and thread-safe.
+ * Evaluates a compiled filter tree against streams, charging every step to one {@link FilterBudget}.
+ * What goes wrong with one stream (a type mismatch, a pattern that only fails at run time, one regular
+ * expression match that reads more than {@value #MATCH_STEPS} characters) is an {@link EvaluationError};
+ * running out of the shared budget is a {@link FilterBudget.Exhausted}; nothing else escapes.
+ * Not thread-safe, like its budget.
  */
 final class FilterEvaluator {
 
-    /** How many characters one regular-expression match may read before it is given up. */
-    static final int REGEX_BUDGET = 1_000_000;
+    /** How many characters one regular-expression match may read before that stream is given up (and kept). */
+    static final int MATCH_STEPS = 200_000;
+    /** What compiling a pattern taken from a stream field costs, per character of the pattern. */
+    private static final int COMPILE_STEPS_PER_CHAR = 16;
 
-    private FilterEvaluator() {
+    private final FilterBudget budget;
+
+    FilterEvaluator(FilterBudget budget) {
+        this.budget = budget;
     }
 
-    static Object evaluate(FilterNode node, FilterSubject subject) {
+    Object evaluate(FilterNode node, FilterSubject subject) {
+        budget.spend(1);
         if (node instanceof FilterNode.Literal literal) {
             return literal.value();
         }
@@ -64,7 +72,7 @@ final class FilterEvaluator {
         throw new EvaluationError("unknown node");
     }
 
-    private static Object binary(Operator operator, Object left, Object right) {
+    private Object binary(Operator operator, Object left, Object right) {
         switch (operator) {
             case EQ:
                 return same(left, right);
@@ -75,7 +83,7 @@ final class FilterEvaluator {
             case NOT_IN:
                 return !member(right, left);
             case CONTAINS:
-                return left instanceof List<?> ? member(left, right) : text(left).contains(text(right));
+                return left instanceof List<?> ? member(left, right) : walked(text(left)).contains(text(right));
             case STARTS_WITH:
                 return text(left).startsWith(text(right));
             case ENDS_WITH:
@@ -133,10 +141,11 @@ final class FilterEvaluator {
         return left == null ? right == null : left.equals(right);
     }
 
-    private static boolean member(Object list, Object element) {
+    private boolean member(Object list, Object element) {
         if (!(list instanceof List<?> items)) {
             throw new EvaluationError("not a list");
         }
+        budget.spend(items.size());
         for (Object item : items) {
             if (same(item, element)) {
                 return true;
@@ -145,7 +154,7 @@ final class FilterEvaluator {
         return false;
     }
 
-    private static boolean matches(FilterNode.Matches matches, FilterSubject subject) {
+    private boolean matches(FilterNode.Matches matches, FilterSubject subject) {
         String input = text(evaluate(matches.subject(), subject));
         Pattern pattern = matches.compiled();
         if (pattern == null) {
@@ -153,29 +162,34 @@ final class FilterEvaluator {
             if (regex.length() > FilterParser.MAX_PATTERN_LENGTH) {
                 throw new EvaluationError("pattern too long");
             }
+            budget.spend((long) regex.length() * COMPILE_STEPS_PER_CHAR);
             try {
                 pattern = Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
                 throw new EvaluationError("invalid pattern");
             }
+            // a pattern read from a stream gets the same shape rules as one written in the filter
+            if (RegexGuard.problem(regex).isPresent()) {
+                throw new EvaluationError("pattern not supported");
+            }
         }
         try {
-            return pattern.matcher(new BudgetedText(input, REGEX_BUDGET)).find();
+            return pattern.matcher(new BudgetedText(input, budget)).find();
         } catch (StackOverflowError e) {
             // Java's regex engine recurses on some patterns; a deep input must cost one stream, not the thread
             throw new EvaluationError("pattern too complex");
         }
     }
 
-    private static Object call(FilterNode.Function function, Object argument) {
+    private Object call(FilterNode.Function function, Object argument) {
         if (function == FilterNode.Function.LEN) {
             if (argument instanceof List<?> list) {
                 return (double) list.size();
             }
-            String text = text(argument);
+            String text = walked(text(argument));
             return (double) text.codePointCount(0, text.length());
         }
-        String text = text(argument);
+        String text = walked(text(argument));
         return function == FilterNode.Function.LOWER ? text.toLowerCase(Locale.ROOT) : text.toUpperCase(Locale.ROOT);
     }
 
@@ -193,6 +207,12 @@ final class FilterEvaluator {
         throw new EvaluationError("not a number");
     }
 
+    /** A text about to be walked whole: its length is charged. */
+    private String walked(String text) {
+        budget.spend(text.length());
+        return text;
+    }
+
     private static String text(Object value) {
         if (value instanceof String s) {
             return s;
@@ -200,21 +220,26 @@ final class FilterEvaluator {
         throw new EvaluationError("not a string");
     }
 
-    /** Text that refuses to be read more than a set number of times: stops catastrophic backtracking. */
+    /**
+     * Text whose every read is charged to the list's budget, and that refuses more than {@link #MATCH_STEPS}
+     * reads for one match: java.util.regex backtracks, and this is what stops a catastrophic pattern.
+     */
     private static final class BudgetedText implements CharSequence {
         private final String text;
-        private int budget;
+        private final FilterBudget budget;
+        private int left = MATCH_STEPS;
 
-        BudgetedText(String text, int budget) {
+        BudgetedText(String text, FilterBudget budget) {
             this.text = text;
             this.budget = budget;
         }
 
         @Override
         public char charAt(int index) {
-            if (--budget < 0) {
+            if (--left < 0) {
                 throw new EvaluationError("pattern took too long");
             }
+            budget.spend(1);
             return text.charAt(index);
         }
 

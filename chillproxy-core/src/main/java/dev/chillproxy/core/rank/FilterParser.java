@@ -21,10 +21,13 @@ final class FilterParser {
 
     static final int MAX_DEPTH = 64;
     static final int MAX_PATTERN_LENGTH = 256;
+    /** Regular expressions per filter: each one is compiled and run on every stream. */
+    static final int MAX_MATCHES = 32;
 
     private final List<FilterToken> tokens;
     private int index;
     private int depth;
+    private int matchesCount;
 
     private FilterParser(List<FilterToken> tokens) {
         this.tokens = tokens;
@@ -135,6 +138,9 @@ final class FilterParser {
     private FilterNode matches(FilterNode subject, FilterNode pattern, FilterToken at) throws FilterException {
         expect(subject, at, ValueType.STRING);
         expect(pattern, at, ValueType.STRING);
+        if (++matchesCount > MAX_MATCHES) {
+            throw new FilterException("more than " + MAX_MATCHES + " \"matches\" (join patterns with |)", at.column());
+        }
         Pattern compiled = null;
         if (pattern instanceof FilterNode.Literal literal && literal.value() instanceof String regex) {
             if (regex.length() > MAX_PATTERN_LENGTH) {
@@ -146,6 +152,11 @@ final class FilterParser {
             } catch (PatternSyntaxException e) {
                 throw new FilterException("invalid regular expression \"" + shorten(regex) + "\": "
                         + e.getDescription(), at.column());
+            }
+            Optional<String> problem = RegexGuard.problem(regex);
+            if (problem.isPresent()) {
+                throw new FilterException("regular expression \"" + shorten(regex) + "\" not allowed: "
+                        + problem.get(), at.column());
             }
         }
         return new FilterNode.Matches(subject, pattern, compiled);

@@ -27,12 +27,16 @@ import dev.chillproxy.core.stream.StreamCandidate;
  *       {@code Quality > "WEBRip"}, {@code Size < "10GB"}. Size literals use binary units whether
  *       written "GB" or "GiB" (what the description shows); the stream's size is compared as shown,
  *       rounded. {@code in}, {@code contains} and {@code matches} see these fields as they are.</li>
- *   <li>A stream on which the expression fails at run time (a type mismatch, a runaway regex) is
- *       kept: it counts as a match.</li>
+ *   <li>A stream on which the expression fails at run time (a type mismatch, one regex match that reads
+ *       more than {@value FilterEvaluator#MATCH_STEPS} characters) is kept: it counts as a match.</li>
+ *   <li>Regular expressions use Java's syntax minus what RE2 (StremThru's engine) lacks and what
+ *       backtracks catastrophically: no back-references, no lookarounds, no repeated group holding a
+ *       repetition ({@code (a+)+}), counts up to {@value RegexGuard#MAX_REPEAT}; a compile error.</li>
  *   <li>Names are case-sensitive; an unknown name is a compile error (StremThru silently reads nil).</li>
  * </ul>
  * Limits: {@value #MAX_LENGTH} characters, {@value FilterParser#MAX_DEPTH} levels of nesting,
- * {@value FilterParser#MAX_PATTERN_LENGTH}-character regular expressions.
+ * {@value FilterParser#MAX_MATCHES} {@code matches}, {@value FilterParser#MAX_PATTERN_LENGTH}-character
+ * regular expressions; at run time, one {@link FilterBudget} per list (a user's filter runs on shared CPU).
  *
  * <p>Immutable and thread-safe.
  */
@@ -72,17 +76,24 @@ public final class StreamFilter {
      *
      * @param storeCode the store code ("TB", any case), or "" / null when none is assigned yet
      * @param cached    whether that store has the torrent cached
+     * @param budget    the budget of the list this stream belongs to, shared by all its streams
+     * @throws FilterTooExpensiveException when the list's budget has run out; the list should not be served
+     *                                     as if filtered
      */
-    public boolean test(StreamCandidate candidate, String storeCode, boolean cached) {
+    public boolean test(StreamCandidate candidate, String storeCode, boolean cached, FilterBudget budget)
+            throws FilterTooExpensiveException {
         Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(budget, "budget");
         if (root == null) {
             return true;
         }
         try {
-            return !(FilterEvaluator.evaluate(root, new FilterSubject(candidate, storeCode, cached))
+            return !(new FilterEvaluator(budget).evaluate(root, new FilterSubject(candidate, storeCode, cached))
                     instanceof Boolean result) || result;
         } catch (EvaluationError e) {
             return true;
+        } catch (FilterBudget.Exhausted e) {
+            throw new FilterTooExpensiveException(e.late);
         }
     }
 

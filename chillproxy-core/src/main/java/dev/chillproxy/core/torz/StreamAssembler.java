@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.core.format.StreamTemplate;
+import dev.chillproxy.core.rank.FilterBudget;
+import dev.chillproxy.core.rank.FilterTooExpensiveException;
 import dev.chillproxy.core.rank.StreamFilter;
 import dev.chillproxy.core.rank.StreamSorter;
 import dev.chillproxy.core.stream.StreamCandidate;
@@ -20,7 +22,7 @@ import dev.chillproxy.core.torz.CacheChecker.CacheStatus;
  * store unless the user asked for cached only. Stateless and thread-safe.
  *
  * <p>Unlike StremThru, the filter sees the store code and cached flag of the entry it judges, so
- * {@code Store.IsCached} filters work.
+ * {@code Store.IsCached} filters work. All entries of one list share one {@link FilterBudget}.
  */
 final class StreamAssembler {
 
@@ -34,13 +36,15 @@ final class StreamAssembler {
     }
 
     List<Stream> assemble(TorzConfig config, String cfg, String stremioId, List<StreamCandidate> candidates,
-                          Map<String, CacheStatus> statuses, StreamFilter filter, StreamSorter sorter) {
+                          Map<String, CacheStatus> statuses, StreamFilter filter, StreamSorter sorter)
+            throws FilterTooExpensiveException {
+        FilterBudget budget = FilterBudget.forList();
         List<StreamCandidate> sorted = sorter.sort(candidates);
         Map<String, String> cachedIn = firstCachingStore(sorted, statuses);
         List<Stream> streams = new ArrayList<>();
         for (StreamCandidate candidate : sorted) {
             String store = cachedIn.get(candidate.hash());
-            if (store != null && filter.test(candidate, store.toUpperCase(), true)) {
+            if (store != null && filter.test(candidate, store.toUpperCase(), true, budget)) {
                 streams.add(entry(config, cfg, stremioId, candidate, store, true));
             }
         }
@@ -54,7 +58,7 @@ final class StreamAssembler {
             for (Map.Entry<String, CacheStatus> status : statuses.entrySet()) {
                 String store = status.getKey();
                 if (!(status.getValue() instanceof CacheStatus.Failed) && offersUncached(config, candidate, store)
-                        && filter.test(candidate, store.toUpperCase(), false)) {
+                        && filter.test(candidate, store.toUpperCase(), false, budget)) {
                     streams.add(entry(config, cfg, stremioId, candidate, store, false));
                 }
             }
@@ -63,11 +67,13 @@ final class StreamAssembler {
     }
 
     /** P2P mode: the torrent itself, for every candidate whose file is known and that is not private. */
-    List<Stream> assembleP2p(List<StreamCandidate> candidates, StreamFilter filter, StreamSorter sorter) {
+    List<Stream> assembleP2p(List<StreamCandidate> candidates, StreamFilter filter, StreamSorter sorter)
+            throws FilterTooExpensiveException {
+        FilterBudget budget = FilterBudget.forList();
         List<Stream> streams = new ArrayList<>();
         for (StreamCandidate candidate : sorter.sort(candidates)) {
             if (candidate.file() == null || candidate.file().index() < 0 || candidate.isPrivate()
-                    || !filter.test(candidate, "P2P", false)) {
+                    || !filter.test(candidate, "P2P", false, budget)) {
                 continue;
             }
             streams.add(new Stream(StreamTemplate.name(candidate, "P2P", false, ADDON_NAME), StreamTemplate.description(candidate),

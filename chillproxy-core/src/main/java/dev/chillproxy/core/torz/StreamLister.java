@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.core.rank.FilterException;
+import dev.chillproxy.core.rank.FilterTooExpensiveException;
 import dev.chillproxy.core.rank.StreamFilter;
 import dev.chillproxy.core.rank.StreamSorter;
 import dev.chillproxy.core.stream.StreamCandidate;
@@ -64,8 +65,12 @@ public final class StreamLister {
                 CompletableFuture.supplyAsync(() -> source.find(id, config, searchBudget), executor);
         if (config.stores().size() == 1 && config.stores().get(0).isP2p()) {
             CandidateSource.Candidates candidates = found.join();
-            return new Listing.Served(assembler.assembleP2p(holdingEpisode(unique(candidates.items()), id), filter, sorter),
-                    List.of(), Set.of(), candidates.dropped());
+            try {
+                return new Listing.Served(assembler.assembleP2p(holdingEpisode(unique(candidates.items()), id), filter, sorter),
+                        List.of(), Set.of(), candidates.dropped());
+            } catch (FilterTooExpensiveException e) {
+                return new Listing.Invalid(e.getMessage());
+            }
         }
         Map<String, CompletableFuture<Access>> opened = new LinkedHashMap<>();
         for (StoreConfig store : config.stores()) {
@@ -99,8 +104,13 @@ public final class StreamLister {
                 cached.addAll(known.cached());
             }
         });
-        return new Listing.Served(assembler.assemble(config, cfg, id.raw(), items, statuses, filter, sorter),
-                List.copyOf(granted.values()), cached, candidates.dropped());
+        try {
+            return new Listing.Served(assembler.assemble(config, cfg, id.raw(), items, statuses, filter, sorter),
+                    List.copyOf(granted.values()), cached, candidates.dropped());
+        } catch (FilterTooExpensiveException e) {
+            // an info stream rather than the list unfiltered: the user asked not to see some streams
+            return new Listing.Invalid(e.getMessage());
+        }
     }
 
     /** A store that has not answered within {@code budget} counts as failed, so a slow store cannot hold the list. */

@@ -3,6 +3,7 @@ package dev.chillproxy.core.rank;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
@@ -12,11 +13,21 @@ import dev.chillproxy.core.stream.StreamCandidate;
 
 /**
  * Random and mutated expressions must either compile or fail with {@link FilterException}, and a
- * compiled filter must never throw while testing a stream. Seeded, so failures reproduce.
+ * compiled filter must never throw while testing a stream except {@link FilterTooExpensiveException},
+ * and never spend more than its budget. Seeded, so failures reproduce.
  */
 class StreamFilterFuzzTest {
 
     private static final int EXPRESSIONS = 9_000;
+    private static final int REGEXES = 1_500;
+    /** Small, so that the crafted patterns really run into it. */
+    private static final long STEPS = 150_000;
+    /** The largest single charge: compiling a pattern read from a stream field. */
+    private static final long LARGEST_CHARGE = 16L * FilterParser.MAX_PATTERN_LENGTH;
+
+    private static final List<String> REGEX_ATOMS = List.of(".*", ".+", "a*", "a+", "a?", "a", "b", "(a|a)", "(a|ab)",
+            "(a|a)*", "(a+)+", "(.*a){9}", "[a-z]*", "\\w*", "\\d+", "(?i)", "^", "$", "#", "(", ")", "|", "{2}",
+            "{1,40}", "*", "+", "?", "\\1", "(?=a)", "[^#]*", "(?:a*b)*", ".*.*", "\\b");
 
     private static final List<String> SEEDS = List.of(
             "Resolution >= \"1080p\" && Quality >= \"WEB\"",
@@ -46,7 +57,60 @@ class StreamFilterFuzzTest {
             StreamFixture.stream().build(),
             StreamFixture.stream().resolution("1080p").quality("WEB-DL").hdr("DV").languages("en").seasons(1)
                     .size(5_000_000_000L).file(0, "S01E02.mkv", 1_000_000_000L).seeders(9).build(),
-            StreamFixture.stream().title("a,".repeat(15) + "b".repeat(20)).resolution("4k").quality("CAM").build());
+            StreamFixture.stream().title("a,".repeat(15) + "b".repeat(20)).resolution("4k").quality("CAM").build(),
+            StreamFixture.stream().title("a".repeat(60) + "!").torrentName("a".repeat(30) + "b".repeat(30))
+                    .group("(a|a)*b").build());
+
+    private static void runWithinBudget(StreamFilter filter, String expression, Random random) {
+        FilterBudget budget = new FilterBudget(STEPS, Duration.ofDays(1), () -> 0L);
+        for (StreamCandidate stream : STREAMS) {
+            try {
+                filter.test(stream, random.nextBoolean() ? "tb" : "", random.nextBoolean(), budget);
+            } catch (FilterTooExpensiveException expected) {
+                assertTrue(budget.spent() > STEPS, "stopped early: " + expression);
+            } catch (RuntimeException | StackOverflowError e) {
+                fail("test threw " + e + " for: " + expression);
+            }
+            assertTrue(budget.spent() <= STEPS + LARGEST_CHARGE, budget.spent() + " steps for: " + expression);
+        }
+    }
+
+    @Test
+    void craftedRegexesEndWithinTheStepBudget() {
+        Random random = new Random(20240602L);
+        int compiled = 0;
+        int expensive = 0;
+        for (int i = 0; i < REGEXES; i++) {
+            StringBuilder regex = new StringBuilder();
+            for (int atoms = 1 + random.nextInt(10); atoms > 0; atoms--) {
+                regex.append(REGEX_ATOMS.get(random.nextInt(REGEX_ATOMS.size())));
+            }
+            String subject = List.of("Title", "Raw.Name", "lower(Title)").get(random.nextInt(3));
+            String expression = subject + " matches `" + regex + "`" + (random.nextBoolean() ? " || Title matches Group" : "");
+            StreamFilter filter;
+            try {
+                filter = StreamFilter.compile(expression);
+            } catch (FilterException refused) {
+                continue;
+            }
+            compiled++;
+            FilterBudget budget = new FilterBudget(STEPS, Duration.ofDays(1), () -> 0L);
+            for (StreamCandidate stream : STREAMS) {
+                try {
+                    filter.test(stream, "", false, budget);
+                } catch (FilterTooExpensiveException e) {
+                    expensive++;
+                    break;
+                } catch (RuntimeException | StackOverflowError e) {
+                    fail("test threw " + e + " for: " + expression);
+                }
+            }
+            assertTrue(budget.spent() <= STEPS + LARGEST_CHARGE, budget.spent() + " steps for: " + expression);
+        }
+        System.out.println("regex fuzz: " + REGEXES + " patterns, " + compiled + " compiled, " + expensive + " too expensive");
+        assertTrue(compiled > REGEXES / 10, "compiled only " + compiled);
+        assertTrue(expensive > 0, "no crafted pattern reached the budget, so the budget was not exercised");
+    }
 
     @Test
     void randomExpressionsCompileOrFailCleanlyAndNeverThrowWhenEvaluated() {
@@ -66,13 +130,7 @@ class StreamFilterFuzzTest {
                 return;
             }
             compiled++;
-            for (StreamCandidate stream : STREAMS) {
-                try {
-                    filter.test(stream, random.nextBoolean() ? "tb" : "", random.nextBoolean());
-                } catch (RuntimeException | StackOverflowError e) {
-                    fail("test threw " + e + " for: " + expression);
-                }
-            }
+            runWithinBudget(filter, expression, random);
         }
         // both paths must really be exercised for the fuzzing to mean anything
         assertTrue(compiled > EXPRESSIONS / 20, "compiled only " + compiled);

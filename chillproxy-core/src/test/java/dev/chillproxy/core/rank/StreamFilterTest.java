@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +22,16 @@ class StreamFilterTest {
             .indexer("Indexer").build();
 
     private static boolean matches(String expression, StreamCandidate candidate) throws FilterException {
-        return StreamFilter.compile(expression).test(candidate, "", false);
+        try {
+            return StreamFilter.compile(expression).test(candidate, "", false, unlimited());
+        } catch (FilterTooExpensiveException e) {
+            throw new AssertionError("an unlimited budget ran out", e);
+        }
+    }
+
+    /** As much as a test needs, on a clock that never moves: outcomes depend on steps only. */
+    static FilterBudget unlimited() {
+        return new FilterBudget(Long.MAX_VALUE / 2, Duration.ofDays(1), () -> 0L);
     }
 
     private static String error(String expression) {
@@ -83,12 +94,12 @@ class StreamFilterTest {
     }
 
     @Test
-    void storeFieldsComeFromTheCaller() throws FilterException {
+    void storeFieldsComeFromTheCaller() throws Exception {
         StreamFilter cachedOnTorBox = StreamFilter.compile("Store.Code == \"TB\" && Store.IsCached");
 
-        assertTrue(cachedOnTorBox.test(MOVIE, "tb", true));
-        assertFalse(cachedOnTorBox.test(MOVIE, "tb", false));
-        assertFalse(cachedOnTorBox.test(MOVIE, null, true));
+        assertTrue(cachedOnTorBox.test(MOVIE, "tb", true, unlimited()));
+        assertFalse(cachedOnTorBox.test(MOVIE, "tb", false, unlimited()));
+        assertFalse(cachedOnTorBox.test(MOVIE, null, true, unlimited()));
     }
 
     @Test
@@ -116,15 +127,36 @@ class StreamFilterTest {
     void catastrophicRegexGivesUpAndKeepsTheStream() throws FilterException {
         StreamCandidate evil = StreamFixture.stream().title("a,".repeat(15) + "b".repeat(20)).build();
         assertFalse(matches("Title matches \"^zzz\"", evil));
-        assertTrue(matches("!(Title matches \"(.*a){20}\")", evil), "too slow to decide: kept");
-        assertTrue(matches("Title matches \"(.*a){20}\"", evil), "too slow to decide: kept");
+        // no nested repetition, so allowed at compile time, but polynomial: one match reads too much
+        assertTrue(matches("!(Title matches \".*a.*a.*a.*a.*a.*a.*a.*#\")", evil), "too slow to decide: kept");
+        assertTrue(matches("Title matches \".*a.*a.*a.*a.*a.*a.*a.*#\"", evil), "too slow to decide: kept");
     }
 
     @Test
-    void emptyExpressionKeepsEverything() throws FilterException {
-        assertTrue(StreamFilter.compile("").test(MOVIE, "", false));
-        assertTrue(StreamFilter.compile(null).test(MOVIE, "", false));
-        assertTrue(StreamFilter.compile("   ").test(MOVIE, "", false));
+    void aPatternTakenFromAStreamFollowsTheSameRules() throws FilterException {
+        StreamCandidate nested = StreamFixture.stream().title("a".repeat(40) + "b").group("(a+)+$").build();
+        StreamCandidate plain = StreamFixture.stream().title("a".repeat(40) + "b").group("a+b").build();
+        assertTrue(matches("!(Title matches Group)", nested), "refused at run time: kept, not run");
+        assertFalse(matches("!(Title matches Group)", plain));
+    }
+
+    @Test
+    void catastrophicRegexShapesAreCompileErrors() {
+        assertEquals("invalid filter expression: regular expression \"(a+)+$\" not allowed: a repeated group may not"
+                + " hold a repetition, as in (a+)+ or (.*x){3} at 7", error("Title matches \"(a+)+$\""));
+        assertTrue(error("Title matches `(.*a){20}`").contains("repeated group"));
+        assertTrue(error("Title matches `(x)\\1`").contains("back-references"));
+        assertTrue(error("Title matches `foo(?!bar)`").contains("lookarounds"));
+        assertTrue(error("Title matches `a{1001}`").contains("above 1000"));
+        String many = "Title matches \"x\" || ".repeat(FilterParser.MAX_MATCHES) + "Title matches \"y\"";
+        assertTrue(error(many).startsWith("invalid filter expression: more than 32 \"matches\""), error(many));
+    }
+
+    @Test
+    void emptyExpressionKeepsEverything() throws Exception {
+        assertTrue(StreamFilter.compile("").test(MOVIE, "", false, unlimited()));
+        assertTrue(StreamFilter.compile(null).test(MOVIE, "", false, unlimited()));
+        assertTrue(StreamFilter.compile("   ").test(MOVIE, "", false, unlimited()));
     }
 
     @Test

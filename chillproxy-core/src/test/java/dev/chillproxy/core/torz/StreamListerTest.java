@@ -136,6 +136,25 @@ class StreamListerTest {
     }
 
     @Test
+    void aFilterTooExpensiveForTheListIsInvalidNotServedUnfiltered() throws Exception {
+        access.answer("tb", TB_GRANT);
+        for (int i = 0; i < 200; i++) {
+            String name = "Some.Movie.2020.1080p.WEB-GRP" + (char) ('A' + i % 26);
+            source.items.add(candidate(String.format("%040x", i + 1), name, file(0, name)));
+        }
+        checker.answer("tb", new CacheStatus.Known(Set.of()));
+        // 26 polynomial patterns: no single one is refused, together they would cost seconds of CPU per list
+        String filter = String.join(" || ", java.util.Collections.nCopies(26, "Raw.Name matches \".*.*.*.*#\""));
+
+        Listing listing = lister.list(config(false, false, "", filter, tb()), CFG, movie(), CONTEXT);
+        Listing p2p = lister.list(config(false, false, "", filter, new StoreConfig("p2p", "", "")), CFG, movie(), CONTEXT);
+
+        String message = assertInstanceOf(Listing.Invalid.class, listing).message();
+        assertTrue(message.startsWith("filter too expensive"), message);
+        assertInstanceOf(Listing.Invalid.class, p2p);
+    }
+
+    @Test
     void everyCacheCheckFailingWithCandidatesIsStoresFailed() throws Exception {
         access.answer("tb", TB_GRANT).answer("rd", RD_GRANT);
         checker.answer("tb", new CacheStatus.Failed("TB could not be asked"));
