@@ -11,8 +11,11 @@ import dev.chillproxy.core.torrent.TorrentFile;
  */
 public interface DebridGateway {
 
-    /** Adds the magnet (or the private torrent's .torrent link) and returns the store's torrent id. */
-    String add(String storeCode, Access.Granted access, String hash, String torrentUrl, String clientIp) throws PlaybackFailure;
+    /**
+     * Adds the magnet (or the private torrent's .torrent, looked up server-side with {@code privateFinder} when that
+     * is not "") and returns the store's torrent id.
+     */
+    String add(String storeCode, Access.Granted access, String hash, String privateFinder, String clientIp) throws PlaybackFailure;
 
     MagnetState state(String storeCode, Access.Granted access, String magnetId) throws PlaybackFailure;
 

@@ -8,17 +8,19 @@ import dev.chillproxy.core.stremio.StremioId;
 /**
  * A parsed playback link.
  *
- * @param torrentUrl the private torrent's .torrent link from the hash segment, "" when none
+ * @param privateFinder "" unless the link asks for a private torrent's {@code .torrent} upload; then an opaque,
+ *                      server-side reference to whoever may have found it (the server looks the {@code .torrent}
+ *                      link up with it and the hash; a link never carries a torrent URL)
  * @param fileIdx    -1 when unknown
  * @param fileName   "" when absent
  */
-public record PlaybackRequest(StoreConfig store, StremioId id, String hash, String torrentUrl, int fileIdx, String fileName) {
+public record PlaybackRequest(StoreConfig store, StremioId id, String hash, String privateFinder, int fileIdx, String fileName) {
 
     public PlaybackRequest {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(hash, "hash");
-        torrentUrl = Objects.requireNonNullElse(torrentUrl, "");
+        privateFinder = Objects.requireNonNullElse(privateFinder, "");
         fileName = Objects.requireNonNullElse(fileName, "");
     }
 }

@@ -89,7 +89,7 @@ public final class PlaybackResolver {
     private Playback resolveNow(PlaybackRequest request, RequestContext context, Access.Granted granted, String linkKey) {
         String store = request.store().code();
         try {
-            String magnetId = gateway.add(store, granted, request.hash(), request.torrentUrl(), context.clientIp());
+            String magnetId = gateway.add(store, granted, request.hash(), request.privateFinder(), context.clientIp());
             MagnetState state = null;
             boolean readyAtOnce = false;
             for (int poll = 0; poll < polls; poll++) {

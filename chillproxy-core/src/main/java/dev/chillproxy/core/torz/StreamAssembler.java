@@ -106,8 +106,7 @@ final class StreamAssembler {
         boolean privateUpload = !cached && candidate.isPrivate() && config.uncachedPrivate() && TORBOX.equals(store);
         int fileIdx = candidate.file() == null ? -1 : candidate.file().index();
         String fileName = candidate.file() == null ? "" : candidate.file().name();
-        String url = links.strem(cfg, stremioId, store, candidate.hash(), privateUpload ? candidate.torrentUrl() : "",
-                fileIdx, fileName);
+        String url = links.strem(cfg, stremioId, store, candidate.hash(), privateUpload, fileIdx, fileName);
         return new Stream(StreamTemplate.name(candidate, store.toUpperCase(), cached, ADDON_NAME), StreamTemplate.description(candidate),
                 url, null, null, null, hints(candidate));
     }

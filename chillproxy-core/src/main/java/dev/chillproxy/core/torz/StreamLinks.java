@@ -2,11 +2,12 @@ package dev.chillproxy.core.torz;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Builds the playback ("strem") URLs that stream entries point at. They carry the config segment, never a key:
- * {@code <base>/stremio/torz/<cfg>/_/strem/<id>/<store>/<hash>[-<b64url torrent url>]/<fileIdx>/<fileName>}.
+ * {@code <base>/stremio/torz/<cfg>/_/strem/<id>/<store>/<hash>[-p]/<fileIdx>/<fileName>}. {@code -p} asks playback to
+ * upload the private torrent's {@code .torrent}, whose link the server looks up itself: a torrent URL carries the
+ * indexer's api key and never goes into a link (StremThru put it there, base64-encoded).
  */
 public final class StreamLinks {
 
@@ -16,11 +17,11 @@ public final class StreamLinks {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    public String strem(String cfg, String stremioId, String storeCode, String hash, String torrentUrl,
+    public static final String PRIVATE_UPLOAD = "p";
+
+    public String strem(String cfg, String stremioId, String storeCode, String hash, boolean privateUpload,
                         int fileIdx, String fileName) {
-        String hashSegment = torrentUrl == null || torrentUrl.isEmpty()
-                ? hash
-                : hash + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(torrentUrl.getBytes(StandardCharsets.UTF_8));
+        String hashSegment = privateUpload ? hash + "-" + PRIVATE_UPLOAD : hash;
         return baseUrl + "/stremio/torz/" + cfg + "/_/strem/" + segment(stremioId) + "/" + storeCode + "/" + hashSegment
                 + "/" + fileIdx + "/" + (fileName == null ? "" : segment(fileName));
     }

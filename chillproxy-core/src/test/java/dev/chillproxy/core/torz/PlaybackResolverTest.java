@@ -370,9 +370,9 @@ class PlaybackResolverTest {
         }
 
         @Override
-        public String add(String storeCode, Access.Granted access, String hash, String torrentUrl, String clientIp)
+        public String add(String storeCode, Access.Granted access, String hash, String privateFinder, String clientIp)
                 throws PlaybackFailure {
-            calls.add(new Call("add", access, hash + "|" + torrentUrl + "|" + clientIp));
+            calls.add(new Call("add", access, hash + "|" + privateFinder + "|" + clientIp));
             concurrentAddsSeen.accumulateAndGet(addsInFlight.incrementAndGet(), Math::max);
             try {
                 addEntered.countDown();

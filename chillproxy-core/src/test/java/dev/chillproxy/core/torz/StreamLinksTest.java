@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,19 +18,19 @@ class StreamLinksTest {
     @Test
     void aLinkHasTheStremShapeWithoutADoubleSlash() {
         assertEquals("https://proxy.example/stremio/torz/CFG/_/strem/tt0133093/tb/" + HASH + "/3/The.Matrix.mkv",
-                links.strem("CFG", "tt0133093", "tb", HASH, "", 3, "The.Matrix.mkv"));
+                links.strem("CFG", "tt0133093", "tb", HASH, false, 3, "The.Matrix.mkv"));
     }
 
     @Test
     void anUnknownFileEndsWithTheIndexAndASlash() {
-        assertTrue(links.strem("CFG", "tt0133093", "tb", HASH, "", -1, "").endsWith("/" + HASH + "/-1/"));
-        assertTrue(links.strem("CFG", "tt0133093", "tb", HASH, null, -1, null).endsWith("/" + HASH + "/-1/"));
+        assertTrue(links.strem("CFG", "tt0133093", "tb", HASH, false, -1, "").endsWith("/" + HASH + "/-1/"));
+        assertTrue(links.strem("CFG", "tt0133093", "tb", HASH, false, -1, null).endsWith("/" + HASH + "/-1/"));
     }
 
     @Test
     void idAndNameArePercentEncodedWithoutPlus() {
         String name = "Breaking Bad S01E02 [1080p] + extras/ü #1?.mkv";
-        String url = links.strem("CFG", "tt0903747:1:2", "tb", HASH, "", 1, name);
+        String url = links.strem("CFG", "tt0903747:1:2", "tb", HASH, false, 1, name);
 
         String[] segments = URI.create(url).getRawPath().split("/");
         assertEquals("tt0903747%3A1%3A2", segments[segments.length - 5]);
@@ -44,16 +43,11 @@ class StreamLinksTest {
     }
 
     @Test
-    void aPrivateTorrentLinkRidesOnTheHashSegmentInUrlSafeBase64() {
-        String torrentUrl = "https://tracker.example/dl/42.torrent?passkey=a+b/c==&x=ü";
-        String url = links.strem("CFG", "tt0133093", "tb", HASH, torrentUrl, -1, "");
+    void aPrivateUploadIsOnlyAMarkOnTheHashSegmentNeverTheTorrentUrl() {
+        String url = links.strem("CFG", "tt0133093", "tb", HASH, true, -1, "");
 
         String[] segments = URI.create(url).getRawPath().split("/");
-        String hashSegment = segments[segments.length - 2];
-        assertTrue(hashSegment.startsWith(HASH + "-"), hashSegment);
-        String encoded = hashSegment.substring(HASH.length() + 1);
-        assertFalse(encoded.contains("+") || encoded.contains("/") || encoded.contains("="), encoded);
-        assertEquals(torrentUrl, new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8));
+        assertEquals(HASH + "-p", segments[segments.length - 2], "the .torrent link stays on the server");
     }
 
     @Test

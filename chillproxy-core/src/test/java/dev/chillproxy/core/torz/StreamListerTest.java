@@ -285,8 +285,10 @@ class StreamListerTest {
 
         assertEquals(List.of("⚡️ [TB] 🔑\nTorz\n720p", "[TB] 🔑\nTorz\n2160p"), names(withFlag),
                 "cached private is listed as usual; uncached only on TB and only with a .torrent link");
-        String suffix = "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(torrentUrl.getBytes(StandardCharsets.UTF_8));
-        assertTrue(withFlag.streams().get(1).url().contains("/tb/" + hash('a') + suffix + "/-1/"), withFlag.streams().get(1).url());
+        assertTrue(withFlag.streams().get(1).url().contains("/tb/" + hash('a') + "-p/-1/"), withFlag.streams().get(1).url());
+        assertFalse(withFlag.streams().toString().contains("passkey"), "no torrent URL in any link");
+        assertFalse(withFlag.streams().toString().contains(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(torrentUrl.getBytes(StandardCharsets.UTF_8))));
         assertTrue(withFlag.streams().get(0).url().contains("/tb/" + hash('c') + "/-1/"), "cached needs no upload");
         assertEquals(List.of("⚡️ [TB] 🔑\nTorz\n720p"), names(withoutFlag));
     }

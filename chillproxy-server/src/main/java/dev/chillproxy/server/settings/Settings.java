@@ -26,6 +26,7 @@ import dev.chillproxy.store.StoreEndpoints;
  * @param cachedStaleAfter how long a store's "cached" answer is trusted ({@code MAGNET_CACHED_STALE_AFTER})
  * @param uncachedStaleAfter how long a store's "not cached" answer is trusted ({@code MAGNET_UNCACHED_STALE_AFTER})
  * @param internalRateLimitRps requests per second the internal pool API serves ({@code INTERNAL_RATE_LIMIT_RPS})
+ * @param enableP2p whether {@code p2p} configs (no credential) are served ({@code ENABLE_P2P})
  */
 public record Settings(
         int port,
@@ -52,7 +53,8 @@ public record Settings(
         int rateLimitIpRps,
         Duration cachedStaleAfter,
         Duration uncachedStaleAfter,
-        int internalRateLimitRps) {
+        int internalRateLimitRps,
+        boolean enableP2p) {
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -101,7 +103,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps);
+                uncachedStaleAfter, internalRateLimitRps, enableP2p);
     }
 
     /** A copy listening on another port (tests bind port 0). */
@@ -110,7 +112,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
                 upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps);
+                uncachedStaleAfter, internalRateLimitRps, enableP2p);
     }
 
     @Override
@@ -121,6 +123,6 @@ public record Settings(
                 + ", " + trustedProxies
                 + ", torznabIndexers=" + torznabIndexers.size() + ", prowlarr=" + prowlarrUrl.isPresent()
                 + ", grantTtl=" + poolGrantTtl + ", streamDeadline=" + streamDeadline.toMillis() + "ms"
-                + ", rateLimits=" + rateLimitUserRps + "/s per user, " + rateLimitIpRps + "/s per IP]";
+                + ", rateLimits=" + rateLimitUserRps + "/s per user, " + rateLimitIpRps + "/s per IP, p2p=" + enableP2p + "]";
     }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import dev.chillproxy.core.config.IndexerConfig;
 import dev.chillproxy.core.config.TorzConfig;
@@ -29,14 +31,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Candidates from the local torrent index first, then from the user's and the operator's Torznab indexers under
- * the request's budget (slow indexers are dropped, the rest answered). What the indexers return is remembered in
- * the local index in the background. Where a torrent's files are known, the file that plays the requested id is
- * chosen up front, and a torrent whose known files lack the episode is left out. Thread-safe.
+ * Candidates from the local torrent index first, then from the operator's and the user's Torznab indexers under
+ * the request's budget (slow indexers are dropped, the rest answered). Only the operator's results are remembered
+ * in the shared local index (in the background): a user's own indexers could otherwise rename or hide torrents for
+ * everyone, or show their private torrents to others. Their private torrents' links are kept in memory for that
+ * user alone ({@link PrivateTorrentLinks}). A {@code p2p} config, which carries no credential, never gets the
+ * operator's indexers searched. Where a torrent's files are known, the file that plays the requested id is chosen
+ * up front, and a torrent whose known files lack the episode is left out. Thread-safe.
  */
 public final class IndexerCandidateSource implements CandidateSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexerCandidateSource.class);
+    private static final TorznabSearch.Result NOTHING = new TorznabSearch.Result(List.of(), List.of(), List.of(), List.of());
 
     private final TorrentIndex index;
     private final TorznabSearch search;
@@ -44,9 +50,11 @@ public final class IndexerCandidateSource implements CandidateSource {
     private final ParsedTitles titles;
     private final FileSelector selector;
     private final Executor background;
+    private final PrivateTorrentLinks privateLinks;
 
     public IndexerCandidateSource(TorrentIndex index, TorznabSearch search, List<IndexerEndpoint> operatorIndexers,
-                                  ParsedTitles titles, Executor background) {
+                                  ParsedTitles titles, Executor background, PrivateTorrentLinks privateLinks) {
+        this.privateLinks = privateLinks;
         this.index = index;
         this.search = search;
         this.operatorIndexers = List.copyOf(operatorIndexers);
@@ -67,8 +75,10 @@ public final class IndexerCandidateSource implements CandidateSource {
             LOG.warn("local index unavailable: {}", e.getClass().getSimpleName());
             dropped.add("local index");
         }
-        List<IndexerEndpoint> endpoints = endpoints(config);
-        if (endpoints.isEmpty() || id.source() != StremioId.IdSource.IMDB) {
+        SearchScope scope = SearchScope.of(config);
+        List<IndexerEndpoint> operator = scope.operator() ? operatorIndexers : List.of();
+        List<IndexerEndpoint> own = ownIndexers(config);
+        if ((operator.isEmpty() && own.isEmpty()) || id.source() != StremioId.IdSource.IMDB) {
             return new Candidates(candidates, dropped);
         }
         TorznabQuery query;
@@ -81,13 +91,46 @@ public final class IndexerCandidateSource implements CandidateSource {
             return new Candidates(candidates, dropped);
         }
         Duration left = budget.minusNanos(System.nanoTime() - started);
-        TorznabSearch.Result found = search.searchAll(endpoints, query, left.isNegative() ? Duration.ZERO : left);
-        dropped.addAll(found.dropped());
-        found.failures().forEach(failure -> dropped.add(failure.toString()));
-        List<IndexedTorrent> learned = found.items().stream().map(IndexerCandidateSource::indexed).toList();
+        Duration deadline = left.isNegative() ? Duration.ZERO : left;
+        // searched apart, in parallel, so that only the operator's answers reach the shared index
+        CompletableFuture<TorznabSearch.Result> fromOperator = searchAsync(operator, query, deadline);
+        TorznabSearch.Result fromUser = search(own, query, deadline);
+        TorznabSearch.Result trusted = fromOperator.join();
+        List<IndexedTorrent> learned = found(trusted, dropped);
         learned.forEach(torrent -> candidate(torrent, id, null).ifPresent(candidates::add));
-        background.execute(() -> remember(id.baseId(), learned));
+        for (IndexedTorrent torrent : found(fromUser, dropped)) {
+            if (torrent.isPrivate()) {
+                privateLinks.remember(scope.finder(), torrent.hash(), torrent.torrentUrl());
+            }
+            candidate(torrent, id, null).ifPresent(candidates::add);
+        }
+        if (!learned.isEmpty()) {
+            background.execute(() -> remember(id.baseId(), learned));
+        }
         return new Candidates(candidates, dropped);
+    }
+
+    private static List<IndexedTorrent> found(TorznabSearch.Result result, List<String> dropped) {
+        dropped.addAll(result.dropped());
+        result.failures().forEach(failure -> dropped.add(failure.toString()));
+        return result.items().stream().map(IndexerCandidateSource::indexed).toList();
+    }
+
+    private TorznabSearch.Result search(List<IndexerEndpoint> endpoints, TorznabQuery query, Duration deadline) {
+        return endpoints.isEmpty() ? NOTHING : search.searchAll(endpoints, query, deadline);
+    }
+
+    private CompletableFuture<TorznabSearch.Result> searchAsync(List<IndexerEndpoint> endpoints, TorznabQuery query,
+                                                                Duration deadline) {
+        if (endpoints.isEmpty()) {
+            return CompletableFuture.completedFuture(NOTHING);
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> search(endpoints, query, deadline), background)
+                    .exceptionally(e -> new TorznabSearch.Result(List.of(), List.of(), List.of("operator indexers"), List.of()));
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(search(endpoints, query, deadline)); // a full pool: search here
+        }
     }
 
     private void remember(String baseId, List<IndexedTorrent> learned) {
@@ -129,8 +172,8 @@ public final class IndexerCandidateSource implements CandidateSource {
                 item.privateTracker(), item.torrentUrl(), item.files(), null);
     }
 
-    private List<IndexerEndpoint> endpoints(TorzConfig config) {
-        List<IndexerEndpoint> endpoints = new ArrayList<>(operatorIndexers);
+    private static List<IndexerEndpoint> ownIndexers(TorzConfig config) {
+        List<IndexerEndpoint> endpoints = new ArrayList<>();
         for (IndexerConfig indexer : config.indexers()) {
             ApiKey key = indexer.apiKey().isEmpty() ? null : ApiKey.of(indexer.apiKey());
             endpoints.add(new IndexerEndpoint(IndexerKind.fromConfig(indexer.name()), indexer.url(), key));

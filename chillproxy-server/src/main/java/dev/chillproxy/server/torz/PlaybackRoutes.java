@@ -1,8 +1,7 @@
 package dev.chillproxy.server.torz;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.chillproxy.chillstreams.pool.UsageAction;
 import dev.chillproxy.core.config.ConfigCodec;
@@ -34,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class PlaybackRoutes implements RouteGroup {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaybackRoutes.class);
+    /** {@code p}, or an old link's base64url torrent URL (checked for shape only, never decoded). */
+    private static final Pattern MARK = Pattern.compile("[A-Za-z0-9_-]{1,4096}={0,2}");
     private static final String PATH = "/stremio/torz/{cfg}/_/strem/{id}/{store}/{hash}/{fileIdx}";
 
     private final PlaybackResolver resolver;
@@ -111,25 +112,25 @@ public final class PlaybackRoutes implements RouteGroup {
     private static Optional<PlaybackRequest> request(Context ctx, TorzConfig config) throws InvalidStremioIdException {
         String rawId = ctx.pathParam("id");
         StremioId id = StremioId.parse(guessType(rawId), rawId);
-        String[] hashAndTorrent = ctx.pathParam("hash").split("-", 2);
-        Optional<InfoHash> hash = InfoHash.tryParse(hashAndTorrent[0]);
+        // <hash>, or <hash>-p for a private upload. Old links carry <hash>-<b64url torrent URL>: that URL is never
+        // decoded nor fetched (it may point anywhere); the .torrent link is looked up server-side like for -p
+        String[] hashAndMark = ctx.pathParam("hash").split("-", 2);
+        Optional<InfoHash> hash = InfoHash.tryParse(hashAndMark[0]);
         Optional<StoreConfig> store = store(config, ctx.pathParam("store"));
-        if (hash.isEmpty() || store.isEmpty() || store.get().isP2p()) {
+        if (hash.isEmpty() || store.isEmpty() || store.get().isP2p()
+                || (hashAndMark.length == 2 && !MARK.matcher(hashAndMark[1]).matches())) {
             return Optional.empty();
         }
-        String torrentUrl = "";
+        String privateFinder = hashAndMark.length == 2 ? SearchScope.of(config).finder() : "";
         int fileIdx;
         try {
-            if (hashAndTorrent.length == 2) {
-                torrentUrl = new String(Base64.getUrlDecoder().decode(hashAndTorrent[1]), StandardCharsets.UTF_8);
-            }
             fileIdx = Integer.parseInt(ctx.pathParam("fileIdx"));
-        } catch (IllegalArgumentException e) {
+        } catch (NumberFormatException e) {
             return Optional.empty();
         }
         String name = ctx.pathParamMap().getOrDefault("name", "");
         return fileIdx < -1 ? Optional.empty()
-                : Optional.of(new PlaybackRequest(store.get(), id, hash.get().hex(), torrentUrl, fileIdx, name));
+                : Optional.of(new PlaybackRequest(store.get(), id, hash.get().hex(), privateFinder, fileIdx, name));
     }
 
     /** StremThru's rule: the only store, else the store with that code, else the first. */

@@ -35,8 +35,8 @@ public final class RecentCandidates implements CandidateSource {
 
     @Override
     public Candidates find(StremioId id, TorzConfig config, Duration budget) {
-        // the indexers' toString leaves out their api keys; the same indexer with another key finds the same torrents
-        String key = id.raw() + "|" + config.indexers();
+        // per indexers and their keys (a user's own results, private ones included, stay with that user's config)
+        String key = id.raw() + "|" + SearchScope.of(config).cacheKey();
         Entry entry = recent.getIfPresent(key);
         if (entry != null && (entry.candidates().dropped().isEmpty()
                 || ticker.read() - entry.foundAtNanos() < PARTIAL_FOR.toNanos())) {

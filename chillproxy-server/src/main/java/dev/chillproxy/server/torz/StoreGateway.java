@@ -1,6 +1,7 @@
 package dev.chillproxy.server.torz;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.chillproxy.core.torz.Access;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Playback's store calls on the debrid adapters, with the granted key passed per call (never kept). Store errors
  * become the matching error video, and revoked or throttled pool keys are reported to the pool. An uncached private
  * torrent on TorBox is added from its {@code .torrent} file: its tracker has no DHT, so a bare hash never downloads.
- * The {@code .torrent} link is never logged nor put in a message (it carries the indexer's api key). Thread-safe.
+ * The {@code .torrent} link comes from the server's own records for whoever asks ({@link PrivateTorrentUrls}), never
+ * from the playback link; without one the hash is added as a magnet. It is never logged nor put in a message (it
+ * carries the indexer's api key). Thread-safe.
  */
 public final class StoreGateway implements DebridGateway {
 
@@ -33,19 +36,23 @@ public final class StoreGateway implements DebridGateway {
     private final StoreSet stores;
     private final TorrentFetcher torrents;
     private final KeyProblemReporter problems;
+    private final PrivateTorrentUrls privateUrls;
 
-    public StoreGateway(StoreSet stores, TorrentFetcher torrents, KeyProblemReporter problems) {
+    public StoreGateway(StoreSet stores, TorrentFetcher torrents, KeyProblemReporter problems, PrivateTorrentUrls privateUrls) {
+        this.privateUrls = privateUrls;
         this.stores = stores;
         this.torrents = torrents;
         this.problems = problems;
     }
 
     @Override
-    public String add(String storeCode, Access.Granted access, String hash, String torrentUrl, String clientIp)
+    public String add(String storeCode, Access.Granted access, String hash, String privateFinder, String clientIp)
             throws PlaybackFailure {
         Store store = store(storeCode);
-        AddedMagnet added = !torrentUrl.isEmpty() && store.name() == StoreName.TORBOX
-                ? addPrivate(store, access, hash, torrentUrl, clientIp)
+        Optional<String> torrentUrl = privateFinder.isEmpty() || store.name() != StoreName.TORBOX
+                ? Optional.empty() : privateUrls.find(privateFinder, hash);
+        AddedMagnet added = torrentUrl.isPresent()
+                ? addPrivate(store, access, hash, torrentUrl.get(), clientIp)
                 : call(access, ErrorVideo.DOWNLOAD_FAILED,
                         () -> store.addMagnet(access.key(), "magnet:?xt=urn:btih:" + hash, clientIp));
         if (added.queuedOnly()) {

@@ -41,9 +41,12 @@ public final class StreamRoutes implements RouteGroup {
     private final StreamLinks links;
     private final VideoRoutes videos;
     private final StremioRateLimit rateLimit;
+    private final boolean p2pEnabled;
 
+    /** @param p2pEnabled {@code ENABLE_P2P}: when false a {@code p2p} config gets an info stream and nothing else */
     public StreamRoutes(StreamLister lister, ClientContexts clients, UsageEvents usage, StreamLinks links, VideoRoutes videos,
-                        StremioRateLimit rateLimit) {
+                        StremioRateLimit rateLimit, boolean p2pEnabled) {
+        this.p2pEnabled = p2pEnabled;
         this.rateLimit = rateLimit;
         this.lister = lister;
         this.clients = clients;
@@ -81,6 +84,11 @@ public final class StreamRoutes implements RouteGroup {
             return;
         }
         if (limited(ctx, UserKeys.of(config).orElse(null))) {
+            return;
+        }
+        if (!p2pEnabled && SearchScope.isP2pOnly(config)) {
+            info(ctx, "P2P is off on this server", "This server streams through a debrid store only."
+                    + " Open the configure page to pick one.", links.configurePage(""));
             return;
         }
         try {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.pool.PoolClient;
 import dev.chillproxy.core.files.FileSelector;
@@ -27,6 +28,7 @@ import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.torz.index.MagnetCache;
 import dev.chillproxy.server.torz.index.TorrentIndex;
+import dev.chillproxy.server.torz.index.TorrentUrlSealer;
 import dev.chillproxy.store.StoreSet;
 import dev.chillproxy.store.torznab.IndexerEndpoint;
 import dev.chillproxy.store.torznab.IndexerKind;
@@ -65,7 +67,9 @@ public final class TorzComponents implements AutoCloseable {
         Metrics metrics = shared.metrics();
         database.migrate("torz");
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
-        TorrentIndex index = new TorrentIndex(database, clock);
+        TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(
+                PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal())));
+        PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
         KeyProblemReporter problems = new KeyProblemReporter(pool, clock);
         StoreAccess access = new PoolStoreAccess(pool, settings.enableChillstreamsAuth(), settings.enableLegacyTokens());
         ParsedTitles titles = new ParsedTitles(new TitleParser());
@@ -75,7 +79,7 @@ public final class TorzComponents implements AutoCloseable {
         TorznabClient torznab = new TorznabClient(http, settings.streamDeadline(), userAgent);
         TorznabSearch search = new TorznabSearch(torznab, workers);
         RecentCandidates source = new RecentCandidates(
-                new IndexerCandidateSource(index, search, operatorIndexers(settings), titles, workers), Ticker.systemTicker());
+                new IndexerCandidateSource(index, search, operatorIndexers(settings), titles, workers, privateLinks), Ticker.systemTicker());
         metrics.monitor(source.statistics(), "candidates");
         StreamLinks links = new StreamLinks(settings.baseUrl().toString());
         StreamLister lister = new StreamLister(source, access,
@@ -83,14 +87,14 @@ public final class TorzComponents implements AutoCloseable {
                         settings.uncachedStaleAfter()), problems,
                         metrics.cacheCounters("magnets"), workers),
                 workers, settings.streamDeadline(), links);
-        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems),
+        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems, privateLinks),
                 PlaybackCaches.links(linkCache),
                 PlaybackCaches.tags(index), new FileSelector(titles.parser()), duration -> Thread.sleep(duration.toMillis()),
                 tuning.polls(), tuning.pollInterval());
         ClientContexts clients = new ClientContexts(shared.clientIp());
         UsageEvents usage = new UsageEvents(outbox, clock);
         VideoRoutes videos = new VideoRoutes(settings.baseUrl().toString());
-        return new TorzComponents(workers, List.of(videos, new StreamRoutes(lister, clients, usage, links, videos, shared.rateLimit()),
+        return new TorzComponents(workers, List.of(videos, new StreamRoutes(lister, clients, usage, links, videos, shared.rateLimit(), settings.enableP2p()),
                 new PlaybackRoutes(resolver, clients, usage, videos, shared.rateLimit())));
     }
 

@@ -14,7 +14,12 @@ import mockwebserver3.RecordedRequest;
  */
 public final class FakeIndexer extends Dispatcher {
 
-    public record Item(String imdbId, String title, String hash, long size, int seeders) {
+    /** @param privateTracker marked with a minimum ratio; @param link its {@code .torrent} link, "" for none */
+    public record Item(String imdbId, String title, String hash, long size, int seeders, boolean privateTracker,
+                       String link) {
+        public Item(String imdbId, String title, String hash, long size, int seeders) {
+            this(imdbId, title, hash, size, seeders, false, "");
+        }
     }
 
     private final List<Item> items;
@@ -69,6 +74,8 @@ public final class FakeIndexer extends Dispatcher {
                     .append("<size>").append(item.size()).append("</size>")
                     .append("<torznab:attr name=\"seeders\" value=\"").append(item.seeders()).append("\"/>")
                     .append("<torznab:attr name=\"infohash\" value=\"").append(item.hash()).append("\"/>")
+                    .append(item.privateTracker() ? "<torznab:attr name=\"minimumratio\" value=\"1\"/>" : "")
+                    .append(item.link().isEmpty() ? "" : "<link>" + item.link().replace("&", "&amp;") + "</link>")
                     .append("</item>");
         }
         return xml(feed.append("</channel></rss>").toString());

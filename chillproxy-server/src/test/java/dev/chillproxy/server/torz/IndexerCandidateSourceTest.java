@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.chillstreams.db.TestDatabase;
+import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.core.config.IndexerConfig;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
@@ -23,6 +25,7 @@ import dev.chillproxy.core.torz.CandidateSource.Candidates;
 import dev.chillproxy.server.fakes.FakeIndexer;
 import dev.chillproxy.server.torz.index.IndexedTorrent;
 import dev.chillproxy.server.torz.index.TorrentIndex;
+import dev.chillproxy.server.torz.index.TorrentUrlSealer;
 import dev.chillproxy.store.torznab.IndexerEndpoint;
 import dev.chillproxy.store.torznab.IndexerKind;
 import dev.chillproxy.store.torznab.TorznabClient;
@@ -57,11 +60,14 @@ class IndexerCandidateSourceTest {
     private final ExecutorService workers = Executors.newCachedThreadPool();
     private TorrentIndex index;
     private IndexerCandidateSource source;
+    private PrivateTorrentLinks privateLinks;
 
     @BeforeEach
     void wire() {
         db.database().migrate("torz");
-        index = new TorrentIndex(db.database(), Clock.systemUTC());
+        index = new TorrentIndex(db.database(), Clock.systemUTC(),
+                new TorrentUrlSealer(PoolKeyCipher.of(PoolKeyCipher.generateKey())));
+        privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
         TorznabSearch search = new TorznabSearch(new TorznabClient(new OkHttpClient(), BUDGET, "test"), workers);
         operatorServer.setDispatcher(operator);
         userServer.setDispatcher(user);
@@ -69,7 +75,7 @@ class IndexerCandidateSourceTest {
         // the background step runs inline so the test sees what was remembered as soon as find returns
         source = new IndexerCandidateSource(index, search,
                 List.of(new IndexerEndpoint(IndexerKind.JACKETT, operatorUrl, null)),
-                new ParsedTitles(new TitleParser()), Runnable::run);
+                new ParsedTitles(new TitleParser()), Runnable::run, privateLinks);
     }
 
     @AfterEach
@@ -194,5 +200,65 @@ class IndexerCandidateSourceTest {
 
         assertEquals(List.of(FROM_INDEXER, LOCAL), hashes(found));
         assertEquals(List.of("local index"), found.dropped());
+    }
+
+    private String userUrl() {
+        return "http://127.0.0.1:" + userServer.getPort() + "/api";
+    }
+
+    @Test
+    void aUsersOwnIndexerCannotRewriteWhatOthersSee() throws Exception {
+        userServer.setDispatcher(new FakeIndexer(0,
+                new FakeIndexer.Item("tt0133093", "Poisoned.Name.2160p.BluRay", LOCAL, 1L, 99_999),
+                new FakeIndexer.Item("tt0133093", "The.Matrix.1999.720p.WEB-DL.x264-WEB", FROM_USER_INDEXER, 4_000_000_000L, 5)));
+        TorzConfig mallory = config(new IndexerConfig("generic", userUrl(), "mallory-key"));
+
+        source.find(StremioId.parse("movie", "tt0133093"), mallory, BUDGET);
+        Candidates seenByOthers = source.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET);
+
+        List<IndexedTorrent> shared = index.find("tt0133093", "tt0133093");
+        IndexedTorrent local = shared.stream().filter(t -> t.hash().equals(LOCAL)).findFirst().orElseThrow();
+        assertEquals("The.Matrix.1999.2160p.UHD.BluRay.x265-GRP", local.name(), "the operator's facts stand");
+        assertEquals(42, local.seeders());
+        assertFalse(shared.stream().anyMatch(t -> t.hash().equals(FROM_USER_INDEXER)), "a user's results are not shared");
+        assertFalse(hashes(seenByOthers).contains(FROM_USER_INDEXER));
+        assertFalse(seenByOthers.items().stream().anyMatch(c -> c.torrentName().startsWith("Poisoned")
+                || c.seeders() == 99_999), seenByOthers.items().toString());
+    }
+
+    @Test
+    void aPrivateTorrentFromAUsersIndexerStaysWithThatUser() throws Exception {
+        String link = "http://127.0.0.1:9/dl/tracker/?jackett_apikey=alice-indexer-key&path=x&file=Private";
+        userServer.setDispatcher(new FakeIndexer(0, new FakeIndexer.Item("tt0133093",
+                "The.Matrix.1999.1080p.BluRay.x264-PRV", FROM_USER_INDEXER, 9_000_000_000L, 3, true, link)));
+        TorzConfig alice = config(new IndexerConfig("jackett", userUrl(), "alice-indexer-key"));
+        TorzConfig bob = config();
+
+        Candidates forAlice = source.find(StremioId.parse("movie", "tt0133093"), alice, BUDGET);
+        Candidates forBob = source.find(StremioId.parse("movie", "tt0133093"), bob, BUDGET);
+
+        StreamCandidate found = forAlice.items().stream().filter(c -> c.hash().equals(FROM_USER_INDEXER)).findFirst()
+                .orElseThrow();
+        assertTrue(found.isPrivate());
+        assertEquals(link, found.torrentUrl(), "Alice may upload it");
+        assertEquals(link, privateLinks.find(SearchScope.of(alice).finder(), FROM_USER_INDEXER).orElseThrow());
+        assertTrue(privateLinks.find(SearchScope.of(bob).finder(), FROM_USER_INDEXER).isEmpty());
+        assertFalse(hashes(forBob).contains(FROM_USER_INDEXER));
+        String stored = db.database().jdbi().withHandle(handle -> handle
+                .createQuery("SELECT hash || name || torrent_url FROM torz_torrents")
+                .mapTo(String.class).list()).toString();
+        assertFalse(stored.contains(FROM_USER_INDEXER) || stored.contains("alice-indexer-key"), stored);
+    }
+
+    @Test
+    void aP2pConfigNeverSearchesTheOperatorsIndexers() throws Exception {
+        TorzConfig p2p = new TorzConfig(List.of(new StoreConfig("p2p", "", "")),
+                List.of(new IndexerConfig("generic", userUrl(), "own-key")), false, false, "", "");
+
+        Candidates found = source.find(StremioId.parse("movie", "tt0133093"), p2p, BUDGET);
+
+        assertEquals(0, operator.searches(), "no credential, no operator indexer");
+        assertEquals(1, user.searches());
+        assertTrue(hashes(found).contains(FROM_USER_INDEXER));
     }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
@@ -58,6 +60,7 @@ class StoreGatewayTest {
     private static final String PRIVATE_HASH = sha1(INFO);
     /** Indexers put their api key into the .torrent link. */
     private static final String INDEXER_SECRET = "indexer-apikey-5566";
+    private static final String FINDER = "i-finder-a";
 
     @StartStop
     private final MockWebServer indexer = new MockWebServer();
@@ -65,7 +68,16 @@ class StoreGatewayTest {
     private final FakePool pool = new FakePool(new Grant.Allowed(ApiKey.of("unused"), "unused", 1));
     private final KeyProblemReporter problems = new KeyProblemReporter(pool, Clock.systemUTC());
     private final TorrentFetcher torrents = new TorrentFetcher(HTTP, Duration.ofSeconds(2));
-    private final StoreGateway gateway = new StoreGateway(torbox.asSet(), torrents, problems);
+    /** The server's own records of private torrents' links, per finder and hash. */
+    private final Map<String, String> privateLinks = new ConcurrentHashMap<>();
+    private final PrivateTorrentUrls privateUrls = (finder, hash) -> Optional.ofNullable(privateLinks.get(finder + "|" + hash));
+    private final StoreGateway gateway = new StoreGateway(torbox.asSet(), torrents, problems, privateUrls);
+
+    /** Records {@code link} as found by {@link #FINDER} and returns that finder, as a playback request carries it. */
+    private String known(String hash, String link) {
+        privateLinks.put(FINDER + "|" + hash, link);
+        return FINDER;
+    }
 
     private static byte[] concat(String head, byte[] middle, String tail) {
         return new Buffer().writeUtf8(head).write(middle).writeUtf8(tail).readByteArray();
@@ -177,7 +189,7 @@ class StoreGatewayTest {
         indexer.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/files/42.torrent").build());
         indexer.enqueue(new MockResponse.Builder().body(new Buffer().write(TORRENT)).build());
 
-        String id = gateway.add("tb", POOLED, PRIVATE_HASH, torrentLink(), "203.0.113.7");
+        String id = gateway.add("tb", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), "203.0.113.7");
 
         assertEquals("77", id);
         assertTrue(torbox.calls("addMagnet").isEmpty(), "a private tracker has no DHT: the hash alone never downloads");
@@ -196,7 +208,7 @@ class StoreGatewayTest {
         String magnet = "magnet:?xt=urn:btih:" + PRIVATE_HASH.toUpperCase() + "&tr=http%3A%2F%2Ftracker.example%2Fa";
         indexer.enqueue(new MockResponse.Builder().code(301).addHeader("Location", magnet).build());
 
-        gateway.add("tb", POOLED, PRIVATE_HASH, torrentLink(), null);
+        gateway.add("tb", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null);
 
         assertEquals(magnet, torbox.calls("addMagnet").get(0).argument(), "the magnet keeps its trackers");
         assertTrue(torbox.calls("addTorrent").isEmpty());
@@ -224,7 +236,7 @@ class StoreGatewayTest {
         PlaybackFailure[] failure = new PlaybackFailure[1];
 
         String logs = ServerFixture.capturingLogs(() -> failure[0] = assertThrows(PlaybackFailure.class,
-                () -> gateway.add("tb", POOLED, wanted, finalLink, "203.0.113.7")));
+                () -> gateway.add("tb", POOLED, wanted, known(wanted, finalLink), "203.0.113.7")));
 
         assertEquals(ErrorVideo.DOWNLOAD_FAILED, failure[0].video());
         assertTrue(torbox.calls.isEmpty(), "nothing is added to the account: " + torbox.calls);
@@ -241,10 +253,10 @@ class StoreGatewayTest {
         torbox.failing("addTorrent", new StoreException(StoreName.TORBOX, ErrorCode.STORE_LIMIT_EXCEEDED, 400, "ACTIVE_LIMIT"));
 
         PlaybackFailure limited = assertThrows(PlaybackFailure.class,
-                () -> gateway.add("tb", POOLED, PRIVATE_HASH, torrentLink(), null));
+                () -> gateway.add("tb", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null));
         torbox.failing("addTorrent", new StoreException(StoreName.TORBOX, ErrorCode.UNAUTHORIZED, 401, "BAD_TOKEN"));
         PlaybackFailure revoked = assertThrows(PlaybackFailure.class,
-                () -> gateway.add("tb", POOLED, PRIVATE_HASH, torrentLink(), null));
+                () -> gateway.add("tb", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null));
 
         assertEquals(ErrorVideo.STORE_LIMIT_EXCEEDED, limited.video());
         assertEquals(ErrorVideo.UNAUTHORIZED, revoked.video());
@@ -258,7 +270,7 @@ class StoreGatewayTest {
         indexer.enqueue(new MockResponse.Builder().body(new Buffer().write(TORRENT)).build());
 
         PlaybackFailure failure = assertThrows(PlaybackFailure.class,
-                () -> gateway.add("tb", POOLED, PRIVATE_HASH, torrentLink(), null));
+                () -> gateway.add("tb", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null));
 
         assertEquals(ErrorVideo.DOWNLOADING, failure.video());
     }
@@ -267,11 +279,24 @@ class StoreGatewayTest {
     void storesOtherThanTorBoxAddTheHashAndFetchNothing() throws Exception {
         FakeStore realDebrid = new FakeStore(StoreName.REALDEBRID);
         realDebrid.magnet = magnet(MagnetStatus.QUEUED);
-        StoreGateway onRealDebrid = new StoreGateway(realDebrid.asSet(), torrents, problems);
+        StoreGateway onRealDebrid = new StoreGateway(realDebrid.asSet(), torrents, problems, privateUrls);
 
-        onRealDebrid.add("rd", POOLED, PRIVATE_HASH, torrentLink(), null);
+        onRealDebrid.add("rd", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null);
 
         assertEquals("magnet:?xt=urn:btih:" + PRIVATE_HASH, realDebrid.calls("addMagnet").get(0).argument());
         assertEquals(0, indexer.getRequestCount());
+    }
+
+    @Test
+    void aPrivateTorrentFoundBySomeoneElseIsAddedByHashAndItsLinkNeverFetched() throws Exception {
+        torbox.magnet = magnet(MagnetStatus.QUEUED);
+        known(PRIVATE_HASH, torrentLink());
+
+        gateway.add("tb", POOLED, PRIVATE_HASH, "i-another-user", null);
+        gateway.add("tb", POOLED, PRIVATE_HASH, "", null);
+
+        assertEquals(0, indexer.getRequestCount(), "only the finder's own records give a .torrent link");
+        assertEquals(2, torbox.calls("addMagnet").size());
+        assertTrue(torbox.calls("addTorrent").isEmpty());
     }
 }

@@ -12,17 +12,21 @@ import dev.chillproxy.core.torrent.TorrentFile;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The local torrent index (tables {@code torz_*}): torrents learned from indexer results, their files, and which
- * file played for which Stremio id. Thread-safe; every method is one short transaction.
+ * The local torrent index (tables {@code torz_*}): torrents learned from the operator's indexers, their files, and
+ * which file played for which Stremio id. Shared by every user, so only trusted sources write it (never a user's own
+ * indexer). A private torrent's {@code .torrent} link is kept sealed ({@link TorrentUrlSealer}); public torrents' links
+ * are not kept (playback adds those by hash). Thread-safe; every method is one short transaction.
  */
 public final class TorrentIndex {
 
     private final Database database;
     private final Clock clock;
+    private final TorrentUrlSealer sealer;
 
-    public TorrentIndex(Database database, Clock clock) {
+    public TorrentIndex(Database database, Clock clock, TorrentUrlSealer sealer) {
         this.database = database;
         this.clock = clock;
+        this.sealer = sealer;
     }
 
     /** Torrents known for a base id ({@code tt123}), with their files and the file tagged for {@code fullId}. */
@@ -35,7 +39,7 @@ public final class TorrentIndex {
                     .bind("id", baseId)
                     .map((rs, ctx) -> new IndexedTorrent(rs.getString("hash"), rs.getString("name"), rs.getLong("size"),
                             rs.getInt("seeders"), rs.getString("indexer"), rs.getBoolean("is_private"),
-                            rs.getString("torrent_url"), List.of(), null))
+                            sealer.open(rs.getString("torrent_url"), rs.getString("hash")).orElse(""), List.of(), null))
                     .forEach(torrent -> torrents.put(torrent.hash(), torrent));
             if (torrents.isEmpty()) {
                 return List.of();
@@ -58,7 +62,15 @@ public final class TorrentIndex {
         });
     }
 
-    /** Remembers torrents found for a base id; newer facts (name, seeders) replace older ones. */
+    /** The sealed {@code .torrent} link of a private torrent the operator's indexers found. */
+    public Optional<String> privateTorrentUrl(String hash) {
+        return database.jdbi().withHandle(handle -> handle
+                .createQuery("SELECT torrent_url FROM torz_torrents WHERE hash = :hash AND is_private")
+                .bind("hash", hash).mapTo(String.class).findOne())
+                .flatMap(stored -> sealer.open(stored, hash));
+    }
+
+    /** Remembers torrents a trusted source found for a base id; newer facts (name, seeders) replace older ones. */
     public void remember(String baseId, List<IndexedTorrent> found) {
         if (found.isEmpty()) {
             return;
@@ -98,7 +110,7 @@ public final class TorrentIndex {
         });
     }
 
-    private static void upsertTorrent(Handle handle, IndexedTorrent torrent, long now) {
+    private void upsertTorrent(Handle handle, IndexedTorrent torrent, long now) {
         handle.createUpdate("INSERT INTO torz_torrents (hash, name, size, seeders, indexer, is_private, torrent_url, updated_at)"
                         + " VALUES (:hash, :name, :size, :seeders, :indexer, :private, :url, :now)"
                         + " ON CONFLICT (hash) DO UPDATE SET name = excluded.name, size = excluded.size,"
@@ -106,7 +118,8 @@ public final class TorrentIndex {
                         + " torrent_url = excluded.torrent_url, updated_at = excluded.updated_at")
                 .bind("hash", torrent.hash()).bind("name", torrent.name()).bind("size", torrent.size())
                 .bind("seeders", torrent.seeders()).bind("indexer", torrent.indexer())
-                .bind("private", torrent.isPrivate()).bind("url", torrent.torrentUrl()).bind("now", now)
+                .bind("private", torrent.isPrivate())
+                .bind("url", torrent.isPrivate() ? sealer.seal(torrent.torrentUrl(), torrent.hash()) : "").bind("now", now)
                 .execute();
     }
 

@@ -1,6 +1,7 @@
 package dev.chillproxy.server.torz.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.db.TestDatabase;
+import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.testing.MutableClock;
 import dev.chillproxy.core.torrent.TorrentFile;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,13 +22,14 @@ class TorrentIndexTest {
 
     private static final String PACK = "a".repeat(40);
     private static final String MOVIE = "b".repeat(40);
+    private static final TorrentUrlSealer SEALER = new TorrentUrlSealer(PoolKeyCipher.of(PoolKeyCipher.generateKey()));
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void remembersIndexerResultsAndPlaybackTags(Engine engine) {
         try (TestDatabase db = TestDatabase.create(engine)) {
             db.database().migrate("torz");
-            TorrentIndex index = new TorrentIndex(db.database(), Clock.systemUTC());
+            TorrentIndex index = new TorrentIndex(db.database(), Clock.systemUTC(), SEALER);
             index.remember("tt0903747", List.of(new IndexedTorrent(PACK, "Breaking.Bad.S01.1080p.BluRay.x264-GRP",
                     30_000_000_000L, 50, "Jackett", false, "", List.of(), null)));
             index.remember("tt0903747", List.of(new IndexedTorrent(PACK, "Breaking.Bad.S01.1080p.BluRay.x264-GRP",
@@ -63,6 +66,36 @@ class TorrentIndexTest {
 
             clock.advance(Duration.ofHours(16));
             assertEquals(Map.of(), cache.fresh("tb", List.of(PACK, MOVIE)), "cached is stale after 24 h");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aPrivateTorrentsLinkIsSealedAtRestAndPublicLinksAreNotKept(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            db.database().migrate("torz");
+            TorrentIndex index = new TorrentIndex(db.database(), Clock.systemUTC(), SEALER);
+            String privateLink = "https://jackett.example/dl/tracker/?jackett_apikey=operator-secret-771&path=abc";
+            index.remember("tt0133093", List.of(
+                    new IndexedTorrent(PACK, "The.Matrix.1999.1080p-PRV", 1L, 3, "T", true, privateLink, List.of(), null),
+                    new IndexedTorrent(MOVIE, "The.Matrix.1999.720p-PUB", 1L, 3, "T", false,
+                            "https://jackett.example/dl/pub/?jackett_apikey=public-secret-772", List.of(), null)));
+
+            List<String> stored = db.database().jdbi().withHandle(handle -> handle
+                    .createQuery("SELECT torrent_url FROM torz_torrents").mapTo(String.class).list());
+            assertFalse(stored.toString().contains("secret") || stored.toString().contains("jackett"), stored.toString());
+            assertEquals(privateLink, index.privateTorrentUrl(PACK).orElseThrow());
+            assertTrue(index.privateTorrentUrl(MOVIE).isEmpty(), "playback adds public torrents by hash");
+            assertEquals(privateLink, index.find("tt0133093", "tt0133093").stream()
+                    .filter(t -> t.hash().equals(PACK)).findFirst().orElseThrow().torrentUrl());
+
+            TorrentIndex otherKey = new TorrentIndex(db.database(), Clock.systemUTC(),
+                    new TorrentUrlSealer(PoolKeyCipher.of(PoolKeyCipher.generateKey())));
+            assertTrue(otherKey.privateTorrentUrl(PACK).isEmpty(), "another POOL_ENCRYPTION_KEY opens nothing, throws nothing");
+            db.database().jdbi().useHandle(handle -> handle.execute(
+                    "UPDATE torz_torrents SET torrent_url = (SELECT torrent_url FROM torz_torrents WHERE hash = ?),"
+                            + " is_private = TRUE WHERE hash = ?", PACK, MOVIE));
+            assertTrue(index.privateTorrentUrl(MOVIE).isEmpty(), "a sealed link copied onto another torrent does not open");
         }
     }
 }
