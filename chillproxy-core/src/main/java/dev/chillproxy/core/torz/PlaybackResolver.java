@@ -132,7 +132,9 @@ public final class PlaybackResolver {
                 .filter(file -> file.file().equals(chosen.file())).findFirst().orElseThrow();
         String url = gateway.link(request.store().code(), granted, playable.linkHandle(), context.clientIp());
         links.put(linkKey, new ResolvedLink(url, playable.file().size()));
-        if (chosen.by() != MatchedBy.LARGEST && chosen.by() != MatchedBy.KNOWN) {
+        // tags are shared by every user: record only what the store's file list proves, never the name or
+        // index a (possibly crafted) link asked for, nor the largest-file guess
+        if (chosen.by() == MatchedBy.EPISODE || chosen.by() == MatchedBy.SINGLE_VIDEO) {
             tags.tag(request.hash(), stremioId, playable.file());
         }
         return new Playback.Redirect(url, granted, readyAtOnce, playable.file().size());

@@ -259,7 +259,7 @@ class PlaybackResolverTest {
     }
 
     @Test
-    void aFileChosenByNameIsTaggedButTheLargestOfAMovieIsNot() throws Exception {
+    void neitherTheLargestGuessNorAFileTheLinkNamedIsRecordedForEveryone() throws Exception {
         List<PlayableFile> twoParts = List.of(
                 playable(0, "Kill.Bill.2003.1080p/Kill.Bill.Vol.1.mkv", 5_000_000_000L),
                 playable(1, "Kill.Bill.2003.1080p/Kill.Bill.Vol.2.mkv", 6_000_000_000L));
@@ -274,7 +274,14 @@ class PlaybackResolverTest {
                 HASH, "", 0, "Kill.Bill.Vol.1.mkv");
         Playback.Redirect byName = assertInstanceOf(Playback.Redirect.class, resolver.resolve(named, CONTEXT));
         assertEquals("https://cdn.example/h0?by=pk-1", byName.url());
-        assertEquals(List.of(new FakeTags.Tag(HASH, "tt0266697", twoParts.get(0).file())), tags.written);
+        assertTrue(tags.written.isEmpty(), "a link's file name is the caller's word, not a fact for every user");
+
+        PlaybackRequest byIndex = new PlaybackRequest(new StoreConfig("tb", "", ALICE),
+                StremioId.parse("series", "tt0903747:1:2"), HASH, "", 0, "");
+        gateway.script(ready(PACK));
+        assertInstanceOf(Playback.Redirect.class, resolver.resolve(byIndex, CONTEXT));
+        assertEquals(List.of(new FakeTags.Tag(HASH, "tt0903747:1:2", PACK.get(1).file())), tags.written,
+                "the episode found in the file names is recorded, not the index 0 the link asked for");
     }
 
     @Test
