@@ -77,7 +77,7 @@ public final class EmbeddedPool implements PoolClient {
      * does not change the device count, so nothing here can be raced; everything else takes the locked path.
      */
     private Optional<Grant> knownDevice(Handle handle, GetKeyRequest request, long now) {
-        Optional<KnownDevice> found = handle.createQuery("SELECT k.id, k.key_ciphertext, k.key_nonce, k.key_cipher_id,"
+        Optional<KnownDevice> found = handle.createQuery("SELECT k.id, k.key_ciphertext, k.key_nonce, k.key_cipher_id, k.service,"
                         + " (SELECT count(*) FROM torbox_pool_devices c WHERE c.user_id = u.id) AS devices"
                         + " FROM users u"
                         + " JOIN torbox_pool_devices d ON d.user_id = u.id AND d.device_id = :d"
@@ -87,7 +87,8 @@ public final class EmbeddedPool implements PoolClient {
                         + " AND k.health IN ('healthy', 'degraded') AND (k.cooldown_until IS NULL OR k.cooldown_until <= :now)")
                 .bind("u", request.userId()).bind("d", request.deviceId()).bind("now", now)
                 .map((rs, ctx) -> new KnownDevice(rs.getString(1),
-                        new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getInt("devices")))
+                        new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getString("service"),
+                        rs.getInt("devices")))
                 .findOne();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -96,10 +97,14 @@ public final class EmbeddedPool implements PoolClient {
                 + " WHERE user_id = :u AND device_id = :d")
                 .bind("now", now).bind("u", request.userId()).bind("d", request.deviceId()).execute();
         KnownDevice device = found.get();
-        return Optional.of(new Grant.Allowed(cipher.decrypt(device.sealed(), device.keyId()), device.keyId(), device.devices()));
+        return Optional.of(new Grant.Allowed(cipher.decrypt(device.sealed(), device.keyId()), device.keyId(), device.devices(),
+                device.service()));
     }
 
-    private record KnownDevice(String keyId, EncryptedValue sealed, int devices) {
+    private record KnownDevice(String keyId, EncryptedValue sealed, String service, int devices) {
+    }
+
+    private record SealedKey(EncryptedValue sealed, String service) {
     }
 
     private Grant grant(Handle handle, GetKeyRequest request, long now) {
@@ -132,10 +137,11 @@ public final class EmbeddedPool implements PoolClient {
                     + " VALUES (:u, :d, :now, :now, 1)").bind("u", userId).bind("d", request.deviceId()).bind("now", now).execute();
             devices++;
         }
-        EncryptedValue sealed = handle.createQuery("SELECT key_ciphertext, key_nonce, key_cipher_id FROM torbox_pool_keys WHERE id = :id")
+        SealedKey key = handle.createQuery("SELECT key_ciphertext, key_nonce, key_cipher_id, service FROM torbox_pool_keys WHERE id = :id")
                 .bind("id", keyId.get())
-                .map((rs, ctx) -> new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3))).one();
-        return new Grant.Allowed(cipher.decrypt(sealed, keyId.get()), keyId.get(), devices);
+                .map((rs, ctx) -> new SealedKey(new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getString(4))).one();
+        return new Grant.Allowed(cipher.decrypt(key.sealed(), keyId.get()), keyId.get(), devices, key.service());
     }
 
     /** The user's assigned key while it is usable; a failing, retired or cooling key is dropped here. */

@@ -43,7 +43,7 @@ public final class StoreGateway implements DebridGateway {
     @Override
     public String add(String storeCode, Access.Granted access, String hash, String torrentUrl, String clientIp)
             throws PlaybackFailure {
-        Store store = store(storeCode);
+        Store store = store(storeCode, access);
         AddedMagnet added = !torrentUrl.isEmpty() && store.name() == StoreName.TORBOX
                 ? addPrivate(store, access, hash, torrentUrl, clientIp)
                 : call(access, ErrorVideo.DOWNLOAD_FAILED,
@@ -84,7 +84,8 @@ public final class StoreGateway implements DebridGateway {
 
     @Override
     public MagnetState state(String storeCode, Access.Granted access, String magnetId) throws PlaybackFailure {
-        StoreMagnet magnet = call(access, ErrorVideo.SERVER_ERROR, () -> store(storeCode).magnet(access.key(), magnetId));
+        Store store = store(storeCode, access);
+        StoreMagnet magnet = call(access, ErrorVideo.SERVER_ERROR, () -> store.magnet(access.key(), magnetId));
         List<PlayableFile> files = magnet.files().stream()
                 .map(file -> new PlayableFile(file.toTorrentFile(), file.linkHandle()))
                 .toList();
@@ -93,11 +94,21 @@ public final class StoreGateway implements DebridGateway {
 
     @Override
     public String link(String storeCode, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
-        return call(access, ErrorVideo.SERVER_ERROR, () -> store(storeCode).generateLink(access.key(), linkHandle, clientIp));
+        Store store = store(storeCode, access);
+        return call(access, ErrorVideo.SERVER_ERROR, () -> store.generateLink(access.key(), linkHandle, clientIp));
     }
 
     private Store store(String code) {
         return stores.get(StoreName.fromCode(code));
+    }
+
+    /** The store of this code, for this key: a pool key is only ever sent to its own service. */
+    private Store store(String code, Access.Granted access) throws PlaybackFailure {
+        if (!access.mayCall(code)) {
+            LOG.warn("pool key {} belongs to store '{}', not {}: call not made", access.keyId(), access.store(), code);
+            throw new PlaybackFailure(ErrorVideo.FORBIDDEN, code + ": the pool key is not one for this store");
+        }
+        return store(code);
     }
 
     private <T> T call(Access.Granted access, ErrorVideo otherwise, Supplier<T> call) throws PlaybackFailure {

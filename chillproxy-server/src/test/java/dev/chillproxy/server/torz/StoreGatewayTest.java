@@ -46,7 +46,7 @@ class StoreGatewayTest {
 
     private static final String HASH = "0123456789abcdef0123456789abcdef01234567";
     private static final String POOL_KEY = "pool-key-secret-0123456789";
-    private static final Access.Granted POOLED = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-1");
+    private static final Access.Granted POOLED = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-1", "tb");
 
     private static final OkHttpClient HTTP = new OkHttpClient();
     /** The private torrent's info dictionary; its SHA-1 is the hash the stream list offered. */
@@ -269,9 +269,31 @@ class StoreGatewayTest {
         realDebrid.magnet = magnet(MagnetStatus.QUEUED);
         StoreGateway onRealDebrid = new StoreGateway(realDebrid.asSet(), torrents, problems);
 
-        onRealDebrid.add("rd", POOLED, PRIVATE_HASH, torrentLink(), null);
+        onRealDebrid.add("rd", new Access.Granted(ApiKey.of("own-rd-token"), "own-1", "", "rd"), PRIVATE_HASH,
+                torrentLink(), null);
 
         assertEquals("magnet:?xt=urn:btih:" + PRIVATE_HASH, realDebrid.calls("addMagnet").get(0).argument());
         assertEquals(0, indexer.getRequestCount());
+    }
+
+    /** The pool's TorBox key asked to play on Real-Debrid: no call reaches Real-Debrid, nothing is reported. */
+    @Test
+    void aPoolKeyIsNeverSentToAnotherStore() {
+        FakeStore realDebrid = new FakeStore(StoreName.REALDEBRID);
+        realDebrid.magnet = magnet(MagnetStatus.DOWNLOADED);
+        StoreGateway onRealDebrid = new StoreGateway(realDebrid.asSet(), torrents, problems);
+
+        PlaybackFailure add = assertThrows(PlaybackFailure.class, () -> onRealDebrid.add("rd", POOLED, HASH, "", null));
+        PlaybackFailure state = assertThrows(PlaybackFailure.class, () -> onRealDebrid.state("rd", POOLED, "77"));
+        PlaybackFailure link = assertThrows(PlaybackFailure.class, () -> onRealDebrid.link("rd", POOLED, "77:0", null));
+
+        assertEquals(List.of(ErrorVideo.FORBIDDEN, ErrorVideo.FORBIDDEN, ErrorVideo.FORBIDDEN),
+                List.of(add.video(), state.video(), link.video()));
+        assertTrue(realDebrid.calls.isEmpty(), realDebrid.calls.toString());
+        assertTrue(pool.problems.isEmpty());
+        // a pool grant whose store is unknown is not sent anywhere either
+        Access.Granted unknown = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-1");
+        assertThrows(PlaybackFailure.class, () -> gateway.add("tb", unknown, HASH, "", null));
+        assertTrue(torbox.calls.isEmpty());
     }
 }
