@@ -28,7 +28,7 @@ public final class KeyProblemReporter {
     }
 
     public void report(Access.Granted access, StoreException failure) {
-        if (!access.pooled() || !failure.store().code().equals(access.store())) {
+        if (!access.pooled() || !failure.store().code().equals(access.store()) || failure.isOwnLimit()) {
             return;
         }
         if (failure.code() == ErrorCode.UNAUTHORIZED || failure.code() == ErrorCode.FORBIDDEN) {

@@ -116,7 +116,8 @@ public final class StoreGateway implements DebridGateway {
             return call.get();
         } catch (StoreException e) {
             problems.report(access, e);
-            throw new PlaybackFailure(video(e.code(), otherwise), e.getMessage());
+            // our own budget for the key is spent: the key is fine, the user should just come back later
+            throw new PlaybackFailure(e.isOwnLimit() ? ErrorVideo.BUSY : video(e.code(), otherwise), e.getMessage());
         }
     }
 

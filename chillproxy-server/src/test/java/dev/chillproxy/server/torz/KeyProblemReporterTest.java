@@ -49,4 +49,12 @@ class KeyProblemReporterTest {
 
         assertTrue(pool.problems.isEmpty(), pool.problems.toString());
     }
+
+    /** Our own per-key budget running out is not TorBox throttling the key: no cooldown. */
+    @Test
+    void ourOwnBudgetRunningOutIsNoKeyProblem() {
+        reporter.report(TORBOX_POOL_KEY, StoreException.ownLimit(StoreName.TORBOX, "budget spent", Duration.ofMinutes(55)));
+
+        assertTrue(pool.problems.isEmpty(), pool.problems.toString());
+    }
 }

@@ -296,4 +296,15 @@ class StoreGatewayTest {
         assertThrows(PlaybackFailure.class, () -> gateway.add("tb", unknown, HASH, "", null));
         assertTrue(torbox.calls.isEmpty());
     }
+
+    /** The key's createtorrent budget is spent: the user sees "busy", and the key is not reported. */
+    @Test
+    void aSpentOwnBudgetShowsTheBusyVideoAndIsNoKeyProblem() {
+        torbox.failing("addMagnet", StoreException.ownLimit(StoreName.TORBOX, "budget spent", Duration.ofMinutes(40)));
+
+        PlaybackFailure failure = assertThrows(PlaybackFailure.class, () -> gateway.add("tb", POOLED, HASH, "", null));
+
+        assertEquals(ErrorVideo.BUSY, failure.video());
+        assertTrue(pool.problems.isEmpty(), pool.problems.toString());
+    }
 }
