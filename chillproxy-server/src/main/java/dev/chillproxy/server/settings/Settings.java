@@ -26,6 +26,7 @@ import dev.chillproxy.store.StoreEndpoints;
  * @param cachedStaleAfter how long a store's "cached" answer is trusted ({@code MAGNET_CACHED_STALE_AFTER})
  * @param uncachedStaleAfter how long a store's "not cached" answer is trusted ({@code MAGNET_UNCACHED_STALE_AFTER})
  * @param internalRateLimitRps requests per second the internal pool API serves ({@code INTERNAL_RATE_LIMIT_RPS})
+ * @param userAddsPerHour torrents one pool user may add to the pool's keys per hour ({@code USER_ADDS_PER_HOUR})
  */
 public record Settings(
         int port,
@@ -52,7 +53,8 @@ public record Settings(
         int rateLimitIpRps,
         Duration cachedStaleAfter,
         Duration uncachedStaleAfter,
-        int internalRateLimitRps) {
+        int internalRateLimitRps,
+        int userAddsPerHour) {
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -101,7 +103,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps);
+                uncachedStaleAfter, internalRateLimitRps, userAddsPerHour);
     }
 
     /** A copy listening on another port (tests bind port 0). */
@@ -110,7 +112,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
                 upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps);
+                uncachedStaleAfter, internalRateLimitRps, userAddsPerHour);
     }
 
     @Override

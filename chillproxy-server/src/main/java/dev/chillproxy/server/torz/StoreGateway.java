@@ -1,6 +1,8 @@
 package dev.chillproxy.server.torz;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.chillproxy.core.torz.Access;
@@ -21,7 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Playback's store calls on the debrid adapters, with the granted key passed per call (never kept). Store errors
+ * Playback's store calls on the debrid adapters, with the granted key passed per call (never kept), and only ever to
+ * the key's own store. A torrent already in a TorBox account is reused, not added again, and each pool user has an
+ * hourly quota of adds ({@link UserAddQuota}) so no one user spends a shared key's budget. Store errors
  * become the matching error video, and revoked or throttled pool keys are reported to the pool. An uncached private
  * torrent on TorBox is added from its {@code .torrent} file: its tracker has no DHT, so a bare hash never downloads.
  * The {@code .torrent} link is never logged nor put in a message (it carries the indexer's api key). Thread-safe.
@@ -33,17 +37,29 @@ public final class StoreGateway implements DebridGateway {
     private final StoreSet stores;
     private final TorrentFetcher torrents;
     private final KeyProblemReporter problems;
+    private final UserAddQuota quota;
 
-    public StoreGateway(StoreSet stores, TorrentFetcher torrents, KeyProblemReporter problems) {
+    /** @param quota how many torrents each pool user may add per hour; null = no per-user limit */
+    public StoreGateway(StoreSet stores, TorrentFetcher torrents, KeyProblemReporter problems, UserAddQuota quota) {
         this.stores = stores;
         this.torrents = torrents;
         this.problems = problems;
+        this.quota = quota;
+    }
+
+    public StoreGateway(StoreSet stores, TorrentFetcher torrents, KeyProblemReporter problems) {
+        this(stores, torrents, problems, null);
     }
 
     @Override
     public String add(String storeCode, Access.Granted access, String hash, String torrentUrl, String clientIp)
             throws PlaybackFailure {
         Store store = store(storeCode, access);
+        Optional<String> inAccount = inAccount(store, access, hash);
+        if (inAccount.isPresent()) {
+            return inAccount.get();
+        }
+        spendUsersAdd(access);
         AddedMagnet added = !torrentUrl.isEmpty() && store.name() == StoreName.TORBOX
                 ? addPrivate(store, access, hash, torrentUrl, clientIp)
                 : call(access, ErrorVideo.DOWNLOAD_FAILED,
@@ -53,6 +69,39 @@ public final class StoreGateway implements DebridGateway {
             throw new PlaybackFailure(ErrorVideo.DOWNLOADING, storeCode + ": queued by the store");
         }
         return added.id();
+    }
+
+    /**
+     * The torrent when the account already has it, so playing another file of it (or replaying) spends none of the
+     * key's scarce TorBox {@code createtorrent} budget. Looks at the newest page of {@code mylist} only; a failed look
+     * is reported like any call and the add goes ahead.
+     */
+    private Optional<String> inAccount(Store store, Access.Granted access, String hash) {
+        if (store.name() != StoreName.TORBOX) {
+            return Optional.empty();
+        }
+        try {
+            return store.listMagnets(access.key(), 0).items().stream()
+                    .filter(magnet -> magnet.hash().equalsIgnoreCase(hash) && !magnet.status().isTerminalFailure())
+                    .map(StoreMagnet::id)
+                    .findFirst();
+        } catch (StoreException e) {
+            problems.report(access, e);
+            LOG.debug("{}: account list not read before adding {}: {}", store.name().code(), hash, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** One pool user may not spend a shared key's hourly adds: over their quota they get "busy", the key is untouched. */
+    private void spendUsersAdd(Access.Granted access) throws PlaybackFailure {
+        if (quota == null || !access.pooled()) {
+            return;
+        }
+        Optional<Duration> wait = quota.take(access.userId());
+        if (wait.isPresent()) {
+            throw new PlaybackFailure(ErrorVideo.BUSY, "this user's torrent adds for the hour are spent; next in "
+                    + Math.max(1, wait.get().toMinutes()) + " min");
+        }
     }
 
     /** Uploads the {@code .torrent}, or adds the magnet the link redirected to; either must be the requested hash. */

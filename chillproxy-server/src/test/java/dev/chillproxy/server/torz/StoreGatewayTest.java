@@ -227,7 +227,8 @@ class StoreGatewayTest {
                 () -> gateway.add("tb", POOLED, wanted, finalLink, "203.0.113.7")));
 
         assertEquals(ErrorVideo.DOWNLOAD_FAILED, failure[0].video());
-        assertTrue(torbox.calls.isEmpty(), "nothing is added to the account: " + torbox.calls);
+        assertTrue(torbox.calls("addMagnet").isEmpty() && torbox.calls("addTorrent").isEmpty(),
+                "nothing is added to the account: " + torbox.calls);
         assertTrue(logs.contains(".torrent of " + wanted), logs);
         String everything = logs + failure[0].getMessage();
         assertFalse(everything.contains(INDEXER_SECRET) || everything.contains("/dl") || everything.contains(POOL_KEY),
@@ -306,5 +307,40 @@ class StoreGatewayTest {
 
         assertEquals(ErrorVideo.BUSY, failure.video());
         assertTrue(pool.problems.isEmpty(), pool.problems.toString());
+    }
+
+    /** Another file of a torrent already in the account: no createtorrent, the account's torrent is used. */
+    @Test
+    void aTorrentAlreadyInTheAccountIsReusedNotAddedAgain() throws Exception {
+        torbox.account = List.of(new StoreMagnet("55", "f".repeat(40), "Other", 1, MagnetStatus.DOWNLOADED, List.of(), null),
+                new StoreMagnet("66", HASH, "Failed copy", 1, MagnetStatus.FAILED, List.of(), null),
+                new StoreMagnet("77", HASH.toUpperCase(), "The.Matrix", 1, MagnetStatus.DOWNLOADED, List.of(), null));
+        UserAddQuota quota = new UserAddQuota(1, System::nanoTime);
+        StoreGateway limited = new StoreGateway(torbox.asSet(), torrents, problems, quota);
+
+        assertEquals("77", limited.add("tb", POOLED, HASH, "", null));
+        assertEquals("77", limited.add("tb", POOLED, HASH, "", null));
+
+        assertTrue(torbox.calls("addMagnet").isEmpty());
+        assertEquals(POOL_KEY, torbox.calls("listMagnets").get(0).key().reveal());
+        assertTrue(quota.take("user-1").isEmpty(), "reusing spent none of the user's adds");
+    }
+
+    /** Over their hourly quota a user sees "busy"; nothing reaches the store and the key is not reported. */
+    @Test
+    void aUserOverTheirHourlyAddsSeesBusyAndTheStoreIsNotAsked() throws Exception {
+        torbox.magnet = magnet(MagnetStatus.QUEUED);
+        StoreGateway limited = new StoreGateway(torbox.asSet(), torrents, problems, new UserAddQuota(2, System::nanoTime));
+
+        limited.add("tb", POOLED, HASH, "", null);
+        limited.add("tb", POOLED, "e".repeat(40), "", null);
+        PlaybackFailure third = assertThrows(PlaybackFailure.class, () -> limited.add("tb", POOLED, "d".repeat(40), "", null));
+
+        assertEquals(ErrorVideo.BUSY, third.video());
+        assertEquals(2, torbox.calls("addMagnet").size());
+        assertTrue(pool.problems.isEmpty());
+        Access.Granted otherUser = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-2", "tb");
+        limited.add("tb", otherUser, "d".repeat(40), "", null);
+        assertEquals(3, torbox.calls("addMagnet").size(), "another user on the same key is not affected");
     }
 }
