@@ -179,4 +179,22 @@ class EmbeddedPoolTest {
             assertEquals(3, probed.size());
         }
     }
+
+    /** 60 createtorrent an hour per TorBox key: by default a key is shared by at most 20 users. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aKeyAddedWithoutMaxUsersTakesTwentyUsers(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            String key = f.admin.createPoolKey(torboxKey(1), null, null, null).id();
+            for (int i = 0; i < 21; i++) {
+                Grant grant = f.get(f.admin.createUser(null, null).id(), "d");
+                if (i < 20) {
+                    assertEquals(key, keyIdOf(grant));
+                } else {
+                    assertEquals(DenialReason.NO_KEY_AVAILABLE, assertInstanceOf(Grant.Denied.class, grant).reason());
+                }
+            }
+            assertEquals(20, f.admin.listPoolKeys().get(0).maxUsers());
+        }
+    }
 }
