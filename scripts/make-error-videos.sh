@@ -27,4 +27,5 @@ make 500                  "Something went wrong"      "The debrid service or the
 make payment_required     "Subscription needed"       "The debrid account has no active subscription."
 make store_limit_exceeded "Limit reached"             "The debrid account reached its download limit."
 make bad_link             "Broken link"               "Reinstall the addon from its configure page."
+make busy                 "Busy right now"            "Too many new downloads here. Try again in a few minutes."
 ls -la "$out"

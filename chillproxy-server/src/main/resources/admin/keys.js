@@ -15,7 +15,7 @@ export function keysSection(app) {
         'Checked with the store before it is saved; shown masked afterwards.'),
       field('Label', { name: 'label', maxLength: 80 }),
       field('Service', { tag: 'select', name: 'service' }),
-      field('Max users', { name: 'maxUsers', type: 'number', min: 1, max: 100000, defaultValue: '100', inputMode: 'numeric' })),
+      field('Max users', { name: 'maxUsers', type: 'number', min: 1, max: 100000, defaultValue: '20', inputMode: 'numeric' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add key')),
     message.node);
   form.elements.service.append(h('option', { value: 'torbox' }, 'TorBox'));

@@ -65,9 +65,10 @@ public final class PoolComponents implements AutoCloseable {
         }
         database.migrate("pool");
         PoolKeyCipher cipher = PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal());
-        EmbeddedPool pool = new EmbeddedPool(database, cipher, clock, settings.torboxMaxDevicesPerUser());
-        GrantCache grants = new GrantCache(pool, settings.poolGrantTtl());
         TorBoxKeyProbe probe = new TorBoxKeyProbe(torbox, clock);
+        // a store's 401/403 marks a key failing only when user/me confirms it
+        EmbeddedPool pool = new EmbeddedPool(database, cipher, clock, settings.torboxMaxDevicesPerUser(), probe);
+        GrantCache grants = new GrantCache(pool, settings.poolGrantTtl());
         PoolAdmin admin = new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants));
         routes.add(new InternalPoolRoutes(pool, internalKey, mapper, settings.internalRateLimitRps())::register);
         routes.add(new RevokeRoutes(grants, internalKey, mapper)::register);

@@ -15,9 +15,15 @@ public final class StoreException extends RuntimeException {
     private final int upstreamStatus;
     private final String upstreamCode;
     private final Duration retryAfter;
+    private final boolean ownLimit;
 
     public StoreException(StoreName store, ErrorCode code, int upstreamStatus, String upstreamCode,
                           String message, Duration retryAfter) {
+        this(store, code, upstreamStatus, upstreamCode, message, retryAfter, false);
+    }
+
+    private StoreException(StoreName store, ErrorCode code, int upstreamStatus, String upstreamCode,
+                           String message, Duration retryAfter, boolean ownLimit) {
         super(store.id() + ": " + code + (upstreamStatus > 0 ? " (HTTP " + upstreamStatus + ")" : "")
                 + (upstreamCode == null || upstreamCode.isBlank() ? "" : " [" + upstreamCode + "]")
                 + (message == null || message.isBlank() ? "" : ": " + message));
@@ -26,6 +32,20 @@ public final class StoreException extends RuntimeException {
         this.upstreamStatus = upstreamStatus;
         this.upstreamCode = upstreamCode;
         this.retryAfter = retryAfter;
+        this.ownLimit = ownLimit;
+    }
+
+    /**
+     * Our own outbound limit for this key (or user) is spent, so the call was not sent: a
+     * {@link ErrorCode#TOO_MANY_REQUESTS} that says nothing about the key, which must not be put into cooldown for it.
+     */
+    public static StoreException ownLimit(StoreName store, String message, Duration retryAfter) {
+        return new StoreException(store, ErrorCode.TOO_MANY_REQUESTS, 0, null, message, retryAfter, true);
+    }
+
+    /** True when {@link #ownLimit} made this: no request reached the service. */
+    public boolean isOwnLimit() {
+        return ownLimit;
     }
 
     public StoreException(StoreName store, ErrorCode code, int upstreamStatus, String message) {

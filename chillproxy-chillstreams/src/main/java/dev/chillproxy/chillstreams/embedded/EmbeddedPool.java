@@ -3,8 +3,10 @@ package dev.chillproxy.chillstreams.embedded;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -26,21 +28,31 @@ import dev.chillproxy.core.secret.ApiKey;
 /**
  * The pool on this server's own database (DESIGN §5). Every {@link #getKey} reads the user, devices and
  * assignment afresh inside one write transaction, so disabling a user or retiring a key takes effect on
- * the very next call and the device limit holds across threads and instances. Thread-safe.
+ * the very next call and the device limit holds across threads and instances. A key reported as refused (401/403) is
+ * checked with {@link KeyProbe} ({@code user/me}) before it is marked failing, so the same rule holds whichever
+ * call saw the refusal. Thread-safe.
  */
 public final class EmbeddedPool implements PoolClient {
 
     public static final int DEFAULT_MAX_DEVICES = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPool.class);
+    private static final long CONFIRM_INTERVAL_MILLIS = 30_000;
 
     private final Database database;
     private final WriteTransactions transactions;
     private final PoolKeyCipher cipher;
     private final Clock clock;
     private final int maxDevicesPerUser;
+    private final KeyProbe confirm;
+    /** When each key's last 401/403 was checked with the probe, so a burst of reports costs one probe per key. */
+    private final Map<String, Long> lastConfirmed = new ConcurrentHashMap<>();
 
-    public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock, int maxDevicesPerUser) {
+    /**
+     * @param confirm asks the key's service ({@code user/me}) whether a key reported as refused really is: a WAF page
+     *                or a 403 for one torrent is not a dead key. Only a confirmed refusal marks the key failing.
+     */
+    public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock, int maxDevicesPerUser, KeyProbe confirm) {
         this.database = Objects.requireNonNull(database, "database");
         this.transactions = new WriteTransactions(database);
         this.cipher = Objects.requireNonNull(cipher, "cipher");
@@ -49,6 +61,12 @@ public final class EmbeddedPool implements PoolClient {
             throw new IllegalArgumentException("TORBOX_MAX_DEVICES_PER_USER must be at least 1");
         }
         this.maxDevicesPerUser = maxDevicesPerUser;
+        this.confirm = Objects.requireNonNull(confirm, "confirm");
+    }
+
+    /** Takes every reported refusal at its word (no probe); for tests that do not look at confirmation. */
+    public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock, int maxDevicesPerUser) {
+        this(database, cipher, clock, maxDevicesPerUser, key -> new ProbeResult.Unauthorized());
     }
 
     public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock) {
@@ -77,7 +95,7 @@ public final class EmbeddedPool implements PoolClient {
      * does not change the device count, so nothing here can be raced; everything else takes the locked path.
      */
     private Optional<Grant> knownDevice(Handle handle, GetKeyRequest request, long now) {
-        Optional<KnownDevice> found = handle.createQuery("SELECT k.id, k.key_ciphertext, k.key_nonce, k.key_cipher_id,"
+        Optional<KnownDevice> found = handle.createQuery("SELECT k.id, k.key_ciphertext, k.key_nonce, k.key_cipher_id, k.service,"
                         + " (SELECT count(*) FROM torbox_pool_devices c WHERE c.user_id = u.id) AS devices"
                         + " FROM users u"
                         + " JOIN torbox_pool_devices d ON d.user_id = u.id AND d.device_id = :d"
@@ -87,7 +105,8 @@ public final class EmbeddedPool implements PoolClient {
                         + " AND k.health IN ('healthy', 'degraded') AND (k.cooldown_until IS NULL OR k.cooldown_until <= :now)")
                 .bind("u", request.userId()).bind("d", request.deviceId()).bind("now", now)
                 .map((rs, ctx) -> new KnownDevice(rs.getString(1),
-                        new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getInt("devices")))
+                        new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getString("service"),
+                        rs.getInt("devices")))
                 .findOne();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -96,10 +115,14 @@ public final class EmbeddedPool implements PoolClient {
                 + " WHERE user_id = :u AND device_id = :d")
                 .bind("now", now).bind("u", request.userId()).bind("d", request.deviceId()).execute();
         KnownDevice device = found.get();
-        return Optional.of(new Grant.Allowed(cipher.decrypt(device.sealed(), device.keyId()), device.keyId(), device.devices()));
+        return Optional.of(new Grant.Allowed(cipher.decrypt(device.sealed(), device.keyId()), device.keyId(), device.devices(),
+                device.service()));
     }
 
-    private record KnownDevice(String keyId, EncryptedValue sealed, int devices) {
+    private record KnownDevice(String keyId, EncryptedValue sealed, String service, int devices) {
+    }
+
+    private record SealedKey(EncryptedValue sealed, String service) {
     }
 
     private Grant grant(Handle handle, GetKeyRequest request, long now) {
@@ -132,10 +155,11 @@ public final class EmbeddedPool implements PoolClient {
                     + " VALUES (:u, :d, :now, :now, 1)").bind("u", userId).bind("d", request.deviceId()).bind("now", now).execute();
             devices++;
         }
-        EncryptedValue sealed = handle.createQuery("SELECT key_ciphertext, key_nonce, key_cipher_id FROM torbox_pool_keys WHERE id = :id")
+        SealedKey key = handle.createQuery("SELECT key_ciphertext, key_nonce, key_cipher_id, service FROM torbox_pool_keys WHERE id = :id")
                 .bind("id", keyId.get())
-                .map((rs, ctx) -> new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3))).one();
-        return new Grant.Allowed(cipher.decrypt(sealed, keyId.get()), keyId.get(), devices);
+                .map((rs, ctx) -> new SealedKey(new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getString(4))).one();
+        return new Grant.Allowed(cipher.decrypt(key.sealed(), keyId.get()), keyId.get(), devices, key.service());
     }
 
     /** The user's assigned key while it is usable; a failing, retired or cooling key is dropped here. */
@@ -206,10 +230,45 @@ public final class EmbeddedPool implements PoolClient {
     public void reportKeyProblem(String poolKeyId, KeyProblem problem) {
         long now = clock.millis();
         try {
-            transactions.run(handle -> recordProblem(handle, poolKeyId, problem, now));
+            KeyProblem confirmed = problem instanceof KeyProblem.Unauthorized ? confirmRefusal(poolKeyId, now) : problem;
+            if (confirmed == null) {
+                return;
+            }
+            transactions.run(handle -> recordProblem(handle, poolKeyId, confirmed, now));
         } catch (RuntimeException e) {
             LOG.error("could not record a problem with pool key {}: {}", poolKeyId, e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Asks the key's service whether a key reported as refused (401/403) really is: a confirmed refusal stays one, a
+     * throttled probe becomes a cooldown, anything else (the key works, or the service could not be asked) keeps the
+     * key as it is. At most one probe per key per {@link #CONFIRM_INTERVAL_MILLIS}; reports in between are dropped.
+     * The probe runs outside any transaction. Returns null when nothing is to be recorded.
+     */
+    private KeyProblem confirmRefusal(String poolKeyId, long now) {
+        Long last = lastConfirmed.get(poolKeyId);
+        if (last != null && now - last < CONFIRM_INTERVAL_MILLIS) {
+            return null;
+        }
+        Optional<EncryptedValue> sealed = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT key_ciphertext, key_nonce, key_cipher_id FROM torbox_pool_keys WHERE id = :id AND retired_at IS NULL")
+                .bind("id", poolKeyId)
+                .map((rs, ctx) -> new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3))).findOne());
+        if (sealed.isEmpty()) {
+            return null;
+        }
+        lastConfirmed.put(poolKeyId, now);
+        ProbeResult result = confirm.probe(cipher.decrypt(sealed.get(), poolKeyId));
+        if (result instanceof ProbeResult.Unauthorized) {
+            return new KeyProblem.Unauthorized();
+        }
+        if (result instanceof ProbeResult.Throttled throttled) {
+            return new KeyProblem.Throttled(throttled.until());
+        }
+        LOG.info("pool key {} was refused by the store but its check says {}: kept", poolKeyId,
+                result instanceof ProbeResult.Ok ? "it works" : "nothing certain");
+        return null;
     }
 
     private static boolean recordProblem(Handle handle, String poolKeyId, KeyProblem problem, long now) {

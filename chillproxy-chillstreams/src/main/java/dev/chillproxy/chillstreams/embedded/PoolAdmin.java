@@ -38,7 +38,7 @@ public final class PoolAdmin {
         this.users = new PoolUsers(database, clock);
     }
 
-    /** @param label, service (default torbox), maxUsers (default 100) may be null */
+    /** @param label, service (default torbox), maxUsers (default 20, see PoolKeys) may be null */
     public PoolKeyView createPoolKey(String apiKey, String label, String service, Integer maxUsers) {
         return keys.create(apiKey, label, service, maxUsers);
     }

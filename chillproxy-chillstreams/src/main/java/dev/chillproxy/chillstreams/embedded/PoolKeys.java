@@ -24,6 +24,12 @@ final class PoolKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoolKeys.class);
     private static final int MAX_USERS_LIMIT = 100_000;
+    /**
+     * Users per key when the operator does not say. TorBox allows a key 60 {@code createtorrent} an hour; a viewer
+     * starting new titles at an evening peak adds about 3 an hour (replays and other files of a torrent already in
+     * the account cost none), so 20 users fit the hourly budget even if all of them are at their peak at once.
+     */
+    static final int DEFAULT_MAX_USERS = 20;
 
     private final Database database;
     private final PoolKeyCipher cipher;
@@ -48,7 +54,7 @@ final class PoolKeys {
         if (!svc.equals("torbox")) {
             throw PoolAdminException.invalid("service: only \"torbox\" is supported");
         }
-        int max = maxUsers == null ? 100 : maxUsers;
+        int max = maxUsers == null ? DEFAULT_MAX_USERS : maxUsers;
         if (max < 1 || max > MAX_USERS_LIMIT) {
             throw PoolAdminException.invalid("maxUsers: must be between 1 and " + MAX_USERS_LIMIT);
         }

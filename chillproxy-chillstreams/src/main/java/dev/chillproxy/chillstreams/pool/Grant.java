@@ -7,11 +7,24 @@ import dev.chillproxy.core.secret.ApiKey;
 /** The pool's answer for one user and device: a key to use for this call, or a reason why not. */
 public sealed interface Grant {
 
-    /** Use {@code poolKey} for this call only; {@code poolKeyId} goes into usage events and caches. */
-    record Allowed(ApiKey poolKey, String poolKeyId, int deviceCount) implements Grant {
+    /** The service of a key when the pool does not say: the wire's default ({@code get-key} without {@code service}). */
+    String DEFAULT_SERVICE = "torbox";
+
+    /**
+     * Use {@code poolKey} for this call only; {@code poolKeyId} goes into usage events and caches.
+     *
+     * @param service the debrid service the key belongs to ({@code torbox}); the key may only be sent there
+     */
+    record Allowed(ApiKey poolKey, String poolKeyId, int deviceCount, String service) implements Grant {
         public Allowed {
             Objects.requireNonNull(poolKey, "poolKey");
             Objects.requireNonNull(poolKeyId, "poolKeyId");
+            service = service == null || service.isBlank() ? DEFAULT_SERVICE : service.strip().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** A key of the {@link #DEFAULT_SERVICE}. */
+        public Allowed(ApiKey poolKey, String poolKeyId, int deviceCount) {
+            this(poolKey, poolKeyId, deviceCount, DEFAULT_SERVICE);
         }
     }
 

@@ -32,7 +32,8 @@ final class GrantAnswer {
         if (answer.allowed()) {
             boolean usable = status / 100 == 2 && !isBlank(answer.poolKey()) && !isBlank(answer.poolKeyId());
             return usable
-                    ? new Grant.Allowed(ApiKey.of(answer.poolKey()), answer.poolKeyId(), orZero(answer.deviceCount()))
+                    ? new Grant.Allowed(ApiKey.of(answer.poolKey()), answer.poolKeyId(), orZero(answer.deviceCount()),
+                            answer.service())
                     : unreachable();
         }
         if (status >= 500 || (status == 403 && isBlank(answer.message()))) {

@@ -140,4 +140,61 @@ class EmbeddedPoolTest {
             assertEquals(new UsageStats.Aggregate("k-1", 2, 0.5, 1000), key);
         }
     }
+
+    /**
+     * A store's 401/403 (a WAF page, a 403 for one torrent) marks a key failing only when {@code user/me} confirms it;
+     * a burst of reports costs one probe per key per 30 s.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRefusalIsConfirmedWithTheKeysServiceBeforeTheKeyIsMarkedFailing(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            java.util.concurrent.atomic.AtomicReference<ProbeResult> answer = new java.util.concurrent.atomic.AtomicReference<>(
+                    new ProbeResult.Ok());
+            List<String> probed = new java.util.concurrent.CopyOnWriteArrayList<>();
+            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 3, key -> {
+                probed.add(key.reveal());
+                return answer.get();
+            });
+            String key = f.admin.createPoolKey(torboxKey(1), null, null, 10).id();
+            String user = f.admin.createUser(null, null).id();
+            assertEquals(key, keyIdOf(pool.getKey(new dev.chillproxy.chillstreams.pool.GetKeyRequest(user, "d", "stream-list", ""))));
+
+            pool.reportKeyProblem(key, new KeyProblem.Unauthorized());
+            pool.reportKeyProblem(key, new KeyProblem.Unauthorized());
+
+            assertEquals(List.of(torboxKey(1)), probed, "one probe, with the key itself");
+            assertEquals("healthy", f.admin.listPoolKeys().get(0).status(), "user/me works: the key is kept");
+            assertEquals(key, keyIdOf(pool.getKey(new dev.chillproxy.chillstreams.pool.GetKeyRequest(user, "d", "stream-list", ""))));
+
+            f.clock.advance(Duration.ofSeconds(31));
+            answer.set(new ProbeResult.Error("timeout"));
+            pool.reportKeyProblem(key, new KeyProblem.Unauthorized());
+            assertEquals("healthy", f.admin.listPoolKeys().get(0).status(), "an unanswered probe proves nothing");
+
+            f.clock.advance(Duration.ofSeconds(31));
+            answer.set(new ProbeResult.Unauthorized());
+            pool.reportKeyProblem(key, new KeyProblem.Unauthorized());
+            assertEquals("failing", f.admin.listPoolKeys().get(0).status(), "confirmed: the key is dead");
+            assertEquals(3, probed.size());
+        }
+    }
+
+    /** 60 createtorrent an hour per TorBox key: by default a key is shared by at most 20 users. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aKeyAddedWithoutMaxUsersTakesTwentyUsers(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            String key = f.admin.createPoolKey(torboxKey(1), null, null, null).id();
+            for (int i = 0; i < 21; i++) {
+                Grant grant = f.get(f.admin.createUser(null, null).id(), "d");
+                if (i < 20) {
+                    assertEquals(key, keyIdOf(grant));
+                } else {
+                    assertEquals(DenialReason.NO_KEY_AVAILABLE, assertInstanceOf(Grant.Denied.class, grant).reason());
+                }
+            }
+            assertEquals(20, f.admin.listPoolKeys().get(0).maxUsers());
+        }
+    }
 }

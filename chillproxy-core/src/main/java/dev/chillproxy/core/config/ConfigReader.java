@@ -80,6 +80,11 @@ final class ConfigReader {
             }
             if (!auth.isEmpty() && !UUID.matcher(auth).matches()) {
                 problem(path + ".auth", "not a UUID");
+            } else if (!auth.isEmpty() && STORE_CODES.contains(code) && !PooledStores.serves(code)) {
+                // the pool's keys belong to their own service: never pair a pool user with another store
+                problem(path + ".auth", "the key pool does not serve store" + echo(code)
+                        + "; use " + String.join(", ", PooledStores.codes().stream().sorted().toList())
+                        + " or your own token (t)");
             }
             if (token.isEmpty() && auth.isEmpty() && !StoreConfig.P2P.equals(code)) {
                 problem(path, "needs auth or t");

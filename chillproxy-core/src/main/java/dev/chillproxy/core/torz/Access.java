@@ -12,16 +12,31 @@ public sealed interface Access {
      *
      * @param keyId  the pool key id, or a fingerprint for a user's own legacy token; used in caches and usage
      * @param userId the pool user, or "" for a legacy token
+     * @param store  the code of the store the key belongs to ({@code tb}); "" when unknown, which no pool key may be
      */
-    record Granted(ApiKey key, String keyId, String userId) implements Access {
+    record Granted(ApiKey key, String keyId, String userId, String store) implements Access {
         public Granted {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(keyId, "keyId");
             Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(store, "store");
+        }
+
+        /** A key whose store is not known: a pool key made this way may not be sent anywhere. */
+        public Granted(ApiKey key, String keyId, String userId) {
+            this(key, keyId, userId, "");
         }
 
         public boolean pooled() {
             return !userId.isEmpty();
+        }
+
+        /**
+         * Whether the key may be sent to the store with this code: a pool key only to its own service (a user's own
+         * token goes where the user's config says).
+         */
+        public boolean mayCall(String storeCode) {
+            return !pooled() || (!store.isEmpty() && store.equals(storeCode));
         }
     }
 

@@ -11,7 +11,9 @@ public enum ErrorVideo {
     SERVER_ERROR("500"),
     PAYMENT_REQUIRED("payment_required"),
     STORE_LIMIT_EXCEEDED("store_limit_exceeded"),
-    BAD_LINK("bad_link");
+    BAD_LINK("bad_link"),
+    /** Our own limits for new downloads (per key or per user) are spent: nothing is wrong with any key. */
+    BUSY("busy");
 
     private final String fileName;
 

@@ -82,7 +82,8 @@ class ConfigCodecFuzzTest {
         } else {
             for (int n = 1 + random.nextInt(5); n > 0; n--) {
                 String code = CODES[random.nextInt(CODES.length - 1)];
-                boolean pool = random.nextBoolean();
+                // a pool user is valid only on a store the pool serves
+                boolean pool = random.nextBoolean() && PooledStores.serves(code);
                 stores.add(new StoreConfig(code, pool ? "" : "key" + random.nextInt(1_000_000),
                         pool ? new java.util.UUID(random.nextLong(), random.nextLong()).toString() : ""));
             }

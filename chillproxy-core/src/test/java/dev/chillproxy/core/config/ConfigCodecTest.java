@@ -166,6 +166,26 @@ class ConfigCodecTest {
         assertEquals(message, String.join("; ", e.problems().stream().map(ConfigProblem::toString).toList()));
     }
 
+    /** A pool user's key is a TorBox key: paired with another store it would be sent to that store. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rd", "ad", "pm", "dl", "p2p"})
+    void refusesAPoolUserOnAStoreThePoolDoesNotServe(String code) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> decodeJson("{\"stores\":[{\"c\":\"" + code + "\",\"auth\":\"" + USER + "\"}]}"));
+        assertEquals(List.of(new ConfigProblem("stores[0].auth",
+                "the key pool does not serve store \"" + code + "\"; use tb or your own token (t)")), e.problems());
+    }
+
+    @Test
+    void aPoolUserOnAnotherStoreIsNamedByItsIndex() throws ConfigException {
+        ConfigException e = assertThrows(ConfigException.class, () -> decodeJson("{\"stores\":[{\"c\":\"tb\",\"auth\":\""
+                + USER + "\"},{\"c\":\"pm\",\"auth\":\"" + USER + "\"}]}"));
+        assertEquals("stores[1].auth", e.problems().get(0).field());
+        // the user's own token on any store stays fine, and so does the pool on TorBox
+        assertEquals(2, decodeJson("{\"stores\":[{\"c\":\"rd\",\"t\":\"" + TOKEN + "\"},{\"c\":\"tb\",\"auth\":\""
+                + USER + "\"}]}").stores().size());
+    }
+
     @Test
     void reportsAllProblemsWithFieldPaths() {
         ConfigException e = assertThrows(ConfigException.class, () -> decodeJson("{\"stores\":[{\"c\":\"tb\",\"auth\":\"x\"}],\"cached\":0}"));

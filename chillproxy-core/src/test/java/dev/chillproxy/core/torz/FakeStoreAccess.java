@@ -24,7 +24,7 @@ final class FakeStoreAccess implements StoreAccess {
     }
 
     static Access.Granted granted(String key, String keyId, String userId) {
-        return new Access.Granted(ApiKey.of(key), keyId, userId);
+        return new Access.Granted(ApiKey.of(key), keyId, userId, "tb");
     }
 
     static Access.Refused refused(Access.Refusal reason, String message) {

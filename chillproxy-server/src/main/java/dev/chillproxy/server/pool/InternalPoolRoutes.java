@@ -87,6 +87,7 @@ public final class InternalPoolRoutes {
             answer.put("allowed", true);
             answer.put("poolKey", allowed.poolKey().reveal()); // the one place the key goes on the wire, to a trusted caller
             answer.put("poolKeyId", allowed.poolKeyId());
+            answer.put("service", allowed.service());
             answer.put("deviceCount", allowed.deviceCount());
         } else if (grant instanceof Grant.Denied denied) {
             answer.put("allowed", false);

@@ -27,6 +27,7 @@ import dev.chillproxy.store.StoreEndpoints;
  * @param uncachedStaleAfter how long a store's "not cached" answer is trusted ({@code MAGNET_UNCACHED_STALE_AFTER})
  * @param internalRateLimitRps requests per second the internal pool API serves ({@code INTERNAL_RATE_LIMIT_RPS})
  * @param enableP2p whether {@code p2p} configs (no credential) are served ({@code ENABLE_P2P})
+ * @param userAddsPerHour torrents one pool user may add to the pool's keys per hour ({@code USER_ADDS_PER_HOUR})
  */
 public record Settings(
         int port,
@@ -54,7 +55,8 @@ public record Settings(
         Duration cachedStaleAfter,
         Duration uncachedStaleAfter,
         int internalRateLimitRps,
-        boolean enableP2p) {
+        boolean enableP2p,
+        int userAddsPerHour) {
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -103,7 +105,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps, enableP2p);
+                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour);
     }
 
     /** A copy listening on another port (tests bind port 0). */
@@ -112,7 +114,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
                 upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps, enableP2p);
+                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour);
     }
 
     @Override

@@ -39,7 +39,8 @@ final class SettingsReader {
             "REALDEBRID_API_URL", "ALLDEBRID_API_URL", "PREMIUMIZE_API_URL", "DEBRIDLINK_API_URL",
             "TORZNAB_INDEXERS", "PROWLARR_URL", "PROWLARR_API_KEY", "POOL_GRANT_TTL", "STREAM_DEADLINE_MS",
             "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS",
-            "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS", "ENABLE_P2P");
+            "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS", "ENABLE_P2P",
+            "USER_ADDS_PER_HOUR");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
@@ -105,7 +106,8 @@ final class SettingsReader {
                 duration("MAGNET_UNCACHED_STALE_AFTER", Duration.ofHours(8)),
                 integer("INTERNAL_RATE_LIMIT_RPS", 100, 1, 1_000_000),
                 // p2p needs no credential: off by default where the pool stands for who may use this server
-                bool("ENABLE_P2P", !poolAuth));
+                bool("ENABLE_P2P", !poolAuth),
+                integer("USER_ADDS_PER_HOUR", 10, 1, 10_000));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

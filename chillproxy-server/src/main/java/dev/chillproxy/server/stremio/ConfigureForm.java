@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import dev.chillproxy.core.config.PooledStores;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
 
@@ -35,6 +36,11 @@ record ConfigureForm(String store, String kind, String credential, boolean cache
         boolean pool = first.usesPool() || first.token().isEmpty();
         return new ConfigureForm(first.code(), pool ? AUTH : TOKEN, pool ? first.auth() : first.token(),
                 config.cached(), config.sort());
+    }
+
+    /** Whether this form's store may take a pool user: only stores the pool has keys for. */
+    boolean poolOffered() {
+        return PooledStores.serves(store);
     }
 
     /** The config this form describes, not yet validated. */

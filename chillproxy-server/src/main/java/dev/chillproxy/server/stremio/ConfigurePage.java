@@ -10,9 +10,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.chillproxy.core.config.PooledStores;
+
 /**
  * Renders {@code configure.html}: {@code {{name}}} placeholders are replaced with HTML-escaped values,
- * except the few fragments built here from escaped parts. The template is read once; thread-safe.
+ * except the few fragments built here from escaped parts. The pool-user choice is offered only for the stores the pool
+ * serves ({@link PooledStores}; those options carry {@code data-pool} for the page's script). The template is read
+ * once; thread-safe.
  */
 final class ConfigurePage {
 
@@ -38,8 +42,10 @@ final class ConfigurePage {
         Map<String, String> raw = Map.of(
                 "problems", problemItems(problems),
                 "storeOptions", storeOptions(form.store()),
-                "authSelected", ConfigureForm.AUTH.equals(form.kind()) ? " selected" : "",
-                "tokenSelected", ConfigureForm.TOKEN.equals(form.kind()) ? " selected" : "",
+                // a pool user only on a store the pool serves: the pool's keys never go to another service
+                "authSelected", form.poolOffered() && ConfigureForm.AUTH.equals(form.kind()) ? " selected" : "",
+                "authDisabled", form.poolOffered() ? "" : " disabled",
+                "tokenSelected", !form.poolOffered() || ConfigureForm.TOKEN.equals(form.kind()) ? " selected" : "",
                 "cachedChecked", form.cached() ? " checked" : "",
                 "installHidden", links.isPresent() ? "" : " hidden");
         Map<String, String> escaped = Map.of(
@@ -74,6 +80,7 @@ final class ConfigurePage {
         StringBuilder options = new StringBuilder();
         for (String code : ConfigureForm.STORES) {
             options.append("<option value=\"").append(code).append('"')
+                    .append(PooledStores.serves(code) ? " data-pool" : "")
                     .append(code.equals(selected) ? " selected" : "")
                     .append('>').append(STORE_NAMES.get(code)).append(" (").append(code).append(")</option>");
         }

@@ -11,7 +11,9 @@ import dev.chillproxy.store.StoreException;
 
 /**
  * Tells the pool when a store rejected (401/403) or throttled (429) a pool key, so its users move to another key
- * or the key rests. A user's own legacy token is not the pool's business. Thread-safe.
+ * or the key rests. Only the key's own service can say so: a failure of any other store (or of our own outbound
+ * budget, which never reached the service) says nothing about the key. A user's own legacy token is not the pool's
+ * business. The pool confirms a 401/403 itself before it marks a key failing. Thread-safe.
  */
 public final class KeyProblemReporter {
 
@@ -26,7 +28,7 @@ public final class KeyProblemReporter {
     }
 
     public void report(Access.Granted access, StoreException failure) {
-        if (!access.pooled()) {
+        if (!access.pooled() || !failure.store().code().equals(access.store()) || failure.isOwnLimit()) {
             return;
         }
         if (failure.code() == ErrorCode.UNAUTHORIZED || failure.code() == ErrorCode.FORBIDDEN) {

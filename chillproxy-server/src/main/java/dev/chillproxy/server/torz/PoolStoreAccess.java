@@ -4,19 +4,27 @@ import dev.chillproxy.chillstreams.pool.DenialReason;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.core.config.PooledStores;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.core.torz.RequestContext;
 import dev.chillproxy.core.torz.StoreAccess;
+import dev.chillproxy.store.StoreName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Store access for torz: a store with {@code auth} asks the pool for this user's key on this device; a store
  * with a legacy {@code t} token uses the user's own key. Either path can be switched off by the operator
- * ({@code ENABLE_CHILLSTREAMS_AUTH}, {@code ENABLE_LEGACY_TOKENS}). Never falls back from one to the other.
+ * ({@code ENABLE_CHILLSTREAMS_AUTH}, {@code ENABLE_LEGACY_TOKENS}). Never falls back from one to the other. A pool
+ * key is granted only for its own service: a pool user on a store the pool does not serve, or a grant whose service
+ * is not the configured store, is refused before any key is handed out.
  * Thread-safe.
  */
 public final class PoolStoreAccess implements StoreAccess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PoolStoreAccess.class);
 
     private final PoolClient pool;
     private final boolean poolAuthEnabled;
@@ -35,9 +43,20 @@ public final class PoolStoreAccess implements StoreAccess {
                 return new Access.Refused(Access.Refusal.AUTH_METHOD_DISABLED,
                         "This server does not accept pool users. Ask your operator for a new addon link.");
             }
+            if (!PooledStores.serves(store.code())) {
+                // the config codec refuses this pairing already; a pool key must never reach another service
+                return new Access.Refused(Access.Refusal.AUTH_METHOD_DISABLED, "The key pool does not serve "
+                        + store.code() + ". Use your own " + store.code() + " token, or pick a store the pool serves.");
+            }
             Grant grant = pool.getKey(new GetKeyRequest(store.auth(), context.deviceId(), action, hash));
             if (grant instanceof Grant.Allowed allowed) {
-                return new Access.Granted(allowed.poolKey(), allowed.poolKeyId(), store.auth());
+                if (!belongsTo(allowed.service(), store.code())) {
+                    LOG.warn("pool key {} is a {} key, not one for store {}: not used", allowed.poolKeyId(),
+                            allowed.service(), store.code());
+                    return new Access.Refused(Access.Refusal.NO_KEY_AVAILABLE,
+                            "The key pool has no key for this store right now. Tell your operator.");
+                }
+                return new Access.Granted(allowed.poolKey(), allowed.poolKeyId(), store.auth(), store.code());
             }
             Grant.Denied denied = (Grant.Denied) grant;
             return new Access.Refused(refusal(denied.reason()), denied.message());
@@ -47,7 +66,16 @@ public final class PoolStoreAccess implements StoreAccess {
                     "This server accepts pool users only. Ask your operator for an addon link with your user id.");
         }
         ApiKey own = ApiKey.of(store.token());
-        return new Access.Granted(own, "own-" + own.fingerprint(), "");
+        return new Access.Granted(own, "own-" + own.fingerprint(), "", store.code());
+    }
+
+    /** Whether a key of {@code service} ("torbox", as the pool names it) is one for the store {@code storeCode}. */
+    static boolean belongsTo(String service, String storeCode) {
+        try {
+            return StoreName.fromCode(service).code().equals(storeCode);
+        } catch (IllegalArgumentException unknownService) {
+            return false;
+        }
     }
 
     private static Access.Refusal refusal(DenialReason reason) {

@@ -49,6 +49,11 @@ public final class StoreCacheChecker implements CacheChecker {
         List<String> unknown = hashes.stream().filter(hash -> !known.containsKey(hash)).distinct().toList();
         counters.hit(known.size());
         counters.miss(unknown.size());
+        if (!unknown.isEmpty() && !access.mayCall(storeCode)) {
+            // a pool key is only ever sent to its own service
+            LOG.warn("pool key {} belongs to store '{}', not {}: cache check not made", access.keyId(), access.store(), storeCode);
+            return new CacheStatus.Failed(storeCode.toUpperCase() + " cannot be used with the key pool.");
+        }
         if (!unknown.isEmpty()) {
             Store store = stores.get(StoreName.fromCode(storeCode));
             try {

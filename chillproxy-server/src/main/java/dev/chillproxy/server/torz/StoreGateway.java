@@ -1,5 +1,6 @@
 package dev.chillproxy.server.torz;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,7 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Playback's store calls on the debrid adapters, with the granted key passed per call (never kept). Store errors
+ * Playback's store calls on the debrid adapters, with the granted key passed per call (never kept), and only ever to
+ * the key's own store. A torrent already in a TorBox account is reused, not added again, and each pool user has an
+ * hourly quota of adds ({@link UserAddQuota}) so no one user spends a shared key's budget. Store errors
  * become the matching error video, and revoked or throttled pool keys are reported to the pool. An uncached private
  * torrent on TorBox is added from its {@code .torrent} file: its tracker has no DHT, so a bare hash never downloads.
  * The {@code .torrent} link comes from the server's own records for whoever asks ({@link PrivateTorrentUrls}), never
@@ -37,18 +40,27 @@ public final class StoreGateway implements DebridGateway {
     private final TorrentFetcher torrents;
     private final KeyProblemReporter problems;
     private final PrivateTorrentUrls privateUrls;
+    private final UserAddQuota quota;
 
-    public StoreGateway(StoreSet stores, TorrentFetcher torrents, KeyProblemReporter problems, PrivateTorrentUrls privateUrls) {
-        this.privateUrls = privateUrls;
+    /** @param quota how many torrents each pool user may add per hour; null = no per-user limit */
+    public StoreGateway(StoreSet stores, TorrentFetcher torrents, KeyProblemReporter problems, PrivateTorrentUrls privateUrls,
+                        UserAddQuota quota) {
         this.stores = stores;
         this.torrents = torrents;
         this.problems = problems;
+        this.privateUrls = privateUrls;
+        this.quota = quota;
     }
 
     @Override
     public String add(String storeCode, Access.Granted access, String hash, String privateFinder, String clientIp)
             throws PlaybackFailure {
-        Store store = store(storeCode);
+        Store store = store(storeCode, access);
+        Optional<String> inAccount = inAccount(store, access, hash);
+        if (inAccount.isPresent()) {
+            return inAccount.get();
+        }
+        spendUsersAdd(access);
         Optional<String> torrentUrl = privateFinder.isEmpty() || store.name() != StoreName.TORBOX
                 ? Optional.empty() : privateUrls.find(privateFinder, hash);
         AddedMagnet added = torrentUrl.isPresent()
@@ -60,6 +72,39 @@ public final class StoreGateway implements DebridGateway {
             throw new PlaybackFailure(ErrorVideo.DOWNLOADING, storeCode + ": queued by the store");
         }
         return added.id();
+    }
+
+    /**
+     * The torrent when the account already has it, so playing another file of it (or replaying) spends none of the
+     * key's scarce TorBox {@code createtorrent} budget. Looks at the newest page of {@code mylist} only; a failed look
+     * is reported like any call and the add goes ahead.
+     */
+    private Optional<String> inAccount(Store store, Access.Granted access, String hash) {
+        if (store.name() != StoreName.TORBOX) {
+            return Optional.empty();
+        }
+        try {
+            return store.listMagnets(access.key(), 0).items().stream()
+                    .filter(magnet -> magnet.hash().equalsIgnoreCase(hash) && !magnet.status().isTerminalFailure())
+                    .map(StoreMagnet::id)
+                    .findFirst();
+        } catch (StoreException e) {
+            problems.report(access, e);
+            LOG.debug("{}: account list not read before adding {}: {}", store.name().code(), hash, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** One pool user may not spend a shared key's hourly adds: over their quota they get "busy", the key is untouched. */
+    private void spendUsersAdd(Access.Granted access) throws PlaybackFailure {
+        if (quota == null || !access.pooled()) {
+            return;
+        }
+        Optional<Duration> wait = quota.take(access.userId());
+        if (wait.isPresent()) {
+            throw new PlaybackFailure(ErrorVideo.BUSY, "this user's torrent adds for the hour are spent; next in "
+                    + Math.max(1, wait.get().toMinutes()) + " min");
+        }
     }
 
     /** Uploads the {@code .torrent}, or adds the magnet the link redirected to; either must be the requested hash. */
@@ -91,7 +136,8 @@ public final class StoreGateway implements DebridGateway {
 
     @Override
     public MagnetState state(String storeCode, Access.Granted access, String magnetId) throws PlaybackFailure {
-        StoreMagnet magnet = call(access, ErrorVideo.SERVER_ERROR, () -> store(storeCode).magnet(access.key(), magnetId));
+        Store store = store(storeCode, access);
+        StoreMagnet magnet = call(access, ErrorVideo.SERVER_ERROR, () -> store.magnet(access.key(), magnetId));
         List<PlayableFile> files = magnet.files().stream()
                 .map(file -> new PlayableFile(file.toTorrentFile(), file.linkHandle()))
                 .toList();
@@ -100,11 +146,21 @@ public final class StoreGateway implements DebridGateway {
 
     @Override
     public String link(String storeCode, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
-        return call(access, ErrorVideo.SERVER_ERROR, () -> store(storeCode).generateLink(access.key(), linkHandle, clientIp));
+        Store store = store(storeCode, access);
+        return call(access, ErrorVideo.SERVER_ERROR, () -> store.generateLink(access.key(), linkHandle, clientIp));
     }
 
     private Store store(String code) {
         return stores.get(StoreName.fromCode(code));
+    }
+
+    /** The store of this code, for this key: a pool key is only ever sent to its own service. */
+    private Store store(String code, Access.Granted access) throws PlaybackFailure {
+        if (!access.mayCall(code)) {
+            LOG.warn("pool key {} belongs to store '{}', not {}: call not made", access.keyId(), access.store(), code);
+            throw new PlaybackFailure(ErrorVideo.FORBIDDEN, code + ": the pool key is not one for this store");
+        }
+        return store(code);
     }
 
     private <T> T call(Access.Granted access, ErrorVideo otherwise, Supplier<T> call) throws PlaybackFailure {
@@ -112,7 +168,8 @@ public final class StoreGateway implements DebridGateway {
             return call.get();
         } catch (StoreException e) {
             problems.report(access, e);
-            throw new PlaybackFailure(video(e.code(), otherwise), e.getMessage());
+            // our own budget for the key is spent: the key is fine, the user should just come back later
+            throw new PlaybackFailure(e.isOwnLimit() ? ErrorVideo.BUSY : video(e.code(), otherwise), e.getMessage());
         }
     }
 

@@ -87,7 +87,8 @@ public final class TorzComponents implements AutoCloseable {
                         settings.uncachedStaleAfter()), problems,
                         metrics.cacheCounters("magnets"), workers),
                 workers, settings.streamDeadline(), links);
-        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems, privateLinks),
+        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems, privateLinks,
+                        new UserAddQuota(settings.userAddsPerHour(), Ticker.systemTicker())),
                 PlaybackCaches.links(linkCache),
                 PlaybackCaches.tags(index), new FileSelector(titles.parser()), duration -> Thread.sleep(duration.toMillis()),
                 tuning.polls(), tuning.pollInterval());

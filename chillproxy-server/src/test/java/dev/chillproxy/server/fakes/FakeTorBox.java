@@ -54,6 +54,10 @@ public final class FakeTorBox extends Dispatcher {
     private final Map<String, Torrent> cached = new ConcurrentHashMap<>();
     private final Map<String, Torrent> known = new ConcurrentHashMap<>();
     private final Map<Integer, Torrent> byId = new ConcurrentHashMap<>();
+    /** Which key's account each added torrent is in. */
+    private final Map<Integer, String> owners = new ConcurrentHashMap<>();
+    /** Operations answered by a web application firewall's HTML page with this status instead of TorBox. */
+    private final Map<String, Integer> htmlBlocks = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private volatile CountDownLatch createGate;
@@ -90,6 +94,12 @@ public final class FakeTorBox extends Dispatcher {
 
     public void heal() {
         faults.clear();
+        htmlBlocks.clear();
+    }
+
+    /** {@code operation} answers an HTML page with {@code status} (a WAF or CDN block), whatever the key. */
+    public void blockWithHtml(String operation, int status) {
+        htmlBlocks.put(operation, status);
     }
 
     /** Holds every createtorrent until {@code parties} of them are in flight, so a test can prove they overlap. */
@@ -130,6 +140,12 @@ public final class FakeTorBox extends Dispatcher {
             calls.add(new Call(operation, key, hashOf(operation, request)));
             return envelope(401, false, "AUTH_ERROR", "null").build();
         }
+        Integer blocked = htmlBlocks.get(operation);
+        if (blocked != null) {
+            calls.add(new Call(operation, key, hashOf(operation, request)));
+            return new MockResponse.Builder().code(blocked).addHeader("Content-Type", "text/html")
+                    .body("<html><body><h1>Access denied</h1>Request blocked.</body></html>").build();
+        }
         if (key == null || !validKeys.contains(key)) {
             return envelope(403, false, "BAD_TOKEN", "null").build();
         }
@@ -153,8 +169,8 @@ public final class FakeTorBox extends Dispatcher {
                 case "me" -> envelope(200, true, null, "{\"id\":1,\"email\":\"pool@example.com\",\"plan\":2,"
                         + "\"is_subscribed\":true,\"premium_expires_at\":\"2099-01-01T00:00:00Z\"}");
                 case "checkcached" -> checkCached(request);
-                case "createtorrent" -> create(request);
-                case "mylist" -> myList(request);
+                case "createtorrent" -> create(request, bearer(request));
+                case "mylist" -> request.getUrl().queryParameter("id") == null ? accountList(request) : myList(request);
                 case "requestdl" -> envelope(200, true, null, "\"http://cdn.tb.invalid/dld/"
                         + request.getUrl().queryParameter("torrent_id") + "/" + request.getUrl().queryParameter("file_id")
                         + "?sig=cdnsig\"");
@@ -185,7 +201,7 @@ public final class FakeTorBox extends Dispatcher {
         return envelope(200, true, null, answer.isEmpty() ? "null" : "[" + String.join(",", answer) + "]");
     }
 
-    private MockResponse.Builder create(RecordedRequest request) throws InterruptedException {
+    private MockResponse.Builder create(RecordedRequest request, String key) throws InterruptedException {
         Matcher matcher = BTIH.matcher(URLDecoder.decode(request.getBody().utf8(), StandardCharsets.UTF_8));
         if (!matcher.find()) {
             return envelope(400, false, "INVALID_OPTION", "null");
@@ -202,12 +218,27 @@ public final class FakeTorBox extends Dispatcher {
         }
         int id = ids.incrementAndGet();
         byId.put(id, torrent);
+        owners.put(id, key);
         return envelope(200, true, null, "{\"torrent_id\":" + id + ",\"hash\":\"" + torrent.hash() + "\",\"auth_id\":\"a\"}");
+    }
+
+    /** {@code mylist} without {@code id}: the key's own torrents, newest first, {@code offset}/{@code limit} + 1. */
+    private MockResponse.Builder accountList(RecordedRequest request) {
+        String key = bearer(request);
+        int offset = Integer.parseInt(java.util.Objects.requireNonNullElse(request.getUrl().queryParameter("offset"), "0"));
+        int limit = Integer.parseInt(java.util.Objects.requireNonNullElse(request.getUrl().queryParameter("limit"), "1000"));
+        List<String> items = owners.entrySet().stream().filter(entry -> entry.getValue().equals(key))
+                .map(Map.Entry::getKey).sorted(java.util.Comparator.reverseOrder()).skip(offset).limit(limit + 1L)
+                .map(id -> torrentJson(id, byId.get(id))).toList();
+        return envelope(200, true, null, "[" + String.join(",", items) + "]");
     }
 
     private MockResponse.Builder myList(RecordedRequest request) {
         int id = Integer.parseInt(request.getUrl().queryParameter("id"));
-        Torrent torrent = byId.get(id);
+        return envelope(200, true, null, torrentJson(id, byId.get(id)));
+    }
+
+    private String torrentJson(int id, Torrent torrent) {
         boolean ready = cached.containsKey(torrent.hash());
         StringBuilder files = new StringBuilder();
         for (int i = 0; i < torrent.paths().size(); i++) {
@@ -216,11 +247,11 @@ public final class FakeTorBox extends Dispatcher {
                     .append(",\"short_name\":").append(quote(path.substring(path.lastIndexOf('/') + 1)))
                     .append(",\"size\":").append(torrent.fileSize()).append(",\"mimetype\":\"video/x-matroska\"}");
         }
-        return envelope(200, true, null, "{\"id\":" + id + ",\"hash\":\"" + torrent.hash() + "\",\"name\":"
+        return "{\"id\":" + id + ",\"hash\":\"" + torrent.hash() + "\",\"name\":"
                 + quote(torrent.name()) + ",\"size\":" + totalSize(torrent)
                 + ",\"download_state\":\"" + (ready ? "cached" : "downloading") + "\",\"progress\":" + (ready ? 1 : 0.2)
                 + ",\"download_present\":" + ready + ",\"download_finished\":" + ready
-                + ",\"created_at\":\"2026-11-26T00:00:00Z\",\"files\":[" + files + "]}");
+                + ",\"created_at\":\"2026-11-26T00:00:00Z\",\"files\":[" + files + "]}";
     }
 
     /** The torrent a call is about, as far as its request names one ("" for a batch or none). */

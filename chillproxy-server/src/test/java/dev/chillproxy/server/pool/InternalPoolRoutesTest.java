@@ -79,7 +79,7 @@ class InternalPoolRoutesTest {
         try (Response ok = post(base + InternalPoolRoutes.GET_KEY, BEARER, "{\"userId\":\"u\",\"deviceId\":\"good\",\"action\":\"stream-list\"}")) {
             JsonNode body = MAPPER.readTree(ok.body().string());
             assertEquals(200, ok.code());
-            assertEquals(MAPPER.readTree("{\"allowed\":true,\"poolKey\":\"" + POOL_KEY + "\",\"poolKeyId\":\"key-1\",\"deviceCount\":1}"), body);
+            assertEquals(MAPPER.readTree("{\"allowed\":true,\"poolKey\":\"" + POOL_KEY + "\",\"poolKeyId\":\"key-1\",\"service\":\"torbox\",\"deviceCount\":1}"), body);
         }
         try (Response denied = post(base + InternalPoolRoutes.GET_KEY, BEARER, "{\"userId\":\"u\",\"deviceId\":\"new\",\"action\":\"stream-served\",\"hash\":\"abc\",\"extra\":1}")) {
             assertEquals(MAPPER.readTree("{\"allowed\":false,\"message\":\"Device limit reached (3 of 3).\",\"deviceCount\":3}"),

@@ -169,4 +169,35 @@ class ConfigureRoutesTest {
             assertEquals("sort", error.path("problems").get(1).path("field").asText());
         }
     }
+
+    /** The pool's keys are TorBox keys: the page never pairs a pool user with another store. */
+    @Test
+    void thePoolUserChoiceIsOfferedOnlyForStoresThePoolServes() throws IOException {
+        try (Response response = get("/stremio/torz/configure")) {
+            String html = response.body().string();
+            assertTrue(html.contains("<option value=\"tb\" data-pool selected>"), html);
+            for (String other : new String[] {"rd", "ad", "pm", "dl"}) {
+                assertTrue(html.contains("<option value=\"" + other + "\">"), other);
+            }
+            assertTrue(html.contains("<option value=\"auth\" selected>"), "TorBox offers the pool");
+        }
+        String realDebrid = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("rd", "RDTOKEN", "")), List.of(),
+                false, false, "", ""));
+        try (Response response = get("/stremio/torz/" + realDebrid + "/configure")) {
+            String html = response.body().string();
+            assertTrue(html.contains("<option value=\"auth\" disabled>"), html);
+            assertTrue(html.contains("<option value=\"token\" selected>"), html);
+        }
+        FormBody paired = new FormBody.Builder().add("store", "rd").add("kind", "auth").add("credential", USER).build();
+        try (Response response = post(paired, true)) {
+            assertEquals(400, response.code());
+            JsonNode error = JSON.readTree(response.body().string()).path("error");
+            assertEquals("bad_config", error.path("code").asText());
+            assertEquals("stores[0].auth", error.path("problems").get(0).path("field").asText());
+        }
+        try (Response response = post(paired, false)) {
+            String html = response.body().string();
+            assertTrue(html.contains("<option value=\"auth\" disabled>"), "a rejected form does not offer the pairing again");
+        }
+    }
 }

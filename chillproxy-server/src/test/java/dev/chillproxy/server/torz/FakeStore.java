@@ -37,6 +37,8 @@ final class FakeStore implements Store {
     volatile StoreMagnet magnet;
     /** TorBox answers with a queue id instead of a torrent when the account's download slots are full. */
     volatile boolean queueOnly;
+    /** The torrents already in the account, newest first. */
+    volatile List<StoreMagnet> account = List.of();
 
     FakeStore(StoreName name) {
         this.name = name;
@@ -100,7 +102,8 @@ final class FakeStore implements Store {
 
     @Override
     public MagnetPage listMagnets(ApiKey key, int page) {
-        throw new UnsupportedOperationException("not used by torz");
+        record("listMagnets", key, page, null);
+        return new MagnetPage(page == 0 ? account : List.of(), page, false);
     }
 
     @Override

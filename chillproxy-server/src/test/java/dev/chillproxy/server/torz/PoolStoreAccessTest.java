@@ -34,7 +34,7 @@ class PoolStoreAccessTest {
     void aPoolUserGetsThePoolsKeyForThisDeviceAndAction() {
         Access access = new PoolStoreAccess(pool, true, true).open(POOLED, CONTEXT, "stream-served", HASH);
 
-        assertEquals(new Access.Granted(ApiKey.of("pool-key-secret-1"), "pk-7", USER), access);
+        assertEquals(new Access.Granted(ApiKey.of("pool-key-secret-1"), "pk-7", USER, "tb"), access);
         assertTrue(((Access.Granted) access).pooled());
         assertEquals(java.util.List.of(new GetKeyRequest(USER, "device-abc", "stream-served", HASH)), pool.requests);
     }
@@ -93,5 +93,36 @@ class PoolStoreAccessTest {
         assertEquals(Access.Refusal.AUTH_METHOD_DISABLED, refused.reason());
         assertFalse(refused.message().contains(TOKEN));
         assertTrue(pool.requests.isEmpty());
+    }
+
+    /** Defence in depth behind the config codec: a pool user on Real-Debrid never gets the pool's TorBox key. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"rd", "ad", "pm", "dl"})
+    void aPoolUserOnAStoreThePoolDoesNotServeIsRefusedWithoutAskingThePool(String code) {
+        Access access = new PoolStoreAccess(pool, true, true).open(new StoreConfig(code, "", USER), CONTEXT, "stream-list", "");
+
+        assertInstanceOf(Access.Refused.class, access);
+        assertEquals(Access.Refusal.AUTH_METHOD_DISABLED, ((Access.Refused) access).reason());
+        assertTrue(pool.requests.isEmpty());
+    }
+
+    /** A pool (remote or misconfigured) answering with another service's key: that key is not used for TorBox. */
+    @Test
+    void aGrantForAnotherServiceIsRefused() {
+        pool.answer = new Grant.Allowed(ApiKey.of("rd-pool-key-secret"), "pk-9", 1, "realdebrid");
+
+        Access access = new PoolStoreAccess(pool, true, true).open(POOLED, CONTEXT, "stream-list", "");
+
+        assertEquals(Access.Refusal.NO_KEY_AVAILABLE, ((Access.Refused) access).reason());
+        assertFalse(access.toString().contains("rd-pool-key-secret"));
+    }
+
+    @Test
+    void aGrantNamingNoServiceIsTheWiresDefaultTorBox() {
+        pool.answer = new Grant.Allowed(ApiKey.of("pool-key-secret-1"), "pk-7", 2, null);
+
+        Access access = new PoolStoreAccess(pool, true, true).open(POOLED, CONTEXT, "stream-list", "");
+
+        assertEquals("tb", ((Access.Granted) access).store());
     }
 }

@@ -37,8 +37,8 @@ class StoreCacheCheckerTest {
     private static final String B = "b".repeat(40);
     private static final String C = "c".repeat(40);
     private static final String POOL_KEY = "pool-key-secret-0123456789";
-    private static final Access.Granted POOLED = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-1");
-    private static final Access.Granted LEGACY = new Access.Granted(ApiKey.of("own-token-secret"), "own-1234", "");
+    private static final Access.Granted POOLED = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-1", "tb");
+    private static final Access.Granted LEGACY = new Access.Granted(ApiKey.of("own-token-secret"), "own-1234", "", "tb");
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
     private final FakeStore torbox = new FakeStore(StoreName.TORBOX);
@@ -181,6 +181,24 @@ class StoreCacheCheckerTest {
 
             assertEquals(new CacheStatus.Known(Set.of(A)), status, "the cache is an optimisation, not a dependency");
             assertEquals(List.of(A, B), torbox.calls.get(0).argument());
+        }
+    }
+
+    /** The pool's TorBox key is never sent to Real-Debrid's cache check, even for hashes nobody asked about yet. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aPoolKeyIsNeverSentToAnotherStoresCacheCheck(Engine engine) {
+        try (Setup s = setup(engine)) {
+            FakeStore realDebrid = new FakeStore(StoreName.REALDEBRID);
+            realDebrid.cacheAnswer = cached(A);
+            StoreCacheChecker onRealDebrid = new StoreCacheChecker(realDebrid.asSet(), s.cache(),
+                    new KeyProblemReporter(pool, Clock.fixed(NOW, ZoneOffset.UTC)),
+                    new CacheCounters(new SimpleMeterRegistry(), "magnets"), Runnable::run);
+
+            assertInstanceOf(CacheStatus.Failed.class, onRealDebrid.check("rd", POOLED, List.of(A), "203.0.113.7"));
+
+            assertTrue(realDebrid.calls.isEmpty(), realDebrid.calls.toString());
+            assertTrue(pool.problems.isEmpty());
         }
     }
 }

@@ -48,7 +48,7 @@ class StoreGatewayTest {
 
     private static final String HASH = "0123456789abcdef0123456789abcdef01234567";
     private static final String POOL_KEY = "pool-key-secret-0123456789";
-    private static final Access.Granted POOLED = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-1");
+    private static final Access.Granted POOLED = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-1", "tb");
 
     private static final OkHttpClient HTTP = new OkHttpClient();
     /** The private torrent's info dictionary; its SHA-1 is the hash the stream list offered. */
@@ -71,7 +71,7 @@ class StoreGatewayTest {
     /** The server's own records of private torrents' links, per finder and hash. */
     private final Map<String, String> privateLinks = new ConcurrentHashMap<>();
     private final PrivateTorrentUrls privateUrls = (finder, hash) -> Optional.ofNullable(privateLinks.get(finder + "|" + hash));
-    private final StoreGateway gateway = new StoreGateway(torbox.asSet(), torrents, problems, privateUrls);
+    private final StoreGateway gateway = new StoreGateway(torbox.asSet(), torrents, problems, privateUrls, null);
 
     /** Records {@code link} as found by {@link #FINDER} and returns that finder, as a playback request carries it. */
     private String known(String hash, String link) {
@@ -239,7 +239,8 @@ class StoreGatewayTest {
                 () -> gateway.add("tb", POOLED, wanted, known(wanted, finalLink), "203.0.113.7")));
 
         assertEquals(ErrorVideo.DOWNLOAD_FAILED, failure[0].video());
-        assertTrue(torbox.calls.isEmpty(), "nothing is added to the account: " + torbox.calls);
+        assertTrue(torbox.calls("addMagnet").isEmpty() && torbox.calls("addTorrent").isEmpty(),
+                "nothing is added to the account: " + torbox.calls);
         assertTrue(logs.contains(".torrent of " + wanted), logs);
         String everything = logs + failure[0].getMessage();
         assertFalse(everything.contains(INDEXER_SECRET) || everything.contains("/dl") || everything.contains(POOL_KEY),
@@ -279,9 +280,10 @@ class StoreGatewayTest {
     void storesOtherThanTorBoxAddTheHashAndFetchNothing() throws Exception {
         FakeStore realDebrid = new FakeStore(StoreName.REALDEBRID);
         realDebrid.magnet = magnet(MagnetStatus.QUEUED);
-        StoreGateway onRealDebrid = new StoreGateway(realDebrid.asSet(), torrents, problems, privateUrls);
+        StoreGateway onRealDebrid = new StoreGateway(realDebrid.asSet(), torrents, problems, privateUrls, null);
 
-        onRealDebrid.add("rd", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null);
+        onRealDebrid.add("rd", new Access.Granted(ApiKey.of("own-rd-token"), "own-1", "", "rd"), PRIVATE_HASH,
+                known(PRIVATE_HASH, torrentLink()), null);
 
         assertEquals("magnet:?xt=urn:btih:" + PRIVATE_HASH, realDebrid.calls("addMagnet").get(0).argument());
         assertEquals(0, indexer.getRequestCount());
@@ -298,5 +300,72 @@ class StoreGatewayTest {
         assertEquals(0, indexer.getRequestCount(), "only the finder's own records give a .torrent link");
         assertEquals(2, torbox.calls("addMagnet").size());
         assertTrue(torbox.calls("addTorrent").isEmpty());
+    }
+
+    /** The pool's TorBox key asked to play on Real-Debrid: no call reaches Real-Debrid, nothing is reported. */
+    @Test
+    void aPoolKeyIsNeverSentToAnotherStore() {
+        FakeStore realDebrid = new FakeStore(StoreName.REALDEBRID);
+        realDebrid.magnet = magnet(MagnetStatus.DOWNLOADED);
+        StoreGateway onRealDebrid = new StoreGateway(realDebrid.asSet(), torrents, problems, privateUrls, null);
+
+        PlaybackFailure add = assertThrows(PlaybackFailure.class, () -> onRealDebrid.add("rd", POOLED, HASH, "", null));
+        PlaybackFailure state = assertThrows(PlaybackFailure.class, () -> onRealDebrid.state("rd", POOLED, "77"));
+        PlaybackFailure link = assertThrows(PlaybackFailure.class, () -> onRealDebrid.link("rd", POOLED, "77:0", null));
+
+        assertEquals(List.of(ErrorVideo.FORBIDDEN, ErrorVideo.FORBIDDEN, ErrorVideo.FORBIDDEN),
+                List.of(add.video(), state.video(), link.video()));
+        assertTrue(realDebrid.calls.isEmpty(), realDebrid.calls.toString());
+        assertTrue(pool.problems.isEmpty());
+        // a pool grant whose store is unknown is not sent anywhere either
+        Access.Granted unknown = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-1");
+        assertThrows(PlaybackFailure.class, () -> gateway.add("tb", unknown, HASH, "", null));
+        assertTrue(torbox.calls.isEmpty());
+    }
+
+    /** The key's createtorrent budget is spent: the user sees "busy", and the key is not reported. */
+    @Test
+    void aSpentOwnBudgetShowsTheBusyVideoAndIsNoKeyProblem() {
+        torbox.failing("addMagnet", StoreException.ownLimit(StoreName.TORBOX, "budget spent", Duration.ofMinutes(40)));
+
+        PlaybackFailure failure = assertThrows(PlaybackFailure.class, () -> gateway.add("tb", POOLED, HASH, "", null));
+
+        assertEquals(ErrorVideo.BUSY, failure.video());
+        assertTrue(pool.problems.isEmpty(), pool.problems.toString());
+    }
+
+    /** Another file of a torrent already in the account: no createtorrent, the account's torrent is used. */
+    @Test
+    void aTorrentAlreadyInTheAccountIsReusedNotAddedAgain() throws Exception {
+        torbox.account = List.of(new StoreMagnet("55", "f".repeat(40), "Other", 1, MagnetStatus.DOWNLOADED, List.of(), null),
+                new StoreMagnet("66", HASH, "Failed copy", 1, MagnetStatus.FAILED, List.of(), null),
+                new StoreMagnet("77", HASH.toUpperCase(), "The.Matrix", 1, MagnetStatus.DOWNLOADED, List.of(), null));
+        UserAddQuota quota = new UserAddQuota(1, System::nanoTime);
+        StoreGateway limited = new StoreGateway(torbox.asSet(), torrents, problems, privateUrls, quota);
+
+        assertEquals("77", limited.add("tb", POOLED, HASH, "", null));
+        assertEquals("77", limited.add("tb", POOLED, HASH, "", null));
+
+        assertTrue(torbox.calls("addMagnet").isEmpty());
+        assertEquals(POOL_KEY, torbox.calls("listMagnets").get(0).key().reveal());
+        assertTrue(quota.take("user-1").isEmpty(), "reusing spent none of the user's adds");
+    }
+
+    /** Over their hourly quota a user sees "busy"; nothing reaches the store and the key is not reported. */
+    @Test
+    void aUserOverTheirHourlyAddsSeesBusyAndTheStoreIsNotAsked() throws Exception {
+        torbox.magnet = magnet(MagnetStatus.QUEUED);
+        StoreGateway limited = new StoreGateway(torbox.asSet(), torrents, problems, privateUrls, new UserAddQuota(2, System::nanoTime));
+
+        limited.add("tb", POOLED, HASH, "", null);
+        limited.add("tb", POOLED, "e".repeat(40), "", null);
+        PlaybackFailure third = assertThrows(PlaybackFailure.class, () -> limited.add("tb", POOLED, "d".repeat(40), "", null));
+
+        assertEquals(ErrorVideo.BUSY, third.video());
+        assertEquals(2, torbox.calls("addMagnet").size());
+        assertTrue(pool.problems.isEmpty());
+        Access.Granted otherUser = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-2", "tb");
+        limited.add("tb", otherUser, "d".repeat(40), "", null);
+        assertEquals(3, torbox.calls("addMagnet").size(), "another user on the same key is not affected");
     }
 }

@@ -66,7 +66,7 @@ public final class KeyBudgets {
         Duration wait = tryAcquire(key, path);
         if (!wait.isZero()) {
             long seconds = (wait.toMillis() + 999) / 1000;
-            throw new StoreException(store, ErrorCode.TOO_MANY_REQUESTS, 0, null,
+            throw StoreException.ownLimit(store,
                     "this key's request budget is spent; next request allowed in " + seconds + " s", wait);
         }
     }

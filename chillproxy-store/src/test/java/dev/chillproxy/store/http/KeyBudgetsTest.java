@@ -33,6 +33,7 @@ class KeyBudgetsTest {
         StoreException e = assertThrows(StoreException.class, () -> torbox.acquire(KEY, LIST));
         assertEquals(ErrorCode.TOO_MANY_REQUESTS, e.code());
         assertEquals(0, e.upstreamStatus());
+        assertTrue(e.isOwnLimit(), "our own budget: nothing reached TorBox, nothing is wrong with the key");
         assertEquals(Duration.ofSeconds(30), e.retryAfter().orElseThrow());
         assertTrue(e.getMessage().contains("30 s"), e.getMessage());
         assertFalse(e.getMessage().contains(KEY.reveal()), e.getMessage());
