@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -54,7 +55,11 @@ public final class TorrentFetcher {
         this.client = shared.newBuilder().followRedirects(false).followSslRedirects(false).callTimeout(timeout).build();
     }
 
-    Resolution resolve(String url) {
+    /**
+     * The hash behind {@code url}, from cache when known; the download is bounded and cancelled by {@code scope}.
+     * A download the scope cut short is not remembered as a failure: the link gets another chance.
+     */
+    Resolution resolve(String url, CallScope scope) {
         Resolution cached = resolved.getIfPresent(url);
         if (cached == null) {
             cached = failed.getIfPresent(url);
@@ -62,8 +67,10 @@ public final class TorrentFetcher {
         if (cached != null) {
             return cached;
         }
-        Resolution outcome = toResolution(download(url));
-        (outcome instanceof Resolved ? resolved : failed).put(url, outcome);
+        Resolution outcome = toResolution(download(url, request -> scope.newCall(client, request)));
+        if (outcome instanceof Resolved || !scope.stopped()) {
+            (outcome instanceof Resolved ? resolved : failed).put(url, outcome);
+        }
         return outcome;
     }
 
@@ -79,22 +86,39 @@ public final class TorrentFetcher {
 
     /** Downloads and parses the {@code .torrent} behind {@code link}; never throws for the link's or server's fault. */
     public TorrentDownload download(String link) {
+        return download(link, client::newCall);
+    }
+
+    /** How a download makes its calls: plainly, or bounded and cancelled by a request's {@link CallScope}. */
+    private interface Calls {
+        Call newCall(Request request) throws IOException;
+    }
+
+    private TorrentDownload download(String link, Calls calls) {
         HttpUrl url = link == null ? null : HttpUrl.parse(link.trim());
         for (int hop = 0; url != null && hop <= MAX_REDIRECTS; hop++) {
-            try (Response response = client.newCall(new Request.Builder().url(url).get().build()).execute()) {
-                if (response.isRedirect()) {
-                    String location = Objects.requireNonNullElse(response.header("Location"), "");
-                    if (location.regionMatches(true, 0, "magnet:", 0, 7)) {
-                        return InfoHash.parse(location).<TorrentDownload>map(h -> new TorrentDownload.MagnetRedirect(location, h))
-                                .orElse(new TorrentDownload.Failed("redirect to a magnet without a hash"));
+            try {
+                Call call = calls.newCall(new Request.Builder().url(url).get().build());
+                try (Response response = call.execute()) {
+                    if (response.isRedirect()) {
+                        String location = Objects.requireNonNullElse(response.header("Location"), "");
+                        if (location.regionMatches(true, 0, "magnet:", 0, 7)) {
+                            return InfoHash.parse(location).<TorrentDownload>map(h -> new TorrentDownload.MagnetRedirect(location, h))
+                                    .orElse(new TorrentDownload.Failed("redirect to a magnet without a hash"));
+                        }
+                        url = url.resolve(location);
+                        continue;
                     }
-                    url = url.resolve(location);
-                    continue;
+                    if (!response.isSuccessful()) {
+                        call.cancel(); // do not drain an error body to reuse the connection
+                        return new TorrentDownload.Failed("torrent download answered HTTP " + response.code());
+                    }
+                    TorrentDownload download = parse(response);
+                    if (download instanceof TorrentDownload.Failed) {
+                        call.cancel(); // a body over the cap is left unread, not drained
+                    }
+                    return download;
                 }
-                if (!response.isSuccessful()) {
-                    return new TorrentDownload.Failed("torrent download answered HTTP " + response.code());
-                }
-                return parse(response);
             } catch (IOException e) {
                 LOG.debug("torrent fetch from {} failed: {}", url.host(), e.getClass().getSimpleName());
                 return new TorrentDownload.Failed("torrent download failed: " + e.getClass().getSimpleName());
