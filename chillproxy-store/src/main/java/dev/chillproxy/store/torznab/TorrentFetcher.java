@@ -30,6 +30,8 @@ public final class TorrentFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(TorrentFetcher.class);
     public static final int MAX_REDIRECTS = 5;
     public static final long MAX_BYTES = 1024 * 1024;
+    /** Estimated bytes of the resolved links kept. */
+    static final long MAX_CACHED_BYTES = 16L * 1024 * 1024;
 
     /** The outcome for one link. */
     sealed interface Resolution {
@@ -42,8 +44,10 @@ public final class TorrentFetcher {
     }
 
     private final OkHttpClient client;
+    /** Weighed by the file lists they hold (a 1 MB torrent can list tens of thousands of files). */
     private final Cache<String, Resolution> resolved = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofHours(6)).maximumSize(5_000).build();
+            .expireAfterWrite(Duration.ofHours(6)).maximumWeight(MAX_CACHED_BYTES)
+            .weigher((String link, Resolution resolution) -> estimatedBytes(resolution)).build();
     private final Cache<String, Resolution> failed = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(5_000).build();
 
@@ -60,16 +64,17 @@ public final class TorrentFetcher {
      * A download the scope cut short is not remembered as a failure: the link gets another chance.
      */
     Resolution resolve(String url, CallScope scope) {
-        Resolution cached = resolved.getIfPresent(url);
+        String key = CacheKeys.of(url); // links may carry a passkey: hashed, not kept in clear
+        Resolution cached = resolved.getIfPresent(key);
         if (cached == null) {
-            cached = failed.getIfPresent(url);
+            cached = failed.getIfPresent(key);
         }
         if (cached != null) {
             return cached;
         }
         Resolution outcome = toResolution(download(url, request -> scope.newCall(client, request)));
         if (outcome instanceof Resolved || !scope.stopped()) {
-            (outcome instanceof Resolved ? resolved : failed).put(url, outcome);
+            (outcome instanceof Resolved ? resolved : failed).put(key, outcome);
         }
         return outcome;
     }
@@ -143,6 +148,16 @@ public final class TorrentFetcher {
         } catch (IllegalArgumentException e) {
             return new TorrentDownload.Failed(e.getMessage());
         }
+    }
+
+    private static int estimatedBytes(Resolution resolution) {
+        long bytes = 256;
+        if (resolution instanceof Resolved done && done.metainfo() != null) {
+            for (var file : done.metainfo().files()) {
+                bytes += 64 + 2L * file.path().length();
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
     static List<dev.chillproxy.core.torrent.TorrentFile> files(Resolved resolved) {
