@@ -1,11 +1,17 @@
 package dev.chillproxy.server.torz;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.chillproxy.core.config.IndexerConfig;
 import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.stream.StreamCandidate;
 import dev.chillproxy.core.stremio.StremioId;
 import dev.chillproxy.core.torz.CandidateSource;
 
@@ -13,11 +19,17 @@ import dev.chillproxy.core.torz.CandidateSource;
  * The candidates found lately for the same id and indexers, so a warm stream list needs neither the local index
  * nor an indexer: a complete answer is reused for {@link #COMPLETE_FOR}, one that missed a slow or failing source
  * only for {@link #PARTIAL_FOR}, so the missing source gets another chance soon. Thread-safe.
+ *
+ * <p>Bounded by the estimated bytes of the lists it holds ({@link #MAX_BYTES}), not by their number: anyone can
+ * make lists of hundreds of candidates. Keyed by a SHA-256 of the id and each indexer's full URL and API key:
+ * two URLs that differ only in their query are different indexers, and no key sits in clear in the map.
  */
 public final class RecentCandidates implements CandidateSource {
 
     static final Duration COMPLETE_FOR = Duration.ofMinutes(10);
     static final Duration PARTIAL_FOR = Duration.ofMinutes(1);
+    /** Estimated bytes of all lists held (roughly 25,000 candidates). */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
 
     private record Entry(Candidates candidates, long foundAtNanos) {
     }
@@ -27,16 +39,21 @@ public final class RecentCandidates implements CandidateSource {
     private final Cache<String, Entry> recent;
 
     public RecentCandidates(CandidateSource source, Ticker ticker) {
+        this(source, ticker, MAX_BYTES);
+    }
+
+    RecentCandidates(CandidateSource source, Ticker ticker, long maxBytes) {
         this.source = source;
         this.ticker = ticker;
-        this.recent = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(COMPLETE_FOR).maximumSize(20_000)
+        this.recent = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(COMPLETE_FOR)
+                .maximumWeight(maxBytes).weigher((String key, Entry entry) -> estimatedBytes(entry.candidates()))
                 .recordStats().build();
     }
 
     @Override
     public Candidates find(StremioId id, TorzConfig config, Duration budget) {
         // per indexers and their keys (a user's own results, private ones included, stay with that user's config)
-        String key = id.raw() + "|" + SearchScope.of(config).cacheKey();
+        String key = key(id, config);
         Entry entry = recent.getIfPresent(key);
         if (entry != null && (entry.candidates().dropped().isEmpty()
                 || ticker.read() - entry.foundAtNanos() < PARTIAL_FOR.toNanos())) {
@@ -50,5 +67,41 @@ public final class RecentCandidates implements CandidateSource {
     /** For the cache hit-ratio metric. */
     public Cache<?, ?> statistics() {
         return recent;
+    }
+
+    static String key(StremioId id, TorzConfig config) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, id.raw());
+            update(digest, SearchScope.of(config).operator() ? "operator" : "own");
+            for (IndexerConfig indexer : config.indexers()) {
+                update(digest, indexer.name());
+                update(digest, indexer.url());
+                update(digest, indexer.apiKey());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the JDK", e);
+        }
+    }
+
+    /** Length-prefixed, so ("ab","c") and ("a","bc") hash apart. */
+    private static void update(MessageDigest digest, String part) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        digest.update(bytes);
+    }
+
+    /** A rough estimate: object overhead per candidate plus its strings (two bytes a char). */
+    static int estimatedBytes(Candidates candidates) {
+        long bytes = 256;
+        for (StreamCandidate candidate : candidates.items()) {
+            bytes += 600 + 2L * (candidate.torrentName().length() + candidate.indexer().length()
+                    + candidate.torrentUrl().length() + (candidate.file() == null ? 0 : candidate.file().path().length()));
+        }
+        for (String dropped : candidates.dropped()) {
+            bytes += 64 + 2L * dropped.length();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 }

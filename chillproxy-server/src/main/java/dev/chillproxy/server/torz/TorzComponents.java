@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -39,7 +37,7 @@ import okhttp3.OkHttpClient;
 /**
  * The torz half of the composition root: local index and magnet cache, candidate search, store access through
  * the pool, the stream-list and playback pipelines, and their routes. Owns the worker threads of the parallel
- * steps (grant, indexers, cache checks), which block on I/O, hence a cached pool.
+ * steps (grant, indexers, cache checks), which block on I/O: bounded pools, see {@link WorkerPools}.
  */
 public final class TorzComponents implements AutoCloseable {
 
@@ -49,10 +47,12 @@ public final class TorzComponents implements AutoCloseable {
     }
 
     private final ExecutorService workers;
+    private final ExecutorService indexers;
     private final List<RouteGroup> routes;
 
-    private TorzComponents(ExecutorService workers, List<RouteGroup> routes) {
+    private TorzComponents(ExecutorService workers, ExecutorService indexers, List<RouteGroup> routes) {
         this.workers = workers;
+        this.indexers = indexers;
         this.routes = List.copyOf(routes);
     }
 
@@ -66,7 +66,8 @@ public final class TorzComponents implements AutoCloseable {
         String userAgent = shared.userAgent();
         Metrics metrics = shared.metrics();
         database.migrate("torz");
-        ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
+        ExecutorService workers = WorkerPools.workers();
+        ExecutorService indexers = WorkerPools.indexers();
         TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(
                 PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal())));
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
@@ -77,7 +78,7 @@ public final class TorzComponents implements AutoCloseable {
         Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
         metrics.monitor(linkCache, "links");
         TorznabClient torznab = new TorznabClient(http, settings.streamDeadline(), userAgent);
-        TorznabSearch search = new TorznabSearch(torznab, workers);
+        TorznabSearch search = new TorznabSearch(torznab, indexers);
         RecentCandidates source = new RecentCandidates(
                 new IndexerCandidateSource(index, search, operatorIndexers(settings), titles, workers, privateLinks), Ticker.systemTicker());
         metrics.monitor(source.statistics(), "candidates");
@@ -95,7 +96,8 @@ public final class TorzComponents implements AutoCloseable {
         ClientContexts clients = new ClientContexts(shared.clientIp());
         UsageEvents usage = new UsageEvents(outbox, clock);
         VideoRoutes videos = new VideoRoutes(settings.baseUrl().toString());
-        return new TorzComponents(workers, List.of(videos, new StreamRoutes(lister, clients, usage, links, videos, shared.rateLimit(), settings.enableP2p()),
+        return new TorzComponents(workers, indexers, List.of(videos, new StreamRoutes(lister, clients, usage, links, videos,
+                shared.rateLimit(), settings.enableP2p()),
                 new PlaybackRoutes(resolver, clients, usage, videos, shared.rateLimit())));
     }
 
@@ -116,14 +118,6 @@ public final class TorzComponents implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "torz-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        indexers.shutdownNow();
     }
 }

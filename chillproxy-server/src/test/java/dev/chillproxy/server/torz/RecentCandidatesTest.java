@@ -1,6 +1,8 @@
 package dev.chillproxy.server.torz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.chillproxy.core.config.IndexerConfig;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.stream.StreamCandidate;
 import dev.chillproxy.core.stremio.StremioId;
 import dev.chillproxy.core.torz.CandidateSource;
 import org.junit.jupiter.api.Test;
@@ -68,5 +71,49 @@ class RecentCandidatesTest {
         recent.find(StremioId.parse("series", "tt0903747:1:2"),
                 config(new IndexerConfig("jackett", "https://jackett.example/api", "key")), Duration.ofSeconds(5));
         assertEquals(3, asked.size());
+    }
+
+    @Test
+    void indexerUrlsThatDifferOnlyInTheirQueryAreCachedApart() throws Exception {
+        StremioId movie = StremioId.parse("movie", "tt0133093");
+        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?cat=2000", "")), Duration.ofSeconds(5));
+        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?cat=5000", "")), Duration.ofSeconds(5));
+        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?apikey=a", "")), Duration.ofSeconds(5));
+        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?apikey=b", "")), Duration.ofSeconds(5));
+        assertEquals(4, asked.size(), "each URL is its own indexer");
+        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?cat=2000", "")), Duration.ofSeconds(5));
+        assertEquals(4, asked.size(), "the same URL is still served from the cache");
+    }
+
+    @Test
+    void keysAreHashesThatHoldNoApiKey() throws Exception {
+        String key = RecentCandidates.key(StremioId.parse("movie", "tt0133093"),
+                config(new IndexerConfig("jackett", "https://jackett.example/api?apikey=secret-in-url", "secret-api-key")));
+        assertTrue(key.matches("[0-9a-f]{64}"), key);
+        assertFalse(key.contains("secret"));
+        assertFalse(RecentCandidates.key(StremioId.parse("movie", "tt0133093"),
+                config(new IndexerConfig("jackett", "https://jackett.example/api", "key-a"))).equals(
+                RecentCandidates.key(StremioId.parse("movie", "tt0133093"),
+                        config(new IndexerConfig("jackett", "https://jackett.example/api", "key-b")))));
+    }
+
+    @Test
+    void theCacheIsBoundedByTheCandidatesItHoldsNotByTheNumberOfLists() throws Exception {
+        List<StreamCandidate> big = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            big.add(new StreamCandidate("%040x".formatted(i), "Movie.2020.1080p.Part" + i, null, 1, 1, "idx", false, "", null));
+        }
+        CandidateSource bigLists = (id, config, budget) -> new CandidateSource.Candidates(big, List.of());
+        long oneList = RecentCandidates.estimatedBytes(new CandidateSource.Candidates(big, List.of()));
+        RecentCandidates bounded = new RecentCandidates(bigLists, nanos::get, 5 * oneList);
+        for (int i = 0; i < 50; i++) {
+            bounded.find(StremioId.parse("movie", "tt%07d".formatted(1_000_000 + i)), config(), Duration.ofSeconds(5));
+        }
+        var cache = bounded.statistics();
+        cache.cleanUp();
+        long held = cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+        assertTrue(held <= 5 * oneList, "held " + held + " bytes for a cap of " + 5 * oneList);
+        assertTrue(cache.estimatedSize() <= 5, "lists held: " + cache.estimatedSize());
+        assertTrue(oneList > 600_000, "a 1,000-candidate list weighs its candidates: " + oneList);
     }
 }

@@ -36,8 +36,8 @@ public record IndexerEndpoint(IndexerKind kind, String url, ApiKey apiKey) {
                 + parsed.port()) + parsed.encodedPath());
     }
 
-    /** Cache key; stays in memory only. */
+    /** Cache key: a hash of the full URL and the key, so neither sits in clear in a cache. */
     String cacheKey() {
-        return url + "|" + (apiKey == null ? "" : apiKey.reveal());
+        return CacheKeys.of(url, apiKey == null ? "" : apiKey.reveal());
     }
 }

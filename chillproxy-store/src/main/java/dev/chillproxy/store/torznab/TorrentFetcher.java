@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,6 +30,8 @@ public final class TorrentFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(TorrentFetcher.class);
     public static final int MAX_REDIRECTS = 5;
     public static final long MAX_BYTES = 1024 * 1024;
+    /** Estimated bytes of the resolved links kept. */
+    static final long MAX_CACHED_BYTES = 16L * 1024 * 1024;
 
     /** The outcome for one link. */
     sealed interface Resolution {
@@ -41,8 +44,10 @@ public final class TorrentFetcher {
     }
 
     private final OkHttpClient client;
+    /** Weighed by the file lists they hold (a 1 MB torrent can list tens of thousands of files). */
     private final Cache<String, Resolution> resolved = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofHours(6)).maximumSize(5_000).build();
+            .expireAfterWrite(Duration.ofHours(6)).maximumWeight(MAX_CACHED_BYTES)
+            .weigher((String link, Resolution resolution) -> estimatedBytes(resolution)).build();
     private final Cache<String, Resolution> failed = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(5_000).build();
 
@@ -54,16 +59,23 @@ public final class TorrentFetcher {
         this.client = shared.newBuilder().followRedirects(false).followSslRedirects(false).callTimeout(timeout).build();
     }
 
-    Resolution resolve(String url) {
-        Resolution cached = resolved.getIfPresent(url);
+    /**
+     * The hash behind {@code url}, from cache when known; the download is bounded and cancelled by {@code scope}.
+     * A download the scope cut short is not remembered as a failure: the link gets another chance.
+     */
+    Resolution resolve(String url, CallScope scope) {
+        String key = CacheKeys.of(url); // links may carry a passkey: hashed, not kept in clear
+        Resolution cached = resolved.getIfPresent(key);
         if (cached == null) {
-            cached = failed.getIfPresent(url);
+            cached = failed.getIfPresent(key);
         }
         if (cached != null) {
             return cached;
         }
-        Resolution outcome = toResolution(download(url));
-        (outcome instanceof Resolved ? resolved : failed).put(url, outcome);
+        Resolution outcome = toResolution(download(url, request -> scope.newCall(client, request)));
+        if (outcome instanceof Resolved || !scope.stopped()) {
+            (outcome instanceof Resolved ? resolved : failed).put(key, outcome);
+        }
         return outcome;
     }
 
@@ -79,22 +91,39 @@ public final class TorrentFetcher {
 
     /** Downloads and parses the {@code .torrent} behind {@code link}; never throws for the link's or server's fault. */
     public TorrentDownload download(String link) {
+        return download(link, client::newCall);
+    }
+
+    /** How a download makes its calls: plainly, or bounded and cancelled by a request's {@link CallScope}. */
+    private interface Calls {
+        Call newCall(Request request) throws IOException;
+    }
+
+    private TorrentDownload download(String link, Calls calls) {
         HttpUrl url = link == null ? null : HttpUrl.parse(link.trim());
         for (int hop = 0; url != null && hop <= MAX_REDIRECTS; hop++) {
-            try (Response response = client.newCall(new Request.Builder().url(url).get().build()).execute()) {
-                if (response.isRedirect()) {
-                    String location = Objects.requireNonNullElse(response.header("Location"), "");
-                    if (location.regionMatches(true, 0, "magnet:", 0, 7)) {
-                        return InfoHash.parse(location).<TorrentDownload>map(h -> new TorrentDownload.MagnetRedirect(location, h))
-                                .orElse(new TorrentDownload.Failed("redirect to a magnet without a hash"));
+            try {
+                Call call = calls.newCall(new Request.Builder().url(url).get().build());
+                try (Response response = call.execute()) {
+                    if (response.isRedirect()) {
+                        String location = Objects.requireNonNullElse(response.header("Location"), "");
+                        if (location.regionMatches(true, 0, "magnet:", 0, 7)) {
+                            return InfoHash.parse(location).<TorrentDownload>map(h -> new TorrentDownload.MagnetRedirect(location, h))
+                                    .orElse(new TorrentDownload.Failed("redirect to a magnet without a hash"));
+                        }
+                        url = url.resolve(location);
+                        continue;
                     }
-                    url = url.resolve(location);
-                    continue;
+                    if (!response.isSuccessful()) {
+                        call.cancel(); // do not drain an error body to reuse the connection
+                        return new TorrentDownload.Failed("torrent download answered HTTP " + response.code());
+                    }
+                    TorrentDownload download = parse(response);
+                    if (download instanceof TorrentDownload.Failed) {
+                        call.cancel(); // a body over the cap is left unread, not drained
+                    }
+                    return download;
                 }
-                if (!response.isSuccessful()) {
-                    return new TorrentDownload.Failed("torrent download answered HTTP " + response.code());
-                }
-                return parse(response);
             } catch (IOException e) {
                 LOG.debug("torrent fetch from {} failed: {}", url.host(), e.getClass().getSimpleName());
                 return new TorrentDownload.Failed("torrent download failed: " + e.getClass().getSimpleName());
@@ -119,6 +148,16 @@ public final class TorrentFetcher {
         } catch (IllegalArgumentException e) {
             return new TorrentDownload.Failed(e.getMessage());
         }
+    }
+
+    private static int estimatedBytes(Resolution resolution) {
+        long bytes = 256;
+        if (resolution instanceof Resolved done && done.metainfo() != null) {
+            for (var file : done.metainfo().files()) {
+                bytes += 64 + 2L * file.path().length();
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
     static List<dev.chillproxy.core.torrent.TorrentFile> files(Resolved resolved) {
