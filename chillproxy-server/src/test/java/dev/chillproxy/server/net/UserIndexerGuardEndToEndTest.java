@@ -61,15 +61,16 @@ class UserIndexerGuardEndToEndTest {
         String user = fixture.addUser();
         String path = "/api/v2.0/indexers/all/results/torznab/api";
         // 127.0.0.1 itself is an operator host here (on other ports): the exemption is by host:port, not host
-        String cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "", user)), List.of(
-                new IndexerConfig("jackett", "http://2130706433:" + local.getPort() + path, "userkey"),
-                new IndexerConfig("jackett", "http://127.1:" + local.getPort() + path, "userkey"),
-                new IndexerConfig("jackett", "http://127.0.0.1:" + local.getPort() + path, "userkey")),
-                false, false, "", ""));
+        for (String host : List.of("2130706433", "127.1", "127.000.000.001", "127.0.0.1")) {
+            String cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "", user)), List.of(
+                    new IndexerConfig("jackett", "http://" + host + ":" + local.getPort() + path, "userkey")),
+                    false, false, "", ""));
 
-        JsonNode streams = fixture.getJson("/stremio/torz/" + cfg + "/stream/movie/tt0133093.json", "Stremio/1").get("streams");
+            JsonNode streams = fixture.getJson("/stremio/torz/" + cfg + "/stream/movie/tt0133093.json", "Stremio/1")
+                    .get("streams");
 
-        assertEquals(1, streams.size(), "the operator's indexer still answers: " + streams);
+            assertEquals(1, streams.size(), host + ": only the operator's indexer answers: " + streams);
+        }
         assertEquals(0, local.getRequestCount(), "nothing reached the indexer on this machine");
     }
 }
