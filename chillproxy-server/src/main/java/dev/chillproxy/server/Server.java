@@ -4,9 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +17,7 @@ import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.metrics.UpstreamServices;
 import dev.chillproxy.server.net.LocalAddressGuard;
+import dev.chillproxy.server.net.OperatorEndpoints;
 import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.torz.TorzComponents;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
@@ -29,7 +27,6 @@ import dev.chillproxy.store.StoreSet;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import okhttp3.Dns;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -65,8 +62,8 @@ public final class Server implements AutoCloseable {
                                String version, TorzComponents.Tuning tuning) {
         String userAgent = "chillproxy/" + version;
         Metrics metrics = new Metrics();
-        LocalAddressGuard guard = new LocalAddressGuard(Dns.SYSTEM, operatorHosts(settings));
-        OkHttpClient metered = http.newBuilder().dns(guard).addInterceptor(guard)
+        LocalAddressGuard guard = new LocalAddressGuard(Dns.SYSTEM, OperatorEndpoints.of(operatorUrls(settings)));
+        OkHttpClient metered = guard.install(http.newBuilder())
                 .addInterceptor(metrics.upstream(upstreamServices(settings))).build();
         StoreSet stores = StoreSet.create(metered, mapper, settings.upstreams(), userAgent);
         PoolComponents pool = PoolComponents.create(settings, database, metered, mapper, stores.get(StoreName.TORBOX), clock);
@@ -92,14 +89,14 @@ public final class Server implements AutoCloseable {
                 metrics, http);
     }
 
-    /** Hosts the operator configured; only these may be local addresses (users' URLs may not). */
-    private static Set<String> operatorHosts(Settings settings) {
+    /** URLs the operator configured; only their host:port pairs may be local addresses (users' URLs may not). */
+    private static List<String> operatorUrls(Settings settings) {
         List<String> urls = new ArrayList<>(List.of(settings.upstreams().torbox(), settings.upstreams().realDebrid(),
                 settings.upstreams().allDebrid(), settings.upstreams().premiumize(), settings.upstreams().debridLink()));
         settings.torznabIndexers().forEach(url -> urls.add(url.toString()));
         settings.prowlarrUrl().ifPresent(url -> urls.add(url.toString()));
         settings.chillstreamsApiUrl().ifPresent(url -> urls.add(url.toString()));
-        return urls.stream().map(HttpUrl::parse).filter(Objects::nonNull).map(HttpUrl::host).collect(Collectors.toSet());
+        return urls;
     }
 
     /** Which upstream a call goes to, for metric labels (never the URL itself). */

@@ -1,63 +1,60 @@
 package dev.chillproxy.server.net;
 
-import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import dev.chillproxy.core.client.IpLiteral;
 import okhttp3.Dns;
-import okhttp3.Interceptor;
-import okhttp3.Response;
+import okhttp3.OkHttpClient;
 
 /**
- * Keeps outbound calls away from this machine and from link-local addresses (cloud metadata endpoints) unless the
- * operator configured that host (a TorBox URL, an indexer, Chillstreams, or the local fakes of a test). Users can put
- * indexer and {@code .torrent} URLs into their config; without this, such a URL could make the server call its own
- * admin API or a neighbour on 127.0.0.1. Private LAN addresses stay allowed: self-hosters run Jackett there.
- * Works on both paths OkHttp takes: host names through {@link Dns} (checked after resolution, so a name that
- * resolves to 127.0.0.1 is caught) and IP literals, which OkHttp never resolves, through the interceptor.
- * Thread-safe.
+ * Keeps outbound calls away from this machine, link-local and cloud metadata addresses (see {@link BlockedAddresses})
+ * unless the call goes to one of the operator's configured {@code host:port} pairs (a TorBox URL, an indexer,
+ * Chillstreams, or the local fakes of a test). Users put indexer and {@code .torrent} URLs into their config; without
+ * this, such a URL (or a redirect from it) could make the server call its own admin API or a neighbour on 127.0.0.1.
+ * <p>The decision is made on the socket about to connect ({@link GuardedSocketFactory}), for every hop and every
+ * address; this {@link Dns} only labels each address with the host it was resolved for (which the socket check
+ * matches against operator names) and drops blocked answers for other names early, for a clearer error.
+ * Proxies are switched off: through a proxy the socket would only see the proxy's address. Thread-safe.
  */
-public final class LocalAddressGuard implements Dns, Interceptor {
+public final class LocalAddressGuard implements Dns {
 
     private final Dns delegate;
-    private final Set<String> operatorHosts;
+    private final OperatorEndpoints operator;
 
-    public LocalAddressGuard(Dns delegate, Set<String> operatorHosts) {
+    public LocalAddressGuard(Dns delegate, OperatorEndpoints operator) {
         this.delegate = delegate;
-        this.operatorHosts = operatorHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.operator = operator;
+    }
+
+    /** {@code builder} with this guard's DNS, guarded sockets and no proxy. */
+    public OkHttpClient.Builder install(OkHttpClient.Builder builder) {
+        return builder.dns(this).socketFactory(new GuardedSocketFactory(operator)).proxy(Proxy.NO_PROXY);
     }
 
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
-        List<InetAddress> addresses = delegate.lookup(hostname);
-        if (operatorHosts.contains(hostname.toLowerCase(Locale.ROOT))) {
-            return addresses;
-        }
-        List<InetAddress> allowed = addresses.stream().filter(address -> !isLocal(address)).toList();
-        if (allowed.isEmpty()) {
-            throw new UnknownHostException("refused: " + hostname + " resolves only to local addresses");
-        }
-        return allowed;
-    }
-
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-        String host = chain.request().url().host();
-        if (!operatorHosts.contains(host.toLowerCase(Locale.ROOT))) {
-            InetAddress literal = IpLiteral.parse(host).orElse(null);
-            if (literal != null && isLocal(literal)) {
-                throw new IOException("refused: calls to local addresses are not allowed for " + host);
+        boolean operatorName = operator.isOperatorName(hostname);
+        List<InetAddress> kept = new ArrayList<>();
+        for (InetAddress address : delegate.lookup(hostname)) {
+            if (operatorName || !BlockedAddresses.isBlocked(address)) {
+                kept.add(labelled(hostname, address));
             }
         }
-        return chain.proceed(chain.request());
+        if (kept.isEmpty()) {
+            throw new UnknownHostException("refused: " + hostname + " resolves only to local addresses");
+        }
+        return kept;
     }
 
-    static boolean isLocal(InetAddress address) {
-        return address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress();
+    /** The address carrying {@code hostname}, so the socket check knows which URL host it serves (no reverse lookup). */
+    private static InetAddress labelled(String hostname, InetAddress address) throws UnknownHostException {
+        if (address instanceof Inet6Address v6 && v6.getScopeId() != 0) {
+            return Inet6Address.getByAddress(hostname, v6.getAddress(), v6.getScopeId());
+        }
+        return InetAddress.getByAddress(hostname, address.getAddress());
     }
 }
