@@ -94,6 +94,7 @@ public final class Server implements AutoCloseable {
         List<String> urls = new ArrayList<>(List.of(settings.upstreams().torbox(), settings.upstreams().realDebrid(),
                 settings.upstreams().allDebrid(), settings.upstreams().premiumize(), settings.upstreams().debridLink()));
         settings.torznabIndexers().forEach(url -> urls.add(url.toString()));
+        settings.localUrlsAllowed().forEach(url -> urls.add(url.toString()));
         settings.prowlarrUrl().ifPresent(url -> urls.add(url.toString()));
         settings.chillstreamsApiUrl().ifPresent(url -> urls.add(url.toString()));
         return urls;

@@ -28,6 +28,8 @@ import dev.chillproxy.store.StoreEndpoints;
  * @param internalRateLimitRps requests per second the internal pool API serves ({@code INTERNAL_RATE_LIMIT_RPS})
  * @param enableP2p whether {@code p2p} configs (no credential) are served ({@code ENABLE_P2P})
  * @param userAddsPerHour torrents one pool user may add to the pool's keys per hour ({@code USER_ADDS_PER_HOUR})
+ * @param localUrlsAllowed {@code scheme://host:port} that users' own URLs may reach although they are on this machine
+ *                         ({@code LOCAL_URLS_ALLOWED}), e.g. a household's Jackett beside the server
  */
 public record Settings(
         int port,
@@ -56,7 +58,8 @@ public record Settings(
         Duration uncachedStaleAfter,
         int internalRateLimitRps,
         boolean enableP2p,
-        int userAddsPerHour) {
+        int userAddsPerHour,
+        List<URI> localUrlsAllowed) {
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -69,6 +72,7 @@ public record Settings(
         Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(upstreams, "upstreams");
         torznabIndexers = List.copyOf(torznabIndexers);
+        localUrlsAllowed = List.copyOf(localUrlsAllowed);
         Objects.requireNonNull(prowlarrUrl, "prowlarrUrl");
         Objects.requireNonNull(prowlarrApiKey, "prowlarrApiKey");
         Objects.requireNonNull(poolGrantTtl, "poolGrantTtl");
@@ -105,7 +109,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour);
+                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour, localUrlsAllowed);
     }
 
     /** A copy listening on another port (tests bind port 0). */
@@ -114,7 +118,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
                 upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour);
+                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour, localUrlsAllowed);
     }
 
     @Override

@@ -40,11 +40,11 @@ final class SettingsReader {
             "TORZNAB_INDEXERS", "PROWLARR_URL", "PROWLARR_API_KEY", "POOL_GRANT_TTL", "STREAM_DEADLINE_MS",
             "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS",
             "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS", "ENABLE_P2P",
-            "USER_ADDS_PER_HOUR");
+            "USER_ADDS_PER_HOUR", "LOCAL_URLS_ALLOWED");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
-            "RATE_LIMIT_", "MAGNET_", "INTERNAL_");
+            "RATE_LIMIT_", "MAGNET_", "INTERNAL_", "LOCAL_", "USER_");
 
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
@@ -107,7 +107,8 @@ final class SettingsReader {
                 integer("INTERNAL_RATE_LIMIT_RPS", 100, 1, 1_000_000),
                 // p2p needs no credential: off by default where the pool stands for who may use this server
                 bool("ENABLE_P2P", !poolAuth),
-                integer("USER_ADDS_PER_HOUR", 10, 1, 10_000));
+                integer("USER_ADDS_PER_HOUR", 10, 1, 10_000),
+                urls("LOCAL_URLS_ALLOWED"));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

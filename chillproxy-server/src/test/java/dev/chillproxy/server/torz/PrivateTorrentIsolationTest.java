@@ -88,6 +88,9 @@ class PrivateTorrentIsolationTest {
         env.put("TORBOX_API_URL", "http://127.0.0.1:" + torbox.getPort());
         env.put("TORZNAB_INDEXERS", "http://127.0.0.1:" + operatorIndexer.getPort()
                 + "/api/v2.0/indexers/all/results/torznab/api?apikey=" + OPERATOR_KEY);
+        // users' URLs on this machine are refused unless allowed: let the user's indexer and the trap be reachable,
+        // so "never fetched" below is the server's choice, not the address guard's
+        env.put("LOCAL_URLS_ALLOWED", "http://127.0.0.1:" + ownIndexer.getPort() + ",http://127.0.0.1:" + trap.getPort());
         fixture = ServerFixture.start(engine, env);
     }
 
