@@ -65,7 +65,8 @@ public final class PoolComponents implements AutoCloseable {
         }
         database.migrate("pool");
         PoolKeyCipher cipher = PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal());
-        EmbeddedPool pool = new EmbeddedPool(database, cipher, clock, settings.torboxMaxDevicesPerUser());
+        EmbeddedPool pool = new EmbeddedPool(database, cipher, clock, settings.torboxMaxDevicesPerUser(),
+                settings.deviceIdleRelease());
         GrantCache grants = new GrantCache(pool, settings.poolGrantTtl());
         TorBoxKeyProbe probe = new TorBoxKeyProbe(torbox, clock);
         PoolAdmin admin = new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants));

@@ -26,6 +26,7 @@ import dev.chillproxy.store.StoreEndpoints;
  * @param cachedStaleAfter how long a store's "cached" answer is trusted ({@code MAGNET_CACHED_STALE_AFTER})
  * @param uncachedStaleAfter how long a store's "not cached" answer is trusted ({@code MAGNET_UNCACHED_STALE_AFTER})
  * @param internalRateLimitRps requests per second the internal pool API serves ({@code INTERNAL_RATE_LIMIT_RPS})
+ * @param deviceIdleRelease a device's slot is freed after this long without a request ({@code DEVICE_IDLE_RELEASE})
  */
 public record Settings(
         int port,
@@ -52,7 +53,8 @@ public record Settings(
         int rateLimitIpRps,
         Duration cachedStaleAfter,
         Duration uncachedStaleAfter,
-        int internalRateLimitRps) {
+        int internalRateLimitRps,
+        Duration deviceIdleRelease) {
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -76,6 +78,7 @@ public record Settings(
         }
         Objects.requireNonNull(cachedStaleAfter, "cachedStaleAfter");
         Objects.requireNonNull(uncachedStaleAfter, "uncachedStaleAfter");
+        Objects.requireNonNull(deviceIdleRelease, "deviceIdleRelease");
         if (rateLimitUserRps < 1 || rateLimitIpRps < 1) {
             throw new IllegalArgumentException("rate limits must be positive");
         }
@@ -101,7 +104,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps);
+                uncachedStaleAfter, internalRateLimitRps, deviceIdleRelease);
     }
 
     /** A copy listening on another port (tests bind port 0). */
@@ -110,7 +113,7 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
                 upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps);
+                uncachedStaleAfter, internalRateLimitRps, deviceIdleRelease);
     }
 
     @Override
@@ -118,6 +121,7 @@ public record Settings(
         return "Settings[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", database="
                 + databaseUrl.engine() + ", pool=" + (embeddedPool() ? "embedded" : chillstreamsApiUrl.get().getHost())
                 + ", chillstreamsAuth=" + enableChillstreamsAuth + ", legacyTokens=" + enableLegacyTokens + ", maxDevices=" + torboxMaxDevicesPerUser
+                + ", deviceIdleRelease=" + deviceIdleRelease
                 + ", " + trustedProxies
                 + ", torznabIndexers=" + torznabIndexers.size() + ", prowlarr=" + prowlarrUrl.isPresent()
                 + ", grantTtl=" + poolGrantTtl + ", streamDeadline=" + streamDeadline.toMillis() + "ms"

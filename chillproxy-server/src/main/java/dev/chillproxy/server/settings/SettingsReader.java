@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.chillproxy.chillstreams.db.DatabaseUrl;
+import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
 import dev.chillproxy.core.client.TrustedProxies;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.StoreEndpoints;
@@ -39,7 +40,8 @@ final class SettingsReader {
             "REALDEBRID_API_URL", "ALLDEBRID_API_URL", "PREMIUMIZE_API_URL", "DEBRIDLINK_API_URL",
             "TORZNAB_INDEXERS", "PROWLARR_URL", "PROWLARR_API_KEY", "POOL_GRANT_TTL", "STREAM_DEADLINE_MS",
             "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS",
-            "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS");
+            "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS",
+            "DEVICE_IDLE_RELEASE");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
@@ -103,7 +105,8 @@ final class SettingsReader {
                 integer("RATE_LIMIT_IP_RPS", 50, 1, 100_000),
                 duration("MAGNET_CACHED_STALE_AFTER", Duration.ofHours(24)),
                 duration("MAGNET_UNCACHED_STALE_AFTER", Duration.ofHours(8)),
-                integer("INTERNAL_RATE_LIMIT_RPS", 100, 1, 1_000_000));
+                integer("INTERNAL_RATE_LIMIT_RPS", 100, 1, 1_000_000),
+                duration("DEVICE_IDLE_RELEASE", EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
