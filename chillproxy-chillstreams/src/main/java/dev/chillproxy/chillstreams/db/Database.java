@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * An open connection pool plus its Jdbi, for SQLite or PostgreSQL. Thread-safe.
@@ -26,6 +27,8 @@ public final class Database implements AutoCloseable {
         this.engine = engine;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        // by default Jdbi writes the SQL and every bound value (user ids, emails) into exception messages, which reach logs
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     public static Database open(DatabaseUrl url) {
@@ -46,6 +49,8 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
+            // the server's "Detail: Key (id)=(…)" line would put row values into exception messages
+            config.addDataSourceProperty("logServerErrorDetail", "false");
             config.setUsername(url.user());
             config.setPassword(url.password());
             config.setMaximumPoolSize(16);
