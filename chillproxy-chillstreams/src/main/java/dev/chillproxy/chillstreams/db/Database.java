@@ -2,7 +2,6 @@ package dev.chillproxy.chillstreams.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -38,7 +37,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(10_000);
         if (url.engine() == Engine.SQLITE) {
-            createParentFolder(url.sqliteFile());
+            createPrivateFile(url.sqliteFile());
             // WAL lets readers run beside the single writer; the busy timeout queues writers instead of failing.
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("busy_timeout", "10000");
@@ -55,18 +54,29 @@ public final class Database implements AutoCloseable {
             config.setPassword(url.password());
             config.setMaximumPoolSize(16);
         }
-        return new Database(url.engine(), new HikariDataSource(config));
+        Database database = new Database(url.engine(), new HikariDataSource(config));
+        if (url.engine() == Engine.SQLITE) {
+            restrictSidecars(url.sqliteFile());
+        }
+        return database;
     }
 
-    private static void createParentFolder(Path file) {
+    /** The folder (0700 when created here) and the file (0600) exist before SQLite opens it, with no window. */
+    private static void createPrivateFile(Path file) {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the database folder " + parent, e);
+        try {
+            if (parent != null) {
+                PrivateFiles.createFolders(parent);
             }
+            PrivateFiles.createFile(file); // SQLite takes an empty file for a new database
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database file " + file, e);
         }
+    }
+
+    /** SQLite gives {@code -wal} and {@code -shm} the database file's mode; files left by an older version are fixed. */
+    private static void restrictSidecars(Path file) {
+        PrivateFiles.restrict(file, Path.of(file + "-wal"), Path.of(file + "-shm"), Path.of(file + "-journal"));
     }
 
     /** Applies the owner's pending migrations for this engine; safe to call at every start. */

@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,6 +32,46 @@ class DatabaseTest {
                 assertTrue(reopened.isReachable());
             }
         }
+    }
+
+    @Test
+    void theSqliteFolderFileAndItsWalAndShmAreOwnerOnly(@TempDir Path temp) throws Exception {
+        Path file = temp.resolve("data").resolve("nested").resolve("chillproxy.db");
+        try (Database database = Database.open(DatabaseUrl.parse("sqlite:" + file))) {
+            database.migrate("probe");
+            database.jdbi().useHandle(h -> h.execute("INSERT INTO probe (name) VALUES ('x')"));
+            assertEquals("rwx------", mode(temp.resolve("data")));
+            assertEquals("rwx------", mode(file.getParent()));
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Path path = Path.of(file + suffix);
+                assertTrue(Files.exists(path), path + " exists while the database is open");
+                assertEquals("rw-------", mode(path), path.toString());
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseFileLeftReadableByAnOlderVersionIsMadeOwnerOnly(@TempDir Path temp) throws Exception {
+        Path file = temp.resolve("old.db");
+        try (Database database = Database.open(DatabaseUrl.parse("sqlite:" + file))) {
+            database.migrate("probe");
+        }
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path path = Path.of(file + suffix);
+            if (!Files.exists(path)) {
+                Files.createFile(path);
+            }
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        try (Database database = Database.open(DatabaseUrl.parse("sqlite:" + file))) {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                assertEquals("rw-------", mode(Path.of(file + suffix)), suffix);
+            }
+        }
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @ParameterizedTest
