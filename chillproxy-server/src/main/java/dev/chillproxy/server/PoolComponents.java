@@ -54,9 +54,9 @@ public final class PoolComponents implements AutoCloseable {
     /** @param torbox the store whose {@code user/me} validates pool keys */
     public static PoolComponents create(Settings settings, Database database, OkHttpClient http, ObjectMapper mapper,
                                         Store torbox, Clock clock) {
-        ApiKey internalKey = settings.chillstreamsApiKey().orElseThrow();
         List<RouteGroup> routes = new ArrayList<>();
         if (!settings.embeddedPool()) {
+            ApiKey internalKey = settings.chillstreamsApiKey().orElseThrow();
             PoolClient remote = new ChillstreamsClient(settings.chillstreamsApiUrl().orElseThrow().toString(), internalKey,
                     http, mapper);
             GrantCache grants = new GrantCache(remote, settings.poolGrantTtl());
@@ -70,8 +70,11 @@ public final class PoolComponents implements AutoCloseable {
         GrantCache grants = new GrantCache(pool, settings.poolGrantTtl());
         TorBoxKeyProbe probe = new TorBoxKeyProbe(torbox, clock);
         PoolAdmin admin = new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants));
-        routes.add(new InternalPoolRoutes(pool, internalKey, mapper, settings.internalRateLimitRps())::register);
-        routes.add(new RevokeRoutes(grants, internalKey, mapper)::register);
+        // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
+        settings.chillstreamsApiKey().ifPresent(internalKey -> {
+            routes.add(new InternalPoolRoutes(pool, internalKey, mapper, settings.internalRateLimitRps())::register);
+            routes.add(new RevokeRoutes(grants, internalKey, mapper)::register);
+        });
         routes.add(new AdminRoutes(admin, settings.adminApiKey().orElseThrow(), mapper)::register);
         KeyHealthChecker health = new KeyHealthChecker(database, cipher, probe, clock, settings.poolHealthCheckInterval());
         return new PoolComponents(grants, new UsageOutbox(database, pool, clock), health, admin, routes);

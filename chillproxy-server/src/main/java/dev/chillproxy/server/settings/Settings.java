@@ -20,7 +20,7 @@ import dev.chillproxy.store.StoreEndpoints;
  * (Torznab URLs hold their apikey in the query).
  *
  * @param trustedProxies peers whose {@code X-Forwarded-*} headers are believed ({@code TRUSTED_PROXIES})
- * @param chillstreamsApiKey absent in embedded mode until {@link GeneratedSecrets} fills it
+ * @param chillstreamsApiKey as the operator set it; in embedded mode the internal pool API is served only when present
  * @param rateLimitUserRps requests per second per user ({@code RATE_LIMIT_USER_RPS}); bursts of twice that
  * @param rateLimitIpRps requests per second per client IP ({@code RATE_LIMIT_IP_RPS}); bursts of twice that
  * @param cachedStaleAfter how long a store's "cached" answer is trusted ({@code MAGNET_CACHED_STALE_AFTER})
