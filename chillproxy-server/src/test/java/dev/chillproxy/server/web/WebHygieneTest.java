@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -44,6 +50,66 @@ class WebHygieneTest {
                 assertTrue(body.contains("not_found"), body);
             }
         }
+    }
+
+    @Test
+    void aHeaderTrickleIsClosedWithinTheBoundWhileAnIdleKeepAliveConnectionStays() throws Exception {
+        try (Socket keepAlive = new Socket("127.0.0.1", fixture.app.port());
+             Socket trickle = new Socket("127.0.0.1", fixture.app.port())) {
+            assertTrue(exchange(keepAlive).startsWith("HTTP/1.1 200"));
+            long started = System.nanoTime();
+            Thread writer = new Thread(() -> {
+                try {
+                    OutputStream out = trickle.getOutputStream();
+                    byte[] header = "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                            .getBytes(StandardCharsets.US_ASCII);
+                    for (byte b : header) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(1_000);
+                    }
+                } catch (Exception closed) {
+                    // the server hung up: what this test waits for
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+
+            trickle.setSoTimeout(25_000);
+            int read;
+            try {
+                read = trickle.getInputStream().read();
+            } catch (SocketException reset) {
+                read = -1;
+            }
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(-1, read, "the server closed the trickling connection");
+            long boundMs = HeaderReadTimeout.DEFAULT.toMillis() + 2_000;
+            assertTrue(tookMs <= boundMs, "closed after " + tookMs + " ms, bound " + boundMs + " ms");
+
+            // idle for as long, yet the keep-alive connection still answers
+            assertTrue(exchange(keepAlive).startsWith("HTTP/1.1 200"));
+        }
+    }
+
+    /** One {@code GET /health} on a kept-alive socket; returns the response head. */
+    private static String exchange(Socket socket) throws IOException {
+        socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        socket.setSoTimeout(10_000);
+        InputStream in = socket.getInputStream();
+        StringBuilder text = new StringBuilder();
+        while (!text.toString().contains("\"ok\"")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed after " + text);
+            }
+            text.append((char) b);
+        }
+        while (in.available() > 0 && text.charAt(text.length() - 1) != '}') {
+            text.append((char) in.read());
+        }
+        return text.toString();
     }
 
     @Test
