@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import dev.chillproxy.server.web.BodilessJettyErrors;
 import dev.chillproxy.server.web.ErrorResponses;
+import dev.chillproxy.server.web.HeaderReadTimeout;
 import dev.chillproxy.server.web.HealthRoutes;
 import dev.chillproxy.server.web.RequestIds;
 import dev.chillproxy.server.web.RequestLog;
@@ -41,7 +42,10 @@ public final class App {
             // Jetty's header cache otherwise matches values case-insensitively on a kept-alive connection,
             // so "Bearer ABC…" could be taken for an earlier, correct "Bearer abc…".
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new BodilessJettyErrors()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new BodilessJettyErrors());
+                HeaderReadTimeout.install(server, HeaderReadTimeout.DEFAULT);
+            });
             config.jsonMapper(new JavalinJackson(deps.objectMapper(), false));
             // Javalin keeps one request logger: the log line and the latency histogram share it
             config.requestLogger.http((ctx, ms) -> {

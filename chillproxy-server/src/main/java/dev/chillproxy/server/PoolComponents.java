@@ -54,9 +54,9 @@ public final class PoolComponents implements AutoCloseable {
     /** @param torbox the store whose {@code user/me} validates pool keys */
     public static PoolComponents create(Settings settings, Database database, OkHttpClient http, ObjectMapper mapper,
                                         Store torbox, Clock clock) {
-        ApiKey internalKey = settings.chillstreamsApiKey().orElseThrow();
         List<RouteGroup> routes = new ArrayList<>();
         if (!settings.embeddedPool()) {
+            ApiKey internalKey = settings.chillstreamsApiKey().orElseThrow();
             PoolClient remote = new ChillstreamsClient(settings.chillstreamsApiUrl().orElseThrow().toString(), internalKey,
                     http, mapper);
             GrantCache grants = new GrantCache(remote, settings.poolGrantTtl());
@@ -67,11 +67,15 @@ public final class PoolComponents implements AutoCloseable {
         PoolKeyCipher cipher = PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal());
         TorBoxKeyProbe probe = new TorBoxKeyProbe(torbox, clock);
         // a store's 401/403 marks a key failing only when user/me confirms it
-        EmbeddedPool pool = new EmbeddedPool(database, cipher, clock, settings.torboxMaxDevicesPerUser(), probe);
+        EmbeddedPool pool = new EmbeddedPool(database, cipher, clock, settings.torboxMaxDevicesPerUser(),
+                settings.deviceIdleRelease(), probe);
         GrantCache grants = new GrantCache(pool, settings.poolGrantTtl());
         PoolAdmin admin = new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants));
-        routes.add(new InternalPoolRoutes(pool, internalKey, mapper, settings.internalRateLimitRps())::register);
-        routes.add(new RevokeRoutes(grants, internalKey, mapper)::register);
+        // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
+        settings.chillstreamsApiKey().ifPresent(internalKey -> {
+            routes.add(new InternalPoolRoutes(pool, internalKey, mapper, settings.internalRateLimitRps())::register);
+            routes.add(new RevokeRoutes(grants, internalKey, mapper)::register);
+        });
         routes.add(new AdminRoutes(admin, settings.adminApiKey().orElseThrow(), mapper)::register);
         KeyHealthChecker health = new KeyHealthChecker(database, cipher, probe, clock, settings.poolHealthCheckInterval());
         return new PoolComponents(grants, new UsageOutbox(database, pool, clock), health, admin, routes);

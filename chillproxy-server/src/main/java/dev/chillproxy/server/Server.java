@@ -69,6 +69,7 @@ public final class Server implements AutoCloseable {
         PoolComponents pool = PoolComponents.create(settings, database, metered, mapper, stores.get(StoreName.TORBOX), clock);
         metrics.monitor(pool.grants().statistics(), "grants");
         metrics.outboxDepth(pool.outbox()::depth);
+        metrics.outboxLastDelivery(pool.outbox()::lastDelivery);
         pool.keyHealthCounts().ifPresent(metrics::poolKeyHealth);
         RequestLimits limits = new RequestLimits(settings, Ticker.systemTicker());
         ClientIp clientIp = new ClientIp(settings.trustedProxies());

@@ -2,13 +2,13 @@ package dev.chillproxy.chillstreams.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * An open connection pool plus its Jdbi, for SQLite or PostgreSQL. Thread-safe.
@@ -26,6 +26,8 @@ public final class Database implements AutoCloseable {
         this.engine = engine;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        // by default Jdbi writes the SQL and every bound value (user ids, emails) into exception messages, which reach logs
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     public static Database open(DatabaseUrl url) {
@@ -35,7 +37,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(10_000);
         if (url.engine() == Engine.SQLITE) {
-            createParentFolder(url.sqliteFile());
+            createPrivateFile(url.sqliteFile());
             // WAL lets readers run beside the single writer; the busy timeout queues writers instead of failing.
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("busy_timeout", "10000");
@@ -46,22 +48,35 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
+            // the server's "Detail: Key (id)=(…)" line would put row values into exception messages
+            config.addDataSourceProperty("logServerErrorDetail", "false");
             config.setUsername(url.user());
             config.setPassword(url.password());
             config.setMaximumPoolSize(16);
         }
-        return new Database(url.engine(), new HikariDataSource(config));
+        Database database = new Database(url.engine(), new HikariDataSource(config));
+        if (url.engine() == Engine.SQLITE) {
+            restrictSidecars(url.sqliteFile());
+        }
+        return database;
     }
 
-    private static void createParentFolder(Path file) {
+    /** The folder (0700 when created here) and the file (0600) exist before SQLite opens it, with no window. */
+    private static void createPrivateFile(Path file) {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the database folder " + parent, e);
+        try {
+            if (parent != null) {
+                PrivateFiles.createFolders(parent);
             }
+            PrivateFiles.createFile(file); // SQLite takes an empty file for a new database
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database file " + file, e);
         }
+    }
+
+    /** SQLite gives {@code -wal} and {@code -shm} the database file's mode; files left by an older version are fixed. */
+    private static void restrictSidecars(Path file) {
+        PrivateFiles.restrict(file, Path.of(file + "-wal"), Path.of(file + "-shm"), Path.of(file + "-journal"));
     }
 
     /** Applies the owner's pending migrations for this engine; safe to call at every start. */

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Where the database lives, parsed from {@code DATABASE_URL}: {@code postgres://user:pass@host:port/db},
- * {@code postgresql://…}, or {@code sqlite:<path>}. The password never appears in {@link #toString()}.
+ * {@code postgresql://…}, or {@code sqlite:<path>}. Neither the password nor the query appears in {@link #toString()}.
  */
 public record DatabaseUrl(Engine engine, String jdbcUrl, String user, String password) {
 
@@ -76,8 +76,11 @@ public record DatabaseUrl(Engine engine, String jdbcUrl, String user, String pas
         return engine == Engine.SQLITE ? Path.of(jdbcUrl.substring("jdbc:sqlite:".length())) : null;
     }
 
+    /** Without the query, which may carry a password ({@code ?password=…}, {@code sslpassword=…}). */
     @Override
     public String toString() {
-        return engine == Engine.SQLITE ? jdbcUrl : jdbcUrl + " (user " + user + ")";
+        int query = jdbcUrl.indexOf('?');
+        String shown = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?…";
+        return engine == Engine.SQLITE ? shown : shown + " (user " + user + ")";
     }
 }

@@ -1,6 +1,7 @@
 package dev.chillproxy.chillstreams.embedded;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import dev.chillproxy.core.secret.ApiKey;
 public final class EmbeddedPool implements PoolClient {
 
     public static final int DEFAULT_MAX_DEVICES = 3;
+    public static final Duration DEFAULT_DEVICE_IDLE_RELEASE = DeviceSlots.DEFAULT_IDLE_RELEASE;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPool.class);
     private static final long CONFIRM_INTERVAL_MILLIS = 30_000;
@@ -43,30 +45,30 @@ public final class EmbeddedPool implements PoolClient {
     private final WriteTransactions transactions;
     private final PoolKeyCipher cipher;
     private final Clock clock;
-    private final int maxDevicesPerUser;
+    private final DeviceSlots slots;
     private final KeyProbe confirm;
     /** When each key's last 401/403 was checked with the probe, so a burst of reports costs one probe per key. */
     private final Map<String, Long> lastConfirmed = new ConcurrentHashMap<>();
 
     /**
-     * @param confirm asks the key's service ({@code user/me}) whether a key reported as refused really is: a WAF page
-     *                or a 403 for one torrent is not a dead key. Only a confirmed refusal marks the key failing.
+     * @param deviceIdleRelease a device's slot is freed after this long without a request ({@code DEVICE_IDLE_RELEASE})
+     * @param confirm           asks the key's service ({@code user/me}) whether a key reported as refused really is: a
+     *                          WAF page or a 403 for one torrent is not a dead key. Only a confirmed refusal marks the
+     *                          key failing.
      */
-    public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock, int maxDevicesPerUser, KeyProbe confirm) {
+    public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock, int maxDevicesPerUser, Duration deviceIdleRelease,
+                        KeyProbe confirm) {
         this.database = Objects.requireNonNull(database, "database");
         this.transactions = new WriteTransactions(database);
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (maxDevicesPerUser < 1) {
-            throw new IllegalArgumentException("TORBOX_MAX_DEVICES_PER_USER must be at least 1");
-        }
-        this.maxDevicesPerUser = maxDevicesPerUser;
+        this.slots = new DeviceSlots(maxDevicesPerUser, deviceIdleRelease);
         this.confirm = Objects.requireNonNull(confirm, "confirm");
     }
 
-    /** Takes every reported refusal at its word (no probe); for tests that do not look at confirmation. */
+    /** Default idle release; takes every reported refusal at its word (no probe): for tests. */
     public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock, int maxDevicesPerUser) {
-        this(database, cipher, clock, maxDevicesPerUser, key -> new ProbeResult.Unauthorized());
+        this(database, cipher, clock, maxDevicesPerUser, DEFAULT_DEVICE_IDLE_RELEASE, key -> new ProbeResult.Unauthorized());
     }
 
     public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock) {
@@ -91,29 +93,28 @@ public final class EmbeddedPool implements PoolClient {
     }
 
     /**
-     * The common case without the user lock: an active user's known device on a usable assigned key. A known device
-     * does not change the device count, so nothing here can be raced; everything else takes the locked path.
+     * The common case without the user lock: an active user's device that holds a slot, on a usable assigned key. It
+     * does not change the device count; its refresh only counts if the slot was still held (a locked transaction
+     * may have released it meanwhile), otherwise everything is decided on the locked path.
      */
     private Optional<Grant> knownDevice(Handle handle, GetKeyRequest request, long now) {
         Optional<KnownDevice> found = handle.createQuery("SELECT k.id, k.key_ciphertext, k.key_nonce, k.key_cipher_id, k.service,"
-                        + " (SELECT count(*) FROM torbox_pool_devices c WHERE c.user_id = u.id) AS devices"
+                        + " (SELECT count(*) FROM torbox_pool_devices c WHERE c.user_id = u.id AND "
+                        + DeviceSlots.activeCondition("c") + ") AS devices"
                         + " FROM users u"
-                        + " JOIN torbox_pool_devices d ON d.user_id = u.id AND d.device_id = :d"
+                        + " JOIN torbox_pool_devices d ON d.user_id = u.id AND d.device_id = :d AND " + DeviceSlots.activeCondition("d")
                         + " JOIN torbox_pool_assignments a ON a.user_id = u.id"
                         + " JOIN torbox_pool_keys k ON k.id = a.pool_key_id"
                         + " WHERE u.id = :u AND u.status = 'active' AND k.retired_at IS NULL"
                         + " AND k.health IN ('healthy', 'degraded') AND (k.cooldown_until IS NULL OR k.cooldown_until <= :now)")
-                .bind("u", request.userId()).bind("d", request.deviceId()).bind("now", now)
+                .bind("u", request.userId()).bind("d", request.deviceId()).bind("now", now).bind("cutoff", slots.cutoff(now))
                 .map((rs, ctx) -> new KnownDevice(rs.getString(1),
                         new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getString("service"),
                         rs.getInt("devices")))
                 .findOne();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !slots.touchActive(handle, request.userId(), request.deviceId(), now)) {
             return Optional.empty();
         }
-        handle.createUpdate("UPDATE torbox_pool_devices SET last_seen = :now, request_count = request_count + 1"
-                + " WHERE user_id = :u AND device_id = :d")
-                .bind("now", now).bind("u", request.userId()).bind("d", request.deviceId()).execute();
         KnownDevice device = found.get();
         return Optional.of(new Grant.Allowed(cipher.decrypt(device.sealed(), device.keyId()), device.keyId(), device.devices(),
                 device.service()));
@@ -135,26 +136,15 @@ public final class EmbeddedPool implements PoolClient {
         if (!"active".equals(status.get())) {
             return new Grant.Denied(DenialReason.USER_DISABLED, "Your account is disabled. Contact the operator of this addon.", null);
         }
-        boolean knownDevice = handle.createQuery("SELECT count(*) FROM torbox_pool_devices WHERE user_id = :u AND device_id = :d")
-                .bind("u", userId).bind("d", request.deviceId()).mapTo(Integer.class).one() > 0;
-        int devices = handle.createQuery("SELECT count(*) FROM torbox_pool_devices WHERE user_id = :u")
-                .bind("u", userId).mapTo(Integer.class).one();
-        if (!knownDevice && devices >= maxDevicesPerUser) {
-            return new Grant.Denied(DenialReason.DEVICE_LIMIT, "Device limit reached (" + devices + " of " + maxDevicesPerUser
-                    + "). Remove a device from your account to use this one.", devices);
+        DeviceSlots.Decision decision = slots.decide(handle, userId, request.deviceId(), now);
+        if (decision instanceof DeviceSlots.Decision.Full full) {
+            return new Grant.Denied(DenialReason.DEVICE_LIMIT, slots.limitMessage(full), full.activeDevices());
         }
         Optional<String> keyId = currentKey(handle, userId, now).or(() -> assignKey(handle, userId, now));
         if (keyId.isEmpty()) {
             return new Grant.Denied(DenialReason.NO_KEY_AVAILABLE, "No pool key is available right now. Try again later.", null);
         }
-        if (knownDevice) {
-            handle.createUpdate("UPDATE torbox_pool_devices SET last_seen = :now, request_count = request_count + 1"
-                    + " WHERE user_id = :u AND device_id = :d").bind("now", now).bind("u", userId).bind("d", request.deviceId()).execute();
-        } else {
-            handle.createUpdate("INSERT INTO torbox_pool_devices (user_id, device_id, first_seen, last_seen, request_count)"
-                    + " VALUES (:u, :d, :now, :now, 1)").bind("u", userId).bind("d", request.deviceId()).bind("now", now).execute();
-            devices++;
-        }
+        int devices = slots.take(handle, userId, request.deviceId(), now, (DeviceSlots.Decision.Admitted) decision);
         SealedKey key = handle.createQuery("SELECT key_ciphertext, key_nonce, key_cipher_id, service FROM torbox_pool_keys WHERE id = :id")
                 .bind("id", keyId.get())
                 .map((rs, ctx) -> new SealedKey(new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3)),

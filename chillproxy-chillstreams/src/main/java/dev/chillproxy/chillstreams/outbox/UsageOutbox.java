@@ -2,13 +2,17 @@ package dev.chillproxy.chillstreams.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.pool.PoolClient;
@@ -25,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * after the target accepted them. A failed batch is postponed with exponential backoff (1 s doubling to
  * 60 s, with jitter) and nothing is dropped; rows a crash left behind are delivered after the next start.
  * Receivers deduplicate by event id; several instances sharing one database may deliver an event twice.
+ * An event the table cannot take (database down) waits in a bounded in-memory queue and is stored by the next
+ * round; anything thrown in a round, {@link Error}s included, only postpones the next one.
  *
  * <p>Thread-safe: {@link #record} and {@link #depth} from any thread; deliveries run on one daemon thread,
  * or on the caller of {@link #drain} once that thread has stopped.
@@ -36,13 +42,18 @@ public final class UsageOutbox implements AutoCloseable {
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    /** Events kept in memory while the table refuses them; beyond that they are dropped (and logged). */
+    static final int MAX_UNSAVED = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(UsageOutbox.class);
 
     private final OutboxTable table;
     private final PoolClient target;
     private final Clock clock;
+    private final Deque<UsageEvent> unsaved = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger unsavedCount = new AtomicInteger();
     private ScheduledExecutorService loop;
     private volatile int failures;
+    private volatile Instant lastDelivery;
 
     public UsageOutbox(Database database, PoolClient target) {
         this(database, target, Clock.systemUTC());
@@ -54,6 +65,7 @@ public final class UsageOutbox implements AutoCloseable {
         this.table = new OutboxTable(database.jdbi());
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.lastDelivery = clock.instant();
     }
 
     /** Stores the event for delivery; never throws, so a usage record cannot break a request. */
@@ -61,15 +73,46 @@ public final class UsageOutbox implements AutoCloseable {
         try {
             table.insert(event, clock.millis());
         } catch (RuntimeException e) {
-            // the exception's message would carry the bound values: name its type only
-            LOG.warn("usage outbox: could not store event {} ({}) of user {}: {}", event.eventId(), event.action(),
-                    ApiKey.mask(event.userId()), e.getClass().getSimpleName());
+            keepUnsaved(event, e);
         }
     }
 
-    /** Events waiting for delivery. */
+    private void keepUnsaved(UsageEvent event, RuntimeException e) {
+        // the exception's message would carry the bound values: name its type only
+        if (unsavedCount.incrementAndGet() <= MAX_UNSAVED) {
+            unsaved.addLast(event);
+            LOG.warn("usage outbox: could not store event {} ({}) of user {}: {}; kept in memory to store later",
+                    event.eventId(), event.action(), ApiKey.mask(event.userId()), e.getClass().getSimpleName());
+        } else {
+            unsavedCount.decrementAndGet();
+            LOG.error("usage outbox: could not store event {} ({}) of user {}: {}; {} events already wait in memory,"
+                            + " this one is lost", event.eventId(), event.action(), ApiKey.mask(event.userId()),
+                    e.getClass().getSimpleName(), MAX_UNSAVED);
+        }
+    }
+
+    /** Moves events kept in memory into the table, oldest first, until the table refuses one. */
+    private void storeUnsaved() {
+        UsageEvent event;
+        while ((event = unsaved.pollFirst()) != null) {
+            try {
+                table.insert(event, clock.millis());
+                unsavedCount.decrementAndGet();
+            } catch (RuntimeException e) {
+                unsaved.addFirst(event);
+                return;
+            }
+        }
+    }
+
+    /** Events waiting for delivery, in the table and in memory. */
     public long depth() {
-        return table.count();
+        return table.count() + unsavedCount.get();
+    }
+
+    /** When the target last accepted a batch (the outbox's creation before the first); for an alert on stuck delivery. */
+    public Instant lastDelivery() {
+        return lastDelivery;
     }
 
     /** Starts the delivery thread; a second call does nothing. */
@@ -140,23 +183,35 @@ public final class UsageOutbox implements AutoCloseable {
         }
     }
 
-    private void runRound() {
-        Round round = deliverBatch(clock.millis());
-        if (round instanceof Round.Failed failed) {
-            schedule(failed.retryIn());
-        } else if (round instanceof Round.Delivered delivered) {
-            schedule(delivered.count() == BATCH_SIZE ? Duration.ZERO : POLL_INTERVAL);
+    void runRound() {
+        Duration next = POLL_INTERVAL;
+        try {
+            Round round = deliverBatch(clock.millis());
+            if (round instanceof Round.Failed failed) {
+                next = failed.retryIn();
+            } else if (round instanceof Round.Delivered delivered && delivered.count() == BATCH_SIZE) {
+                next = Duration.ZERO;
+            }
+        } catch (Throwable t) {
+            // an Error (an OutOfMemoryError, say) must not end delivery for good: the next round may well succeed
+            next = backoff(++failures);
+            LOG.error("usage outbox: a delivery round failed ({}); retrying in {} ms", t.getClass().getSimpleName(),
+                    next.toMillis());
+        } finally {
+            schedule(next);
         }
     }
 
-    /** One batch of the oldest events due by {@code dueBy}; never throws. */
+    /** Stores events kept in memory, then sends one batch of the oldest events due by {@code dueBy}. */
     Round deliverBatch(long dueByMillis) {
         List<UsageEvent> batch = List.of();
         try {
+            storeUnsaved();
             batch = table.oldestDue(dueByMillis, BATCH_SIZE);
             if (!batch.isEmpty()) {
                 target.logUsage(batch);
                 table.delete(batch.stream().map(UsageEvent::eventId).toList());
+                lastDelivery = clock.instant();
             }
             failures = 0;
             return new Round.Delivered(batch.size());

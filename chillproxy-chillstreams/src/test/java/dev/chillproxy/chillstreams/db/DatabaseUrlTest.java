@@ -21,6 +21,14 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void theQueryWhichMayHoldAPasswordIsNotPrinted() {
+        DatabaseUrl url = DatabaseUrl.parse("postgres://chill@db.example/chillproxy?sslmode=require&password=hunter2");
+        assertEquals("jdbc:postgresql://db.example:5432/chillproxy?sslmode=require&password=hunter2", url.jdbcUrl());
+        assertEquals("jdbc:postgresql://db.example:5432/chillproxy?… (user chill)", url.toString());
+        assertEquals("jdbc:sqlite:/var/db.sqlite?…", DatabaseUrl.parse("sqlite:/var/db.sqlite?password=hunter2").toString());
+    }
+
+    @Test
     void postgresDefaultsPort() {
         assertEquals("jdbc:postgresql://localhost:5432/db", DatabaseUrl.parse("postgresql://u@localhost/db").jdbcUrl());
     }

@@ -3,6 +3,7 @@ package dev.chillproxy.chillstreams.embedded;
 import static dev.chillproxy.chillstreams.embedded.PoolFixture.torboxKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -56,6 +57,26 @@ class DeviceLimitRaceTest {
             long keys = grants.stream().filter(g -> g instanceof Grant.Allowed)
                     .map(g -> ((Grant.Allowed) g).poolKeyId()).distinct().count();
             assertEquals(1, keys, "one user, one assignment, even when assigned by two instances at once");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void idleDevicesAreReleasedInsideTheLockedDecision(Engine engine) throws Exception {
+        try (PoolFixture f = new PoolFixture(engine);
+             Database second = Database.open(f.test.url())) {
+            f.admin.createPoolKey(torboxKey(1), null, null, null);
+            String user = f.admin.createUser(null, null).id();
+            for (int i = 0; i < 3; i++) {
+                f.get(user, "old-" + i); // idle by the time of the race: their slots must be freed
+            }
+            f.clock.advance(Duration.ofHours(13));
+            EmbeddedPool other = new EmbeddedPool(second, f.cipher, f.clock, 3);
+
+            List<Grant> grants = race(user, List.of(f.pool, other));
+
+            assertOutcome(grants);
+            assertEquals(3, f.admin.getUser(user).devices().size(), "idle rows were released, not kept beside new ones");
         }
     }
 

@@ -85,7 +85,8 @@ class EmbeddedPoolTest {
             Grant.Denied denied = assertInstanceOf(Grant.Denied.class, f.get(user, "tablet"));
             assertEquals(DenialReason.DEVICE_LIMIT, denied.reason());
             assertEquals(3, denied.deviceCount());
-            assertEquals("Device limit reached (3 of 3). Remove a device from your account to use this one.", denied.message());
+            assertEquals("Device limit reached (3 of 3). A slot frees in about 12 h, once one of your devices has been idle"
+                    + " for 12 h; the operator of this addon can free one sooner.", denied.message());
 
             DeviceView tv = f.admin.getUser(user).devices().stream().filter(d -> d.deviceId().equals("tv")).findFirst().orElseThrow();
             assertEquals(2, tv.requestCount());
@@ -94,6 +95,53 @@ class EmbeddedPoolTest {
             f.admin.revokeDevice(user, "phone");
             assertInstanceOf(Grant.Allowed.class, f.get(user, "tablet"));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anIdleDeviceFreesItsSlotAndTheDenialSaysWhen(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 2, Duration.ofHours(12), key -> new ProbeResult.Unauthorized());
+            f.admin.createPoolKey(torboxKey(1), null, null, null);
+            String user = f.admin.createUser(null, null).id();
+            assertInstanceOf(Grant.Allowed.class, get(pool, user, "old-phone-address"));
+            f.clock.advance(Duration.ofHours(9));
+            assertInstanceOf(Grant.Allowed.class, get(pool, user, "tv"));
+
+            Grant.Denied denied = assertInstanceOf(Grant.Denied.class, get(pool, user, "new-phone-address"));
+            assertEquals(DenialReason.DEVICE_LIMIT, denied.reason());
+            assertTrue(denied.message().contains("A slot frees in about 3 h"), denied.message());
+            assertTrue(denied.message().contains("the operator of this addon can free one"), denied.message());
+
+            f.clock.advance(Duration.ofHours(3).plusSeconds(1));
+            Grant.Allowed allowed = assertInstanceOf(Grant.Allowed.class, get(pool, user, "new-phone-address"));
+            assertEquals(2, allowed.deviceCount(), "the idle device no longer counts");
+            assertEquals(List.of("new-phone-address", "tv"),
+                    f.admin.getUser(user).devices().stream().map(DeviceView::deviceId).toList(), "its row is gone");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aDeviceBackFromIdleIsCountedAfreshAndNeedsAFreeSlot(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 2, Duration.ofSeconds(2), key -> new ProbeResult.Unauthorized());
+            f.admin.createPoolKey(torboxKey(1), null, null, null);
+            String user = f.admin.createUser(null, null).id();
+            assertInstanceOf(Grant.Allowed.class, get(pool, user, "a"));
+            assertInstanceOf(Grant.Allowed.class, get(pool, user, "b"));
+            f.clock.advance(Duration.ofSeconds(3));
+
+            // "a" still has its row, but it holds no slot: the count is 1, not 2
+            assertEquals(1, assertInstanceOf(Grant.Allowed.class, get(pool, user, "a")).deviceCount());
+            assertEquals(2, assertInstanceOf(Grant.Allowed.class, get(pool, user, "c")).deviceCount());
+            Grant.Denied denied = assertInstanceOf(Grant.Denied.class, get(pool, user, "b"));
+            assertTrue(denied.message().contains("A slot frees in about 2 s"), denied.message());
+        }
+    }
+
+    private static Grant get(EmbeddedPool pool, String user, String device) {
+        return pool.getKey(new dev.chillproxy.chillstreams.pool.GetKeyRequest(user, device, "stream-list", ""));
     }
 
     @ParameterizedTest
@@ -152,7 +200,7 @@ class EmbeddedPoolTest {
             java.util.concurrent.atomic.AtomicReference<ProbeResult> answer = new java.util.concurrent.atomic.AtomicReference<>(
                     new ProbeResult.Ok());
             List<String> probed = new java.util.concurrent.CopyOnWriteArrayList<>();
-            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 3, key -> {
+            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 3, EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE, key -> {
                 probed.add(key.reveal());
                 return answer.get();
             });

@@ -171,6 +171,66 @@ class UsageOutboxTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anErrorThrownDuringARoundDoesNotEndDelivery(Engine engine) throws InterruptedException {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Receiver receiver = new Receiver();
+            receiver.expect(5);
+            receiver.errorsToThrow = 1; // as seen after an OutOfMemoryError in production
+            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            events(5).forEach(outbox::record);
+
+            outbox.start();
+
+            assertTrue(receiver.arrived.await(15, TimeUnit.SECONDS), "delivered after the Error, by a later round");
+            assertTrue(outbox.drain(Duration.ofSeconds(5)));
+            assertEquals(5, receiver.byId.size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void eventsTheTableRefusedWaitInMemoryAndAreStoredAndDeliveredLater(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Receiver receiver = new Receiver();
+            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            db.database().jdbi().useHandle(h -> h.execute("ALTER TABLE usage_outbox RENAME TO usage_outbox_away"));
+            try (CapturedStderr log = new CapturedStderr()) {
+                events(3).forEach(outbox::record);
+                assertFalse(log.text().contains(USER), log.text());
+            }
+            assertInstanceOf(UsageOutbox.Round.Failed.class, outbox.deliverBatch(clock.millis()), "the table is still away");
+
+            db.database().jdbi().useHandle(h -> h.execute("ALTER TABLE usage_outbox_away RENAME TO usage_outbox"));
+            assertEquals(3, outbox.depth());
+            assertEquals(new UsageOutbox.Round.Delivered(3), outbox.deliverBatch(clock.millis()));
+            assertEquals(events(3), receiver.deliveredInOrder());
+            assertEquals(0, outbox.depth());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void lastDeliveryMovesOnlyWhenTheTargetAcceptedABatch(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Receiver receiver = new Receiver();
+            Instant created = clock.instant();
+            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            assertEquals(created, outbox.lastDelivery());
+            outbox.record(event(1));
+            receiver.down = true;
+            clock.advance(Duration.ofMinutes(1));
+            outbox.deliverBatch(Long.MAX_VALUE);
+            assertEquals(created, outbox.lastDelivery());
+
+            receiver.down = false;
+            clock.advance(Duration.ofMinutes(1));
+            outbox.deliverBatch(Long.MAX_VALUE);
+            assertEquals(created.plus(Duration.ofMinutes(2)), outbox.lastDelivery());
+        }
+    }
+
     @Test
     void backoffDoublesToAMinuteWithJitter() {
         for (int draw = 0; draw < 50; draw++) {
@@ -191,6 +251,7 @@ class UsageOutboxTest {
         final Map<String, Integer> byId = new LinkedHashMap<>();
         final List<UsageEvent> events = new ArrayList<>();
         volatile boolean down;
+        int errorsToThrow;
         int refusedBatches;
         private CountDownLatch arrived = new CountDownLatch(0);
         private int awaited;
@@ -203,6 +264,10 @@ class UsageOutboxTest {
 
         @Override
         public synchronized void logUsage(List<UsageEvent> batch) {
+            if (errorsToThrow > 0) {
+                errorsToThrow--;
+                throw new OutOfMemoryError("simulated");
+            }
             if (down) {
                 refusedBatches++;
                 if (refusedBatches >= awaited) {

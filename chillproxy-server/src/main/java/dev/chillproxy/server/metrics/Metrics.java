@@ -1,6 +1,7 @@
 package dev.chillproxy.server.metrics;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -81,10 +82,26 @@ public final class Metrics implements AutoCloseable {
         return new CacheCounters(registry, name);
     }
 
-    /** {@code chillproxy_outbox_depth}: usage events waiting for delivery. */
+    /**
+     * {@code chillproxy_outbox_depth}: usage events waiting for delivery. Held strongly: Micrometer keeps a gauge's
+     * object weakly by default, and a method reference nobody else holds made the gauge NaN after the first GC.
+     */
     public void outboxDepth(LongSupplier depth) {
         Gauge.builder("chillproxy.outbox.depth", depth, Metrics::readOrNaN)
                 .description("Usage events waiting in the outbox for delivery")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /**
+     * {@code chillproxy_outbox_last_delivery_timestamp_seconds}: when the receiver last accepted usage events (the
+     * start before the first), so an alert can fire on {@code depth > 0} and an old timestamp.
+     */
+    public void outboxLastDelivery(Supplier<Instant> lastDelivery) {
+        Gauge.builder("chillproxy.outbox.last.delivery.timestamp", lastDelivery, at -> at.get().toEpochMilli() / 1000.0)
+                .description("Unix time the outbox last delivered usage events")
+                .baseUnit("seconds")
+                .strongReference(true)
                 .register(registry);
     }
 

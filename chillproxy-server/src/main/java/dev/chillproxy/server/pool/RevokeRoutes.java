@@ -1,5 +1,6 @@
 package dev.chillproxy.server.pool;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -69,7 +70,8 @@ public final class RevokeRoutes {
             if (userId == null || !userId.isTextual()) {
                 return null;
             }
-            String value = userId.asText().trim();
+            // user ids are UUIDs, kept lower-case from the addon config on: "ABC…" must evict the grants of "abc…"
+            String value = userId.asText().trim().toLowerCase(Locale.ROOT);
             return value.isEmpty() || value.length() > MAX_USER_ID_LENGTH ? null : value;
         } catch (JsonProcessingException e) {
             return null;

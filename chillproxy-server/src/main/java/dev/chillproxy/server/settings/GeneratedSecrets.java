@@ -1,7 +1,6 @@
 package dev.chillproxy.server.settings;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.chillproxy.chillstreams.embedded.secret.BearerKeys;
@@ -16,21 +15,19 @@ import dev.chillproxy.core.secret.ApiKey;
 public final class GeneratedSecrets {
 
     public static final String ADMIN_API_KEY_FILE = "admin-api-key";
+    /** Written by earlier versions in embedded mode; no longer read nor written. */
     public static final String CHILLSTREAMS_API_KEY_FILE = "chillstreams-api-key";
     public static final String POOL_ENCRYPTION_KEY_FILE = PoolKeyCipher.FILE_NAME;
 
-    /** Returns settings whose admin key, encryption key and (embedded mode) internal key are all present. */
+    /** Returns settings whose admin key and encryption key are present; the internal key stays as the operator set it. */
     public Settings fill(Settings settings) {
         Path folder = settings.dataDir();
         ApiKey admin = settings.adminApiKey()
                 .orElseGet(() -> stored(folder, ADMIN_API_KEY_FILE, BearerKeys::generate));
         ApiKey encryption = settings.poolEncryptionKey()
                 .orElseGet(() -> stored(folder, POOL_ENCRYPTION_KEY_FILE, PoolKeyCipher::generateKey));
-        Optional<ApiKey> internal = settings.chillstreamsApiKey();
-        if (internal.isEmpty() && settings.embeddedPool()) {
-            internal = Optional.of(stored(folder, CHILLSTREAMS_API_KEY_FILE, BearerKeys::generate));
-        }
-        return settings.withSecrets(internal, admin, encryption);
+        // no internal key is generated: without one set by the operator the internal pool API is not served at all
+        return settings.withSecrets(settings.chillstreamsApiKey(), admin, encryption);
     }
 
     /** True when {@code value} is a usable AES-256 key (32 bytes as base64 or 64 hex digits). */

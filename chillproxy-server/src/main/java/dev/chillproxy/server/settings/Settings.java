@@ -20,7 +20,7 @@ import dev.chillproxy.store.StoreEndpoints;
  * (Torznab URLs hold their apikey in the query).
  *
  * @param trustedProxies peers whose {@code X-Forwarded-*} headers are believed ({@code TRUSTED_PROXIES})
- * @param chillstreamsApiKey absent in embedded mode until {@link GeneratedSecrets} fills it
+ * @param chillstreamsApiKey as the operator set it; in embedded mode the internal pool API is served only when present
  * @param rateLimitUserRps requests per second per user ({@code RATE_LIMIT_USER_RPS}); bursts of twice that
  * @param rateLimitIpRps requests per second per client IP ({@code RATE_LIMIT_IP_RPS}); bursts of twice that
  * @param cachedStaleAfter how long a store's "cached" answer is trusted ({@code MAGNET_CACHED_STALE_AFTER})
@@ -30,6 +30,7 @@ import dev.chillproxy.store.StoreEndpoints;
  * @param userAddsPerHour torrents one pool user may add to the pool's keys per hour ({@code USER_ADDS_PER_HOUR})
  * @param localUrlsAllowed {@code scheme://host:port} that users' own URLs may reach although they are on this machine
  *                         ({@code LOCAL_URLS_ALLOWED}), e.g. a household's Jackett beside the server
+ * @param deviceIdleRelease a device's slot is freed after this long without a request ({@code DEVICE_IDLE_RELEASE})
  */
 public record Settings(
         int port,
@@ -59,7 +60,8 @@ public record Settings(
         int internalRateLimitRps,
         boolean enableP2p,
         int userAddsPerHour,
-        List<URI> localUrlsAllowed) {
+        List<URI> localUrlsAllowed,
+        Duration deviceIdleRelease) {
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -84,6 +86,7 @@ public record Settings(
         }
         Objects.requireNonNull(cachedStaleAfter, "cachedStaleAfter");
         Objects.requireNonNull(uncachedStaleAfter, "uncachedStaleAfter");
+        Objects.requireNonNull(deviceIdleRelease, "deviceIdleRelease");
         if (rateLimitUserRps < 1 || rateLimitIpRps < 1) {
             throw new IllegalArgumentException("rate limits must be positive");
         }
@@ -109,7 +112,8 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour, localUrlsAllowed);
+                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour, localUrlsAllowed,
+                deviceIdleRelease);
     }
 
     /** A copy listening on another port (tests bind port 0). */
@@ -118,7 +122,8 @@ public record Settings(
                 enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
                 upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour, localUrlsAllowed);
+                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour, localUrlsAllowed,
+                deviceIdleRelease);
     }
 
     @Override
@@ -126,6 +131,7 @@ public record Settings(
         return "Settings[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", database="
                 + databaseUrl.engine() + ", pool=" + (embeddedPool() ? "embedded" : chillstreamsApiUrl.get().getHost())
                 + ", chillstreamsAuth=" + enableChillstreamsAuth + ", legacyTokens=" + enableLegacyTokens + ", maxDevices=" + torboxMaxDevicesPerUser
+                + ", deviceIdleRelease=" + deviceIdleRelease
                 + ", " + trustedProxies
                 + ", torznabIndexers=" + torznabIndexers.size() + ", prowlarr=" + prowlarrUrl.isPresent()
                 + ", grantTtl=" + poolGrantTtl + ", streamDeadline=" + streamDeadline.toMillis() + "ms"

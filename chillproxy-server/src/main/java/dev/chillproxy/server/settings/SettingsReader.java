@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.chillproxy.chillstreams.db.DatabaseUrl;
+import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
 import dev.chillproxy.core.client.TrustedProxies;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.StoreEndpoints;
@@ -40,7 +41,8 @@ final class SettingsReader {
             "TORZNAB_INDEXERS", "PROWLARR_URL", "PROWLARR_API_KEY", "POOL_GRANT_TTL", "STREAM_DEADLINE_MS",
             "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS",
             "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS", "ENABLE_P2P",
-            "USER_ADDS_PER_HOUR", "LOCAL_URLS_ALLOWED");
+            "USER_ADDS_PER_HOUR", "LOCAL_URLS_ALLOWED",
+            "DEVICE_IDLE_RELEASE");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",

@@ -1,7 +1,9 @@
 package dev.chillproxy.server.web;
 
 import java.util.Locale;
+import java.util.Optional;
 
+import dev.chillproxy.chillstreams.db.DatabaseErrors;
 import dev.chillproxy.core.config.ConfigException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -40,7 +42,9 @@ public final class ErrorResponses {
         String code = status == HttpStatus.UNKNOWN
                 ? "http_" + e.getStatus()
                 : status.name().toLowerCase(Locale.ROOT);
-        write(ctx, e.getStatus(), code, e.getMessage() == null ? status.getMessage() : e.getMessage());
+        // Javalin's 404 text is "Endpoint GET <path> not found", and the path may hold a legacy token
+        String message = e.getStatus() == 404 || e.getMessage() == null ? status.getMessage() : e.getMessage();
+        write(ctx, e.getStatus(), code, message);
     }
 
     private void unexpected(Exception e, Context ctx) {
@@ -48,7 +52,13 @@ public final class ErrorResponses {
             write(ctx, 400, "bad_request", "the path has a malformed %-escape");
             return;
         }
-        LOG.error("request {} failed", RequestIds.of(ctx), e);
+        Optional<String> database = DatabaseErrors.describe(e);
+        if (database.isPresent()) {
+            // a database exception's text may hold bound values (user ids): class and SQL state only
+            LOG.error("request {} failed: database error {}", RequestIds.of(ctx), database.get());
+        } else {
+            LOG.error("request {} failed", RequestIds.of(ctx), e);
+        }
         write(ctx, 500, "internal", "internal error");
     }
 

@@ -50,7 +50,8 @@ class RequestFuzzTest {
     @Test
     void tenThousandRandomRequestsGetNo5xxNoStackTraceAndNoSecret() throws Exception {
         // the rate limits being added would turn most of the fuzz into 429s; they are not what is tested here
-        fixture = ServerFixture.withCatalogue(Engine.SQLITE, Map.of("RATE_LIMIT_USER_RPS", "1000", "RATE_LIMIT_IP_RPS", "1000"));
+        fixture = ServerFixture.withCatalogue(Engine.SQLITE, Map.of("RATE_LIMIT_USER_RPS", "1000", "RATE_LIMIT_IP_RPS", "1000",
+                "CHILLSTREAMS_API_KEY", "fuzz-internal-key-0123456789abcdef0123")); // so the internal API is served and fuzzed
         fixture.addPoolKey(ServerFixture.KEY_ONE, 5);
         String user = fixture.addUser();
         String admin = fixture.settings.adminApiKey().orElseThrow().reveal();

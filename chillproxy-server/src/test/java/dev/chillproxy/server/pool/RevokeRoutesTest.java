@@ -75,6 +75,19 @@ class RevokeRoutesTest {
         assertEquals(List.of("alice", "bob", "alice"), pool.asked);
     }
 
+    @Test
+    void anUpperCaseUuidEvictsTheGrantsOfThatUser() throws IOException {
+        String user = "0b7f9a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b"; // as the addon config keeps it: lower case
+        GetKeyRequest request = new GetKeyRequest(user, "tv", "stream-list", "");
+        cache.getKey(request);
+        try (Response response = post("Bearer " + INTERNAL_KEY, "{\"userId\":\"" + user.toUpperCase() + "\"}")) {
+            assertEquals(204, response.code());
+        }
+
+        cache.getKey(request);
+        assertEquals(List.of("alice", "bob", user, user), pool.asked, "asked the pool again after the revocation");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "Bearer", "Bearer wrong", "Basic " + INTERNAL_KEY, "Bearer " + INTERNAL_KEY + "x"})
     void wrongOrMissingBearerIs401WithoutDetail(String authorization) throws IOException {

@@ -25,7 +25,8 @@ class GeneratedSecretsTest {
 
         assertEquals(first.adminApiKey(), second.adminApiKey());
         assertEquals(first.poolEncryptionKey(), second.poolEncryptionKey());
-        assertEquals(first.chillstreamsApiKey(), second.chillstreamsApiKey());
+        assertTrue(first.chillstreamsApiKey().isEmpty(), "no internal key unless the operator sets one");
+        assertTrue(Files.notExists(dataDir.resolve(GeneratedSecrets.CHILLSTREAMS_API_KEY_FILE)));
         assertTrue(first.adminApiKey().orElseThrow().reveal().length() >= SettingsReader.MIN_SECRET_LENGTH);
         assertTrue(GeneratedSecrets.isEncryptionKey(first.poolEncryptionKey().orElseThrow().reveal()));
         Path adminFile = dataDir.resolve(GeneratedSecrets.ADMIN_API_KEY_FILE);

@@ -41,6 +41,21 @@ class SettingsTest {
         assertTrue(settings.metricsToken().isEmpty());
         assertEquals(10, settings.rateLimitUserRps());
         assertEquals(50, settings.rateLimitIpRps());
+        assertEquals(Duration.ofHours(12), settings.deviceIdleRelease());
+    }
+
+    @ParameterizedTest(name = "DEVICE_IDLE_RELEASE={0}")
+    @CsvSource({"2s,PT2S", "12h,PT12H", "7d,PT168H", "90m,PT1H30M"})
+    void deviceIdleReleaseTakesShortAndLongDurations(String value, String expected) {
+        assertEquals(Duration.parse(expected),
+                Settings.fromEnvironment(Map.of("DEVICE_IDLE_RELEASE", value)).deviceIdleRelease());
+    }
+
+    @Test
+    void deviceIdleReleaseMustBePositive() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> Settings.fromEnvironment(Map.of("DEVICE_IDLE_RELEASE", "0s")));
+        assertTrue(e.problems().get(0).startsWith("DEVICE_IDLE_RELEASE: expected a positive duration"), e.problems().toString());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Supplier;
 
+import dev.chillproxy.chillstreams.db.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class SecretFiles {
             if (Files.exists(file)) {
                 return read(file);
             }
-            Files.createDirectories(dataDir);
+            PrivateFiles.createFolders(dataDir);
             String value = generator.get();
             create(file);
             Files.writeString(file, value + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
