@@ -46,7 +46,7 @@ final class SettingsReader {
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
-            "RATE_LIMIT_", "MAGNET_", "INTERNAL_", "LOCAL_", "USER_");
+            "RATE_LIMIT_", "MAGNET_", "INTERNAL_", "LOCAL_", "USER_", "DEVICE_", "STREMTHRU_");
 
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
@@ -110,7 +110,8 @@ final class SettingsReader {
                 // p2p needs no credential: off by default where the pool stands for who may use this server
                 bool("ENABLE_P2P", !poolAuth),
                 integer("USER_ADDS_PER_HOUR", 10, 1, 10_000),
-                urls("LOCAL_URLS_ALLOWED"));
+                urls("LOCAL_URLS_ALLOWED"),
+                duration("DEVICE_IDLE_RELEASE", EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
