@@ -18,9 +18,11 @@ import dev.chillproxy.server.fakes.ServerFixture;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real server: a user's indexer on this machine, in IP spellings a parser may miss, is never called. */
+@Tag("security")
 class UserIndexerGuardEndToEndTest {
 
     private static final String KEY = "11111111-aaaa-4bbb-8ccc-000000000001";

@@ -10,8 +10,10 @@ import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.server.fakes.ServerFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Tag;
 
 /** {@code DEVICE_IDLE_RELEASE} reaches the embedded pool: a user at the limit is told when a slot frees, then gets it. */
+@Tag("security")
 class DeviceIdleReleaseTest {
 
     @ParameterizedTest

@@ -12,9 +12,11 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The internal pool API answers plaintext keys: in embedded mode it exists only when the operator set its key. */
+@Tag("security")
 class InternalApiExposureTest {
 
     private static final String INTERNAL_KEY = "operator-internal-key-0123456789abcdef";

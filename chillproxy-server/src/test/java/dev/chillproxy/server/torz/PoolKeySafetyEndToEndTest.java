@@ -23,12 +23,14 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * One pool user cannot leak, poison or knock over the shared pool: through the running server, embedded pool, fake
  * TorBox and a Real-Debrid that records whatever reaches it.
  */
+@Tag("security")
 class PoolKeySafetyEndToEndTest {
 
     private static final String PLAYER = "Player/1";

@@ -26,6 +26,7 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * indexer's private torrents and api keys reach no one else, no link carries a torrent URL, old links with one never
  * fetch it, a user's indexer cannot rewrite what others see, and {@code p2p} never uses the operator's indexers.
  */
+@Tag("security")
 class PrivateTorrentIsolationTest {
 
     static final String MATRIX_4K = "a".repeat(40);

@@ -22,9 +22,11 @@ import io.javalin.Javalin;
 import org.jdbi.v3.core.ConnectionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the edge gives away on errors: a 404 never echoes the path, a database error logs no bound value. */
+@Tag("security")
 class WebHygieneTest {
 
     private static final String TOKEN = "tbk0123456789abcdef0123456789abcd";
