@@ -3,6 +3,7 @@ package dev.chillproxy.core.torz;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.core.stream.StreamCandidate;
@@ -14,7 +15,11 @@ import dev.chillproxy.core.stremio.StremioId;
  */
 public interface CandidateSource {
 
-    Candidates find(StremioId id, TorzConfig config, Duration budget);
+    /**
+     * @param granted completes with true once a store of the config granted access, false when every store refused;
+     *                the operator's indexers are searched only after true (a made-up user id must not spend them)
+     */
+    Candidates find(StremioId id, TorzConfig config, Duration budget, CompletableFuture<Boolean> granted);
 
     /** What was found, and which sources were dropped (slow or failing) so the edge can log them. */
     record Candidates(List<StreamCandidate> items, List<String> dropped) {

@@ -61,8 +61,9 @@ public final class StreamLister {
         long started = System.nanoTime();
         // two thirds of the deadline for the search, the rest (at least) for the cache checks that follow it
         Duration searchBudget = deadline.multipliedBy(2).dividedBy(3);
+        CompletableFuture<Boolean> anyGranted = new CompletableFuture<>();
         CompletableFuture<CandidateSource.Candidates> found =
-                CompletableFuture.supplyAsync(() -> source.find(id, config, searchBudget), executor);
+                CompletableFuture.supplyAsync(() -> source.find(id, config, searchBudget, anyGranted), executor);
         if (config.stores().size() == 1 && config.stores().get(0).isP2p()) {
             CandidateSource.Candidates candidates = found.join();
             try {
@@ -78,13 +79,17 @@ public final class StreamLister {
         }
         Map<String, Access.Granted> granted = new LinkedHashMap<>();
         Access.Refused firstRefusal = null;
-        for (Map.Entry<String, CompletableFuture<Access>> entry : opened.entrySet()) {
-            Access result = entry.getValue().join();
-            if (result instanceof Access.Granted grant) {
-                granted.put(entry.getKey(), grant);
-            } else if (firstRefusal == null) {
-                firstRefusal = (Access.Refused) result;
+        try {
+            for (Map.Entry<String, CompletableFuture<Access>> entry : opened.entrySet()) {
+                Access result = entry.getValue().join();
+                if (result instanceof Access.Granted grant) {
+                    granted.put(entry.getKey(), grant);
+                } else if (firstRefusal == null) {
+                    firstRefusal = (Access.Refused) result;
+                }
             }
+        } finally {
+            anyGranted.complete(!granted.isEmpty());
         }
         if (granted.isEmpty()) {
             found.cancel(false);

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -78,6 +79,9 @@ class StreamListerTest {
         assertEquals("tb says disabled", refused.refusal().message());
         assertEquals(Access.Refusal.USER_DISABLED, refused.refusal().reason());
         assertEquals(2, access.calls.size());
+        if (source.started.await(1, TimeUnit.SECONDS)) { // a refused list may cancel the search before it starts
+            assertFalse(source.granted.join(), "the source learns that no store granted access");
+        }
         access.calls.forEach(call -> {
             assertEquals(StreamLister.ACTION, call.action());
             assertEquals("device-1", call.context().deviceId());
@@ -95,6 +99,7 @@ class StreamListerTest {
                 lister.list(config(false, false, "", "", tb(), rd()), CFG, movie(), CONTEXT));
 
         assertEquals(List.of(RD_GRANT), served.grants());
+        assertTrue(source.granted.join(), "one grant is enough for the operator's indexers");
         assertEquals(1, served.streams().size());
         assertTrue(served.streams().get(0).name().startsWith("⚡️ [RD]"), served.streams().get(0).name());
         assertEquals(List.of("rd"), checker.calls.stream().map(FakeChecker.Call::store).toList());
@@ -362,13 +367,15 @@ class StreamListerTest {
         final CountDownLatch release = new CountDownLatch(1);
         private volatile boolean blocking;
         volatile boolean finished;
+        volatile CompletableFuture<Boolean> granted;
 
         void blockUntilReleased() {
             blocking = true;
         }
 
         @Override
-        public Candidates find(StremioId id, TorzConfig config, Duration budget) {
+        public Candidates find(StremioId id, TorzConfig config, Duration budget, CompletableFuture<Boolean> granted) {
+            this.granted = granted;
             started.countDown();
             if (blocking) {
                 try {

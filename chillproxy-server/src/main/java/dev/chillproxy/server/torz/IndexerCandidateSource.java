@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import dev.chillproxy.core.config.IndexerConfig;
 import dev.chillproxy.core.config.TorzConfig;
@@ -43,6 +44,8 @@ public final class IndexerCandidateSource implements CandidateSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexerCandidateSource.class);
     private static final TorznabSearch.Result NOTHING = new TorznabSearch.Result(List.of(), List.of(), List.of(), List.of());
+    private static final TorznabSearch.Result NOT_GRANTED = new TorznabSearch.Result(List.of(), List.of(),
+            List.of("operator indexers (no store granted access in time)"), List.of());
 
     private final TorrentIndex index;
     private final TorznabSearch search;
@@ -64,7 +67,7 @@ public final class IndexerCandidateSource implements CandidateSource {
     }
 
     @Override
-    public Candidates find(StremioId id, TorzConfig config, Duration budget) {
+    public Candidates find(StremioId id, TorzConfig config, Duration budget, CompletableFuture<Boolean> granted) {
         long started = System.nanoTime();
         List<StreamCandidate> candidates = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
@@ -92,8 +95,15 @@ public final class IndexerCandidateSource implements CandidateSource {
         }
         Duration left = budget.minusNanos(System.nanoTime() - started);
         Duration deadline = left.isNegative() ? Duration.ZERO : left;
-        // searched apart, in parallel, so that only the operator's answers reach the shared index
-        CompletableFuture<TorznabSearch.Result> fromOperator = searchAsync(operator, query, deadline);
+        // searched apart, in parallel, so that only the operator's answers reach the shared index; the operator's
+        // only once a store granted access, so a made-up user id cannot spend them
+        long endsAt = System.nanoTime() + deadline.toNanos();
+        CompletableFuture<TorznabSearch.Result> fromOperator = operator.isEmpty()
+                ? CompletableFuture.completedFuture(NOTHING)
+                : granted.copy().completeOnTimeout(false, deadline.toMillis(), TimeUnit.MILLISECONDS)
+                        .thenCompose(ok -> ok
+                                ? searchAsync(operator, query, Duration.ofNanos(Math.max(0, endsAt - System.nanoTime())))
+                                : CompletableFuture.completedFuture(NOT_GRANTED));
         TorznabSearch.Result fromUser = search(own, query, deadline);
         TorznabSearch.Result trusted = fromOperator.join();
         List<IndexedTorrent> learned = found(trusted, dropped);

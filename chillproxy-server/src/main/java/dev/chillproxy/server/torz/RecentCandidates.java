@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -51,7 +52,7 @@ public final class RecentCandidates implements CandidateSource {
     }
 
     @Override
-    public Candidates find(StremioId id, TorzConfig config, Duration budget) {
+    public Candidates find(StremioId id, TorzConfig config, Duration budget, CompletableFuture<Boolean> granted) {
         // per indexers and their keys (a user's own results, private ones included, stay with that user's config)
         String key = key(id, config);
         Entry entry = recent.getIfPresent(key);
@@ -59,8 +60,10 @@ public final class RecentCandidates implements CandidateSource {
                 || ticker.read() - entry.foundAtNanos() < PARTIAL_FOR.toNanos())) {
             return entry.candidates();
         }
-        Candidates found = source.find(id, config, budget);
-        recent.put(key, new Entry(found, ticker.read()));
+        Candidates found = source.find(id, config, budget, granted);
+        if (!granted.isDone() || granted.join()) { // a refused caller's list lacks the operator's results
+            recent.put(key, new Entry(found, ticker.read()));
+        }
         return found;
     }
 

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.chillstreams.db.TestDatabase;
@@ -45,6 +47,7 @@ class IndexerCandidateSourceTest {
     private static final String PACK_WITHOUT_E02 = "d".repeat(40);
     private static final String PACK_WITH_E02 = "e".repeat(40);
     private static final Duration BUDGET = Duration.ofSeconds(2);
+    private static final CompletableFuture<Boolean> GRANTED = CompletableFuture.completedFuture(true);
 
     @StartStop
     final MockWebServer operatorServer = new MockWebServer();
@@ -98,7 +101,7 @@ class IndexerCandidateSourceTest {
         index.remember("tt0133093", List.of(new IndexedTorrent(LOCAL, "The.Matrix.1999.2160p.UHD.BluRay.x265-GRP",
                 40_000_000_000L, 7, "", false, "", List.of(new TorrentFile(0, "The.Matrix.1999.2160p.mkv", 39_000_000_000L)), null)));
 
-        Candidates found = source.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET);
+        Candidates found = source.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET, GRANTED);
 
         assertEquals(List.of(LOCAL, FROM_INDEXER, LOCAL), hashes(found), "duplicates are the lister's business");
         assertEquals("The.Matrix.1999.2160p.mkv", found.items().get(0).file().path(), "the index knows the file");
@@ -115,7 +118,7 @@ class IndexerCandidateSourceTest {
         String userUrl = "http://127.0.0.1:" + userServer.getPort() + "/api";
 
         Candidates found = source.find(StremioId.parse("movie", "tt0133093"),
-                config(new IndexerConfig("generic", userUrl, "user-indexer-key")), BUDGET);
+                config(new IndexerConfig("generic", userUrl, "user-indexer-key")), BUDGET, GRANTED);
 
         assertTrue(hashes(found).containsAll(List.of(FROM_INDEXER, FROM_USER_INDEXER)), hashes(found).toString());
         assertEquals(1, operator.searches());
@@ -123,9 +126,29 @@ class IndexerCandidateSourceTest {
         assertTrue(user.lastQuery().contains("apikey=user-indexer-key"), "the user's key goes to the user's indexer only");
     }
 
+    /** A made-up user id is refused by the pool: the operator's indexers are not spent on it; its own still are. */
+    @Test
+    void theOperatorsIndexersWaitForAGrantAndAreNotAskedWhenEveryStoreRefused() throws Exception {
+        String userUrl = "http://127.0.0.1:" + userServer.getPort() + "/api";
+        CompletableFuture<Boolean> refused = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> refused.complete(false), CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+
+        Candidates found = source.find(StremioId.parse("movie", "tt0133093"),
+                config(new IndexerConfig("generic", userUrl, "user-indexer-key")), BUDGET, refused);
+
+        assertEquals(0, operator.searches(), "no grant, no operator indexer");
+        assertEquals(1, user.searches());
+        assertTrue(hashes(found).contains(FROM_USER_INDEXER), hashes(found).toString());
+        CompletableFuture<Boolean> late = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> late.complete(true), CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+        assertTrue(hashes(source.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET, late)).contains(FROM_INDEXER),
+                "a grant that arrives while the search runs still lets the operator's indexers answer");
+        assertEquals(1, operator.searches());
+    }
+
     @Test
     void anEpisodeSearchAsksForTheSeasonAndEpisode() throws Exception {
-        source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET);
+        source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET, GRANTED);
 
         assertTrue(operator.lastQuery().contains("season=1") && operator.lastQuery().contains("ep=2"), operator.lastQuery());
     }
@@ -135,7 +158,7 @@ class IndexerCandidateSourceTest {
         index.remember("kitsu:11469", List.of(new IndexedTorrent(LOCAL, "[SubsPlease] Show - 05 (1080p).mkv", 1_000_000_000L,
                 3, "", false, "", List.of(), null)));
 
-        Candidates found = source.find(StremioId.parse("anime", "kitsu:11469:5"), config(), BUDGET);
+        Candidates found = source.find(StremioId.parse("anime", "kitsu:11469:5"), config(), BUDGET, GRANTED);
 
         assertEquals(List.of(LOCAL), hashes(found));
         assertEquals(0, operator.searches(), "Torznab indexers search by IMDb id");
@@ -151,7 +174,7 @@ class IndexerCandidateSourceTest {
                         List.of(new TorrentFile(0, "BB.S01/Breaking.Bad.S01E01.mkv", 1L << 30),
                                 new TorrentFile(1, "BB.S01/Breaking.Bad.S01E02.mkv", 1L << 30)), null)));
 
-        Candidates found = source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET);
+        Candidates found = source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET, GRANTED);
 
         assertEquals(List.of(PACK_WITH_E02), hashes(found));
         assertEquals("BB.S01/Breaking.Bad.S01E02.mkv", found.items().get(0).file().path(), "the episode's file is chosen up front");
@@ -167,7 +190,7 @@ class IndexerCandidateSourceTest {
                         new TorrentFile(0, "Season 1/Breaking.Bad.S01E01.mkv", 1L << 30),
                         new TorrentFile(1, "Season 1/Breaking.Bad.S01E02.mkv", 1L << 30)), null)));
 
-        Candidates found = source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET);
+        Candidates found = source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET, GRANTED);
 
         assertEquals(List.of(PACK_WITH_E02), hashes(found));
         assertTrue(found.items().get(0).parsed().coversEpisode(1, 2), "the stream list must not drop it afterwards");
@@ -180,14 +203,14 @@ class IndexerCandidateSourceTest {
                 9_000_000_000L, 3, "", false, "", List.of(new TorrentFile(0, "BB.S01/disc1/title00.mkv", 1L << 30), odd), null)));
         index.tag(PACK_WITH_E02, "tt0903747:1:2", odd);
 
-        Candidates found = source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET);
+        Candidates found = source.find(StremioId.parse("series", "tt0903747:1:2"), config(), BUDGET, GRANTED);
 
         assertEquals(odd, found.items().get(0).file());
     }
 
     @Test
     void aShortImdbIdIsAnsweredNotThrown() throws Exception {
-        Candidates found = source.find(StremioId.parse("movie", "tt123"), config(), BUDGET);
+        Candidates found = source.find(StremioId.parse("movie", "tt123"), config(), BUDGET, GRANTED);
 
         assertTrue(found.items().isEmpty());
     }
@@ -196,7 +219,7 @@ class IndexerCandidateSourceTest {
     void aBrokenLocalIndexIsDroppedAndTheIndexersStillAnswer() throws Exception {
         db.database().jdbi().useHandle(handle -> handle.execute("DROP TABLE torz_torrent_ids"));
 
-        Candidates found = source.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET);
+        Candidates found = source.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET, GRANTED);
 
         assertEquals(List.of(FROM_INDEXER, LOCAL), hashes(found));
         assertEquals(List.of("local index"), found.dropped());
@@ -213,8 +236,8 @@ class IndexerCandidateSourceTest {
                 new FakeIndexer.Item("tt0133093", "The.Matrix.1999.720p.WEB-DL.x264-WEB", FROM_USER_INDEXER, 4_000_000_000L, 5)));
         TorzConfig mallory = config(new IndexerConfig("generic", userUrl(), "mallory-key"));
 
-        source.find(StremioId.parse("movie", "tt0133093"), mallory, BUDGET);
-        Candidates seenByOthers = source.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET);
+        source.find(StremioId.parse("movie", "tt0133093"), mallory, BUDGET, GRANTED);
+        Candidates seenByOthers = source.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET, GRANTED);
 
         List<IndexedTorrent> shared = index.find("tt0133093", "tt0133093");
         IndexedTorrent local = shared.stream().filter(t -> t.hash().equals(LOCAL)).findFirst().orElseThrow();
@@ -234,8 +257,8 @@ class IndexerCandidateSourceTest {
         TorzConfig alice = config(new IndexerConfig("jackett", userUrl(), "alice-indexer-key"));
         TorzConfig bob = config();
 
-        Candidates forAlice = source.find(StremioId.parse("movie", "tt0133093"), alice, BUDGET);
-        Candidates forBob = source.find(StremioId.parse("movie", "tt0133093"), bob, BUDGET);
+        Candidates forAlice = source.find(StremioId.parse("movie", "tt0133093"), alice, BUDGET, GRANTED);
+        Candidates forBob = source.find(StremioId.parse("movie", "tt0133093"), bob, BUDGET, GRANTED);
 
         StreamCandidate found = forAlice.items().stream().filter(c -> c.hash().equals(FROM_USER_INDEXER)).findFirst()
                 .orElseThrow();
@@ -255,7 +278,7 @@ class IndexerCandidateSourceTest {
         TorzConfig p2p = new TorzConfig(List.of(new StoreConfig("p2p", "", "")),
                 List.of(new IndexerConfig("generic", userUrl(), "own-key")), false, false, "", "");
 
-        Candidates found = source.find(StremioId.parse("movie", "tt0133093"), p2p, BUDGET);
+        Candidates found = source.find(StremioId.parse("movie", "tt0133093"), p2p, BUDGET, GRANTED);
 
         assertEquals(0, operator.searches(), "no credential, no operator indexer");
         assertEquals(1, user.searches());

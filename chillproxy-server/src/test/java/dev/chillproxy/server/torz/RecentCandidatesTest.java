@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.chillproxy.core.config.IndexerConfig;
@@ -22,7 +23,8 @@ class RecentCandidatesTest {
     private final AtomicLong nanos = new AtomicLong();
     private final List<String> asked = new ArrayList<>();
     private List<String> dropped = List.of();
-    private final CandidateSource source = (id, config, budget) -> {
+    private static final CompletableFuture<Boolean> GRANTED = CompletableFuture.completedFuture(true);
+    private final CandidateSource source = (id, config, budget, granted) -> {
         asked.add(id.raw());
         return new CandidateSource.Candidates(List.of(), dropped);
     };
@@ -38,15 +40,23 @@ class RecentCandidatesTest {
     }
 
     @Test
+    void aRefusedCallersListIsNotKeptForTheNextCaller() throws Exception {
+        StremioId movie = StremioId.parse("movie", "tt0133093");
+        recent.find(movie, config(), Duration.ofSeconds(5), CompletableFuture.completedFuture(false));
+        recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
+        assertEquals(2, asked.size(), "the refused caller's list lacked the operator's results");
+    }
+
+    @Test
     void aCompleteAnswerIsReusedForTenMinutes() throws Exception {
         StremioId movie = StremioId.parse("movie", "tt0133093");
-        recent.find(movie, config(), Duration.ofSeconds(5));
+        recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
         advance(Duration.ofMinutes(9));
-        recent.find(movie, config(), Duration.ofSeconds(5));
+        recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
         assertEquals(1, asked.size(), "the second list needs no search");
 
         advance(Duration.ofMinutes(2));
-        recent.find(movie, config(), Duration.ofSeconds(5));
+        recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
         assertEquals(2, asked.size(), "stale after ten minutes");
     }
 
@@ -54,34 +64,34 @@ class RecentCandidatesTest {
     void anAnswerThatMissedASourceIsReusedOnlyBriefly() throws Exception {
         dropped = List.of("slow-indexer");
         StremioId movie = StremioId.parse("movie", "tt0133093");
-        recent.find(movie, config(), Duration.ofSeconds(5));
+        recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
         advance(Duration.ofSeconds(30));
-        recent.find(movie, config(), Duration.ofSeconds(5));
+        recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
         assertEquals(1, asked.size());
 
         advance(Duration.ofSeconds(31));
-        recent.find(movie, config(), Duration.ofSeconds(5));
+        recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
         assertEquals(2, asked.size(), "the dropped source gets another chance after a minute");
     }
 
     @Test
     void otherIdsAndOtherIndexersAreSearchedApart() throws Exception {
-        recent.find(StremioId.parse("series", "tt0903747:1:1"), config(), Duration.ofSeconds(5));
-        recent.find(StremioId.parse("series", "tt0903747:1:2"), config(), Duration.ofSeconds(5));
+        recent.find(StremioId.parse("series", "tt0903747:1:1"), config(), Duration.ofSeconds(5), GRANTED);
+        recent.find(StremioId.parse("series", "tt0903747:1:2"), config(), Duration.ofSeconds(5), GRANTED);
         recent.find(StremioId.parse("series", "tt0903747:1:2"),
-                config(new IndexerConfig("jackett", "https://jackett.example/api", "key")), Duration.ofSeconds(5));
+                config(new IndexerConfig("jackett", "https://jackett.example/api", "key")), Duration.ofSeconds(5), GRANTED);
         assertEquals(3, asked.size());
     }
 
     @Test
     void indexerUrlsThatDifferOnlyInTheirQueryAreCachedApart() throws Exception {
         StremioId movie = StremioId.parse("movie", "tt0133093");
-        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?cat=2000", "")), Duration.ofSeconds(5));
-        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?cat=5000", "")), Duration.ofSeconds(5));
-        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?apikey=a", "")), Duration.ofSeconds(5));
-        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?apikey=b", "")), Duration.ofSeconds(5));
+        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?cat=2000", "")), Duration.ofSeconds(5), GRANTED);
+        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?cat=5000", "")), Duration.ofSeconds(5), GRANTED);
+        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?apikey=a", "")), Duration.ofSeconds(5), GRANTED);
+        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?apikey=b", "")), Duration.ofSeconds(5), GRANTED);
         assertEquals(4, asked.size(), "each URL is its own indexer");
-        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?cat=2000", "")), Duration.ofSeconds(5));
+        recent.find(movie, config(new IndexerConfig("generic", "https://idx.example/api?cat=2000", "")), Duration.ofSeconds(5), GRANTED);
         assertEquals(4, asked.size(), "the same URL is still served from the cache");
     }
 
@@ -103,11 +113,11 @@ class RecentCandidatesTest {
         for (int i = 0; i < 1_000; i++) {
             big.add(new StreamCandidate("%040x".formatted(i), "Movie.2020.1080p.Part" + i, null, 1, 1, "idx", false, "", null));
         }
-        CandidateSource bigLists = (id, config, budget) -> new CandidateSource.Candidates(big, List.of());
+        CandidateSource bigLists = (id, config, budget, granted) -> new CandidateSource.Candidates(big, List.of());
         long oneList = RecentCandidates.estimatedBytes(new CandidateSource.Candidates(big, List.of()));
         RecentCandidates bounded = new RecentCandidates(bigLists, nanos::get, 5 * oneList);
         for (int i = 0; i < 50; i++) {
-            bounded.find(StremioId.parse("movie", "tt%07d".formatted(1_000_000 + i)), config(), Duration.ofSeconds(5));
+            bounded.find(StremioId.parse("movie", "tt%07d".formatted(1_000_000 + i)), config(), Duration.ofSeconds(5), GRANTED);
         }
         var cache = bounded.statistics();
         cache.cleanUp();
