@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chillproxy.core.rank.FilterException;
+import dev.chillproxy.core.rank.StreamFilter;
 
 /**
  * Reads a parsed config tree into a {@link TorzConfig}, collecting every problem with its field path.
@@ -23,7 +25,7 @@ final class ConfigReader {
     static final int MAX_SECRET_LENGTH = 256;
     static final int MAX_URL_LENGTH = 1024;
     static final int MAX_SORT_LENGTH = 200;
-    static final int MAX_FILTER_LENGTH = 2048;
+    static final int MAX_FILTER_LENGTH = StreamFilter.MAX_LENGTH;
 
     private static final Set<String> STORE_CODES = Set.of("tb", "rd", "ad", "pm", "dl", StoreConfig.P2P);
     private static final Set<String> INDEXER_NAMES = Set.of("generic", "jackett", "prowlarr");
@@ -47,7 +49,7 @@ final class ConfigReader {
                 reader.bool(root, "cached"),
                 reader.bool(root, "unc_prvt"),
                 reader.sort(reader.text(root, "sort", "sort", MAX_SORT_LENGTH)),
-                reader.text(root, "filter", "filter", MAX_FILTER_LENGTH));
+                reader.filter(reader.text(root, "filter", "filter", MAX_FILTER_LENGTH)));
         if (!reader.problems.isEmpty()) {
             throw new ConfigException(reader.problems);
         }
@@ -124,6 +126,16 @@ final class ConfigReader {
             indexers.add(new IndexerConfig(name, url, apiKey));
         }
         return indexers;
+    }
+
+    /** Compiles the filter, so a mistake is named when the addon is configured rather than on every list. */
+    private String filter(String filter) {
+        try {
+            StreamFilter.compile(filter);
+        } catch (FilterException e) {
+            problem("filter", e.getMessage());
+        }
+        return filter;
     }
 
     /** Checks the sort list and returns it without whitespace. */

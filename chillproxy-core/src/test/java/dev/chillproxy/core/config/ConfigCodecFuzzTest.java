@@ -96,7 +96,7 @@ class ConfigCodecFuzzTest {
         }
         String sort = random.nextBoolean() ? "" : "-resolution,size";
         return new TorzConfig(stores, indexers, random.nextBoolean(), random.nextBoolean(), sort,
-                random.nextBoolean() ? "" : randomString(20));
+                random.nextBoolean() ? "" : "Raw.Name contains \"" + randomString(20).replace("\\", "").replace("\"", "") + "\"");
     }
 
     private String validJson() {

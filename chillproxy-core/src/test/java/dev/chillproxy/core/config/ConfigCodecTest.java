@@ -59,7 +59,7 @@ class ConfigCodecTest {
                 new TorzConfig(List.of(new StoreConfig("tb", TOKEN, USER), new StoreConfig("rd", "r?/+=", "")),
                         List.of(new IndexerConfig("generic", "http://idx.local:9117/torznab?x=1&y=é", ""),
                                 new IndexerConfig("prowlarr", "https://p.example", "ak")),
-                        true, false, "-hdr,quality", "Name contains \"ü/?>\""));
+                        true, false, "-hdr,quality", "Raw.Name contains \"ü/?>\""));
     }
 
     @ParameterizedTest
@@ -81,7 +81,7 @@ class ConfigCodecTest {
 
     /** A JSON with '?' at the right offsets gives '/' and '+' in standard base64, the case real clients break. */
     static Stream<String> spellings() throws ConfigException {
-        String json = "{\"stores\":[{\"c\":\"tb\",\"auth\":\"" + USER + "\"}],\"filter\":\"??>??>~~~~\"}";
+        String json = "{\"stores\":[{\"c\":\"tb\",\"auth\":\"" + USER + "\"}],\"filter\":\"Title == '??>??>~~~~x'\"}";
         String standard = std(json);
         String unpadded = standard.replace("=", "");
         String urlSafe = Base64.getUrlEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
@@ -98,7 +98,7 @@ class ConfigCodecTest {
     void acceptsEveryBase64Spelling(String cfg) throws ConfigException {
         TorzConfig config = ConfigCodec.decode(cfg);
         assertEquals(USER, config.stores().get(0).auth());
-        assertEquals("??>??>~~~~", config.filter());
+        assertEquals("Title == '??>??>~~~~x'", config.filter());
     }
 
     @Test
@@ -145,8 +145,15 @@ class ConfigCodecTest {
                         "sort: unknown field \"foo\" (resolution, quality, size or hdr)"),
                 Arguments.of("{\"stores\":[" + tb + "],\"sort\":\"size,-size\"}", "sort: field \"size\" listed twice"),
                 Arguments.of("{\"stores\":[" + tb + "],\"sort\":\"size,\"}", "sort: empty field"),
-                Arguments.of("{\"stores\":[" + tb + "],\"filter\":\"" + "x".repeat(2049) + "\"}",
-                        "filter: longer than 2048 characters"),
+                Arguments.of("{\"stores\":[" + tb + "],\"filter\":\"" + "x".repeat(2001) + "\"}",
+                        "filter: longer than 2000 characters"),
+                Arguments.of("{\"stores\":[" + tb + "],\"filter\":\"Resolution >= \"}",
+                        "filter: invalid filter expression: unexpected end of expression at 15"),
+                Arguments.of("{\"stores\":[" + tb + "],\"filter\":\"Colour == 'red'\"}",
+                        "filter: invalid filter expression: unknown name \"Colour\" at 1"),
+                Arguments.of("{\"stores\":[" + tb + "],\"filter\":\"Raw.Name matches '(a+)+$'\"}",
+                        "filter: invalid filter expression: regular expression \"(a+)+$\" not allowed: a repeated group"
+                                + " may not hold a repetition, as in (a+)+ or (.*x){3} at 10"),
                 Arguments.of("{\"stores\":[{\"c\":\"tb\",\"auth\":\"bad\"}],\"sort\":[]}",
                         "stores[0].auth: not a UUID; sort: not a string"),
                 Arguments.of("[]", "cfg: not a JSON object"),

@@ -91,13 +91,14 @@ class StreamRoutesTest {
     }
 
     @Test
-    void aBadFilterNamesTheProblemAndLinksToThisConfigsConfigurePage() throws Exception {
+    void aBadFilterIsABadConfigNamingTheFilter() throws Exception {
         String config = cfg("Resolution >= ", "");
 
         JsonNode stream = info("/stremio/torz/" + config + "/stream/movie/tt0133093.json");
 
-        assertTrue(stream.get("name").asText().contains("Invalid sort or filter"), stream.toString());
-        assertTrue(stream.get("url").asText().endsWith("/stremio/torz/" + config + "/configure"), stream.toString());
+        assertTrue(stream.get("name").asText().contains("Invalid configuration"), stream.toString());
+        assertTrue(stream.get("description").asText().startsWith("filter: invalid filter expression"), stream.toString());
+        assertTrue(stream.get("url").asText().endsWith("/stremio/torz/configure"), stream.toString());
     }
 
     @Test
