@@ -109,12 +109,15 @@ public final class TitleParser {
             group = raw.substring(dash + 1, frame.end).strip();
         }
         String editionLabel = ordered(edition).stream().findFirst().orElse("");
-        return new ParsedTitle(cleanTitle(raw.substring(frame.start, Math.max(frame.start, titleEnd))), year[0],
-                first(resolution), first(quality), first(codec), first(bitDepth), ordered(hdr), ordered(audio),
-                ordered(channels), ordered(languages), found.seasons(), found.episodes(),
-                found.complete() || has(flags, "complete"), group, container, editionLabel,
-                has(edition, "Extended Edition"), has(flags, "proper"), has(flags, "repack"),
-                has(edition, "Remastered"), has(flags, "unrated"), has(flags, "3D"), frame.site);
+        return ParsedTitle.builder()
+                .title(cleanTitle(raw.substring(frame.start, Math.max(frame.start, titleEnd)))).year(year[0])
+                .resolution(first(resolution)).quality(first(quality)).codec(first(codec)).bitDepth(first(bitDepth))
+                .hdr(ordered(hdr)).audio(ordered(audio)).channels(ordered(channels)).languages(ordered(languages))
+                .seasons(found.seasons()).episodes(found.episodes())
+                .complete(found.complete() || has(flags, "complete")).group(group).container(container)
+                .edition(editionLabel).extended(has(edition, "Extended Edition")).proper(has(flags, "proper"))
+                .repack(has(flags, "repack")).remastered(has(edition, "Remastered")).unrated(has(flags, "unrated"))
+                .threeD(has(flags, "3D") ? "3D" : "").site(frame.site).build();
     }
 
     /** Where a trailing "-GROUP" starts, or -1 when the end of the name is not a release group. */
