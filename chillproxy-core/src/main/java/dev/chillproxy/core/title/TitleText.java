@@ -1,0 +1,110 @@
+package dev.chillproxy.core.title;
+
+import java.util.regex.Pattern;
+
+/**
+ * Cleans the stretch of a name that holds the title: separators to spaces, CJK banners and original-language
+ * titles before a "/" dropped when a Latin title follows, tags and country marks after the title dropped.
+ * Constants only; thread-safe.
+ */
+final class TitleText {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_JUNK = Pattern.compile(
+            "(?:[ ._-]+(?:US|UK|HD|\\(US\\)|\\(UK\\)|Season|Seasons|All|Full|Series|The)|[ ._-]+-)+$");
+    private static final Pattern TRAILING_3D = Pattern.compile("[ ._-]+3D$");
+    private static final Pattern LEADING_YEAR = Pattern.compile("^((?:19|20)\\d\\d)[ ._-]+(?=\\p{L})");
+    private static final String EDGE_JUNK = " -–—:([{,.~/|+_*";
+
+    private TitleText() {
+    }
+
+    static String clean(String segment, boolean threeD) {
+        String t = segment;
+        if (hasScript(t, Character.UnicodeScript.HAN) || hasScript(t, Character.UnicodeScript.HIRAGANA)
+                || hasScript(t, Character.UnicodeScript.KATAKANA)) {
+            t = latinPart(t);
+        } else if (t.indexOf('/') > 0 && hasScript(t, Character.UnicodeScript.CYRILLIC)) {
+            for (String part : t.split("/")) {
+                if (!hasScript(part, Character.UnicodeScript.CYRILLIC) && part.chars().anyMatch(Character::isLetter)) {
+                    t = part;
+                    break;
+                }
+            }
+        }
+        int bracket = t.indexOf('[', 1);
+        if (bracket > 0 && t.substring(0, bracket).chars().anyMatch(Character::isLetterOrDigit)) {
+            t = t.substring(0, bracket);
+        }
+        int brace = t.indexOf('{', 1);
+        if (brace > 0) {
+            t = t.substring(0, brace);
+        }
+        t = t.replace('_', ' ').strip();
+        if (t.indexOf(' ') < 0) {
+            t = t.replace('.', ' ');
+        }
+        t = SPACES.matcher(t.replace("()", " ").replace("[]", " ")).replaceAll(" ");
+        t = edges(t);
+        String before;
+        do {
+            before = t;
+            t = edges(TRAILING_JUNK.matcher(t).replaceAll(""));
+        } while (!t.equals(before) && !t.isEmpty());
+        if (threeD) {
+            t = edges(TRAILING_3D.matcher(t).replaceAll(""));
+        }
+        return t.isEmpty() ? edges(SPACES.matcher(segment).replaceAll(" ")) : t;
+    }
+
+    /** The year opening a title that has no other year ("2008 The Incredible Hulk"), or 0. */
+    static int leadingYear(String title) {
+        var m = LEADING_YEAR.matcher(title);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static String edges(String t) {
+        int a = 0;
+        int b = t.length();
+        while (a < b && EDGE_JUNK.indexOf(t.charAt(a)) >= 0 && t.charAt(a) != '(') {
+            a++;
+        }
+        while (b > a && EDGE_JUNK.indexOf(t.charAt(b - 1)) >= 0) {
+            b--;
+        }
+        return t.substring(a, b);
+    }
+
+    /** The last bracketed piece (or run) of Latin text in a name that mixes CJK and Latin titles. */
+    private static String latinPart(String t) {
+        String best = "";
+        for (String piece : t.split("[\\[\\]【】]")) {
+            StringBuilder latin = new StringBuilder();
+            for (int i = 0; i < piece.length(); i++) {
+                char c = piece.charAt(i);
+                Character.UnicodeScript s = Character.UnicodeScript.of(c);
+                boolean cjk = s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                        || s == Character.UnicodeScript.KATAKANA || c >= 0x3000 && c < 0x3040 || c >= 0xFF00;
+                latin.append(cjk ? ' ' : c);
+            }
+            String candidate = latin.toString().strip();
+            long letters = candidate.chars().filter(c -> c < 0x250 && Character.isLetter(c)).count();
+            if (letters >= 2 && !piece.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                best = candidate;
+            } else if (letters >= 2 && best.isEmpty()) {
+                best = candidate;
+            }
+        }
+        return best.isEmpty() ? t : best;
+    }
+
+    private static boolean hasScript(String t, Character.UnicodeScript script) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= 0x0400 && Character.UnicodeScript.of(c) == script) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
