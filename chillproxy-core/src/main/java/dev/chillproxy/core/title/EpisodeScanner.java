@@ -26,33 +26,35 @@ final class EpisodeScanner {
     private static final String B = "(?<![A-Za-z0-9])";
     private static final String NUM_END = "(?![0-9])";
 
-    private static final Rx COMPLETE = Rx.compile(B + "(?:(?:The[ ._-])?(?:Complete|Full)[ ._-](?:Series|Seasons?|Collection"
+    private static final Rx COMPLETE = Rx.compile(B + "(?:(?:The[ ._-])?(?:Complete|Full)[ ._-](?:Series|Seasons?(?![ ._]*\\d{1,2}(?![0-9]))|Collection"
             + "|Box[ ._-]?Set|Pack|Set|Filmography|Saga)|All[ ._-](?:\\d{1,2}[ ._-])?Seasons(?:[ ._]*\\((\\d{1,2}) ?- ?(\\d{1,2})\\))?"
             + "|Full[ ._-]\\d{1,2}[ ._-]Seasons|(?:Ultimate[ ._-]|Movies?[ ._-])?Collection|Duology|Trilogy|Quadrilogy|Quadrology"
             + "|Tetralogy|Pentalogy|Hexalogy|Heptalogy|Anthology|Filmography|Box[ ._-]?Set|Completa|Completas|Completo"
             + "|Int[eé]grale|Movies[ ._-]Complete)(?![A-Za-z])", I);
     /** A bare "Complete" only where it cannot be part of a title ("A Complete Unknown"). */
     private static final Rx COMPLETE_WORD = Rx.compile(B + "(?:(?:The[ ._-])?Complete(?=[ ._-]*(?:$|[\\[({\\-+~0-9]|S\\d|MKV"
-            + "|[A-Z]{2,}(?![a-z])))|COMPLETE)(?![A-Za-z])", Pattern.UNICODE_CASE);
+            + "|Season|[\\])]|[A-Z]{2,}(?![a-z])))|COMPLETE)(?![A-Za-z])", Pattern.UNICODE_CASE);
     private static final Rx SEASON_EPISODE = Rx.compile("(?<![0-9])[ST]([0O]?\\d{1,3})(?:[ ._]*-?[ ._]*x?|[ ._]?)E[Pp]?(\\d{1,4})[a-c]?"
             + NUM_END, I);
     private static final Pattern SEASON_EPISODE_MORE = Pattern.compile("\\G(?:[ ._]*[-~+][ ._]*(?:S\\d{1,3}[ ._]?)?E[Pp]?(\\d{1,4})"
             + "|[-~](\\d{1,4})(?![0-9A-Za-z])|[ ._]?(?:S\\d{1,3}[ ._]?)?E(\\d{1,4})|[ ._]+(?:à|a|to)[ ._]+E?(\\d{1,4}))" + NUM_END, I);
     private static final Rx SEASON_EPISODE_GLUED = Rx.compile(B + "S(\\d{2})(\\d{2})" + NUM_END, I);
-    private static final Rx CROSS = Rx.compile("(?<![0-9])(?<![0-9]\\.)(\\d{1,2})[xXхХ](\\d{1,3})" + NUM_END, 0);
+    private static final Rx CROSS = Rx.compile("(?<![0-9])(\\d{1,2})[xXхХ](\\d{1,3})" + NUM_END, 0);
     private static final Pattern CROSS_MORE = Pattern.compile("\\G[ ]?[-~][ ]?(?:\\d{1,2}[xXхХ])?(\\d{1,3})" + NUM_END);
     private static final Rx SEASON_WORD = Rx.compile("(?<![\\p{L}0-9])(?:Seasons?|Saisons?|Series|Temporadas?|Temp\\.?|Staffel"
             + "|Stagion[ei]|Seizoen|Sezon[ ._]?(?:S[O0]?)?|Сезон[ыа]?|Sn)(?:[ ._:#№]*|-)\\(?[ ._]*(\\d{1,3})[ªº°]?(?![0-9A-Za-z])"
-            + "(?:[ ._]*(?:[,&+/:~-]|and|to)?[ ._]*(?:S|Seasons?[ ._]*)?\\d{1,3}[ªº°]?(?![0-9A-Za-z]))*", I);
-    private static final Rx NUMBER_SEASON = Rx.compile("(?<![0-9])(\\d{1,2})(?:[ªº°]|Âº)?(?:[ ._]*(?:-|a|ao|al|to)[ ._]*(\\d{1,2})"
-            + "(?:[ªº°]|Âº)?)?[ ._]*(?:st|nd|rd|th|Âº|[ªº°]|a\\.?|-?[йя])?[ ._]*(?:Seasons?|Temporadas?|сезон|sezon|sez)(?![\\p{L}])", I);
-    private static final Rx SEASON_CODE = Rx.compile("(?<![A-Za-z0-9]-)" + B + "S([0O]?\\d{1,2})(?![0-9A-Za-z])"
+            + "(?:(?:[ ._]*(?:[,&+/:~-]|and|to))*[ ._]*(?:S|Seasons?[ ._]*)?\\d{1,3}[ªº°]?(?![0-9A-Za-z]))*", I);
+    private static final Rx NUMBER_SEASON = Rx.compile("(?<![0-9])(?:(\\d{1,2})[ ._]*(?:st|nd|rd|th)[ ._]*Seasons?"
+            + "|(\\d{1,2})(?:[ªº°]|Âº)?(?:(?:-|[ ._]+(?:a|ao|al|to)[ ._]+)(\\d{1,2})(?:[ªº°]|Âº)?)?[ ._]*(?:a\\.?|-?[йя])?[ ._]*"
+            + "(?:Temporadas?|сезон|sezon|sez))(?![\\p{L}])", I);
+    private static final Rx SEASON_CODE = Rx.compile(B + "(?:Seasons?[ ._]+)?S([0O]?\\d{1,2})(?![0-9A-Za-z])"
             + "(?:[ ._]*(?:-{1,2}|~|/|&|\\+)[ ._]*S?[0O]?\\d{1,2}(?![0-9A-Za-z]))*", I);
     private static final Pattern EPISODE_AFTER_SEASON = Pattern.compile(
-            "\\G[ ._]*(?:-[ ._]*)?(\\d{2,4})(?:v\\d)?(?:[ ._]*[-~][ ._]*(\\d{2,4}))?(?![0-9A-Za-z])");
+            "\\G[ ._]*(?:-[ ._]*)?(\\d{2,4})(?:v\\d)?(?:(?:[ ._]*[-~][ ._]*|[ ._]+(?:ao|to|a)[ ._]+)(\\d{2,4}))?"
+                    + "(?![0-9A-Za-z])");
     private static final Rx EPISODE_WORD = Rx.compile("(?<![\\p{L}0-9])(Episodes?|Episodio|[EÉ]pisode|Eps?|Capitulo|Capítulo|Caap|Cap"
             + "|Odcinek|odc|Эпизод|Серии|Серия|Серія|seriya|serija|serya|seria|serii|afl)[ ._:#№-]*\\(?[ ._]*"
-            + "(\\d{1,4})(?:\\.(\\d{1,3}))?(?:v\\d)?(?:[ ._]*(?:-|~|to|à|ao)[ ._]*E?(\\d{1,4}))?"
+            + "(\\d{1,4})(?:\\.(\\d{1,3})(?![0-9pPiI]))?(?:v\\d)?(?:[ ._]*(?:-|~|to|à|ao)[ ._]*E?(\\d{1,4}))?"
             + "(?:[ ._]*(?:из|iz|of)[ ._]*(\\d{1,4}))?" + NUM_END, I);
     private static final Rx NUMBER_EPISODE = Rx.compile("(?<![0-9])(\\d{1,4})(?:[ ._-]*[яй])?[ ._-]*(?:серия|серии|сер\\.?|seriya"
             + "|serija|serya|seria|serii|ser)(?![\\p{L}])", I);
@@ -62,14 +64,20 @@ final class EpisodeScanner {
     private static final Rx DASHED_DOT = Rx.compile("(?:^|(?<=[ ._]-[ ._]))(\\d{1,2})\\.(\\d{2})(?=[ ._]+-[ ._])", 0);
     private static final Rx UNDERSCORE_PAIR = Rx.compile("(?<![0-9])(\\d{2})_(\\d{2})" + NUM_END, 0);
     private static final Rx DOTTED_PAIR = Rx.compile("(?<=[.])(?<![0-9]\\.)(\\d{2})\\.(\\d{2})(?=(?:\\.[A-Za-z])?$)", 0);
-    private static final Rx EDGE_PAIR = Rx.compile("(?:^|(?<=[ ]))(\\d{1,2})-(\\d{2})(?=(?:[. ][^0-9-]|$))", 0);
+    private static final Rx EDGE_PAIR_START = Rx.compile("^(\\d{1,2})-(\\d{2})(?=[. ][^0-9-])", 0);
+    private static final Rx EDGE_PAIR_END = Rx.compile("(?<=[ ])(\\d{1,2})-(\\d{2})[ ]*$", 0);
     private static final Rx ANIME_DASH = Rx.compile("(?<=[ _.])[-–~][ _.]+(\\d{1,4})(?:v\\d|[a-c]|\\.5)?(?=[ _.]*(?:$|[\\[(\\-~,]|ao|to))"
             + "(?:(?:[ _.]*[-~][ _.]*|[ _]+(?:ao|to|a)[ _]+|,[ _]*)(\\d{1,4})(?:v\\d)?(?=[ _.]*(?:$|[\\[(]|-)))?", 0);
     private static final Rx ANIME_BRACKET = Rx.compile("[\\[(](\\d{1,4})(?:v\\d)?(?:[ ]?[-~][ ]?(\\d{1,4}))?(?:TV)?[\\])]", 0);
-    private static final Rx ANIME_BEFORE_BRACKET = Rx.compile("(?<=[ _])(\\d{2,4})(?:v\\d)?(?=[ _]*[\\[(])", 0);
+    private static final Rx ANIME_BEFORE_BRACKET = Rx.compile("(?<=[ _])(\\d{2,4})(?:v\\d)?(?=[ _]*(?:[\\[(]|$))", 0);
     private static final Rx BARE_RANGE = Rx.compile("(?<=[ ])(\\d{1,4})-(\\d{1,4})(?=[ (\\[]|$)", 0);
     private static final Rx LEADING_NUMBER = Rx.compile("^(\\d{1,4})(?:[ ._]*-[ ._]*(\\d{1,4}))?(?=[ ._]+-[ ._]|[ ]+\\d|$)", 0);
     private static final Rx LEADING_PADDED = Rx.compile("^(0\\d{1,2})[ ]+(?=[A-Za-z])(?!Movie)", 0);
+    /** "One.Piece.1071.Subbed", "Naruto 500 Eng Sub": a bare number right before a sub/dub word. */
+    private static final Rx BEFORE_SUB = Rx.compile("(?<=[ ._])(\\d{2,4})(?=[ ._]+(?:Eng[ ._]+)?(?:Sub|Subs|Subbed|Dub|Dubbed"
+            + "|Raw)(?![A-Za-z]))", I);
+    /** "Vikkatakavi 01E06": a two-digit prefix glued to an episode code. */
+    private static final Rx NUMBER_EPISODE_CODE = Rx.compile(B + "\\d{2}E(\\d{2})" + NUM_END, I);
     private static final Rx OF_TOTAL = Rx.compile("(?<![0-9])(\\d{1,2})[ ._]*(?:of|iz|из)[ ._]*(\\d{1,2})" + NUM_END, I);
 
     /** Where a mark began and the seasons and episodes it added; one scan's mutable state. */
@@ -92,15 +100,15 @@ final class EpisodeScanner {
         }
     }
 
-    Found scan(WorkText text, int from, int titleStart, boolean isFile) {
+    Found scan(String raw, WorkText text, int from, int titleStart, boolean isFile) {
         Marks marks = new Marks(text.length(), titleStart);
         complete(text, from, marks);
         seasonEpisode(text, from, marks);
         glued(text, from, marks);
         cross(text, from, marks);
-        seasonWords(text, from, marks);
         numberSeason(text, from, marks);
-        seasonCodes(text, from, marks);
+        seasonWords(text, from, marks);
+        seasonCodes(raw, text, from, marks);
         boolean explicitEpisodes = !marks.episodes.isEmpty();
         episodeWords(text, from, marks, explicitEpisodes);
         if (marks.episodes.isEmpty()) {
@@ -180,7 +188,9 @@ final class EpisodeScanner {
         while (f.find()) {
             Matcher m = f.match();
             char before = m.start() > 0 ? text.charAt(m.start() - 1) : ' ';
-            if (Character.isLetter(before) && m.group(2).length() < 2) {
+            if (Character.isLetter(before) && m.group(2).length() < 2 || before == '.' && m.start() >= 2
+                    && Character.isDigit(text.charAt(m.start() - 2))
+                    && (m.start() < 3 || !Character.isDigit(text.charAt(m.start() - 3)))) {
                 continue;
             }
             add(marks.seasons, num(m.group(1)));
@@ -217,26 +227,36 @@ final class EpisodeScanner {
         Rx.Finder f = NUMBER_SEASON.finder(text, from);
         while (f.find()) {
             Matcher m = f.match();
-            int a = num(m.group(1));
-            addRange(marks.seasons, a, m.group(2) == null ? a : num(m.group(2)));
+            if (m.group(1) != null) {
+                add(marks.seasons, num(m.group(1)));
+            } else {
+                int a = num(m.group(2));
+                addRange(marks.seasons, a, m.group(3) == null ? a : num(m.group(3)));
+            }
             marks.bound(m.start());
             text.blank(m.start(), m.end());
+            f.skipTo(episodeAfter(text, m.end(), marks));
         }
     }
 
-    private static void seasonCodes(WorkText text, int from, Marks marks) {
+    private static void seasonCodes(String raw, WorkText text, int from, Marks marks) {
         Rx.Finder f = SEASON_CODE.finder(text, from);
         while (f.find()) {
             Matcher m = f.match();
-            String code = m.group();
+            String code = m.group().substring(m.start(1) - 1 - m.start());
             int end = m.end();
+            // "DD5.1-S56", "E-AC3-S78": a release group, not a season.
+            if (m.start(1) >= 3 && raw.charAt(m.start(1) - 2) == '-'
+                    && Character.isLetterOrDigit(raw.charAt(m.start(1) - 3))) {
+                continue;
+            }
             // "S4-24" and "[S2-07]": an unpadded season followed by a two-digit number is season and episode.
             java.util.regex.Matcher pair = SEASON_DASH_EPISODE.matcher(code);
             if (pair.matches()) {
                 add(marks.seasons, num(pair.group(1)));
                 add(marks.episodes, num(pair.group(2)));
             } else {
-                numberList(text, m.start(1), end, marks.seasons);
+                end = numberList(text, m.start(1), end, marks.seasons);
             }
             marks.bound(m.start());
             text.blank(m.start(), end);
@@ -287,7 +307,7 @@ final class EpisodeScanner {
     }
 
     private static void numericPairs(WorkText text, int from, Marks marks) {
-        for (Rx rx : List.of(BRACKET_DOT, DASHED_DOT, UNDERSCORE_PAIR, DOTTED_PAIR, EDGE_PAIR)) {
+        for (Rx rx : List.of(BRACKET_DOT, DASHED_DOT, UNDERSCORE_PAIR, DOTTED_PAIR, EDGE_PAIR_START, EDGE_PAIR_END)) {
             Rx.Finder f = rx.finder(text, from);
             if (f.find()) {
                 Matcher m = f.match();
@@ -329,6 +349,7 @@ final class EpisodeScanner {
                 }
                 int a = num(first);
                 addRange(marks.episodes, a, m.group(2) == null ? a : num(m.group(2)));
+                marks.bound(m.start());
                 text.blank(m.start(), m.end());
                 return;
             }
@@ -359,6 +380,15 @@ final class EpisodeScanner {
             add(marks.episodes, num(f.match().group(1)));
             text.blank(f.match().start(), f.match().end());
             return;
+        }
+        for (Rx rx : List.of(BEFORE_SUB, NUMBER_EPISODE_CODE)) {
+            f = rx.finder(text, from);
+            if (f.find() && !looksLikeYear(f.match().group(1))) {
+                add(marks.episodes, num(f.match().group(1)));
+                marks.bound(f.match().start());
+                text.blank(f.match().start(), f.match().end());
+                return;
+            }
         }
         f = OF_TOTAL.finder(text, from);
         if (f.find()) {
@@ -413,7 +443,8 @@ final class EpisodeScanner {
                 }
                 int value = num(text.subSequence(i, j).toString());
                 boolean padded = text.charAt(i) == '0' && j - i > 1;
-                if (previous >= 0 && value <= previous) {
+                String gap = text.subSequence(consumed, i).toString();
+                if (previous >= 0 && (value <= previous || gap.equals(".") || gap.equals("_"))) {
                     break;
                 }
                 if (range && previous >= 0 && spacedDash(text, consumed, i) && (padded || value >= 10) && into.size() <= 1) {

@@ -22,6 +22,9 @@ final class LanguageReader {
             "subtitulado", "subtitulos", "legendado", "legendas", "undertekst", "napisy", "sdh");
     private static final Set<String> DUB_WORDS = Set.of("dub", "dubbed", "dublado");
     private static final Set<String> JOINERS = Set.of("and", "e", "y", "audio", "lang", "language", "track");
+    /** Words that make the language word before them a mark ("Greek Language", "Dk-Subs", "Hindi Dubbed"). */
+    private static final Set<String> CONTEXT = Set.of("sub", "subs", "subbed", "subtitle", "subtitles", "subtitled",
+            "language", "audio", "dub", "dubbed", "dubbing", "lektor", "undertekst", "sdh", "version", "versao");
 
     private record Token(int start, int end, String text, LanguageVocabulary.Word word, boolean sub, boolean dub) {
     }
@@ -29,7 +32,7 @@ final class LanguageReader {
     private LanguageReader() {
     }
 
-    static Result read(String raw, WorkText work, int titleStart, int from, int titleEnd, int end, boolean subtitleFile) {
+    static Result read(String raw, WorkText work, int from, int titleStart, int titleEnd, int end, boolean subtitleFile) {
         Set<String> strong = new LinkedHashSet<>();
         Set<String> weakSpanish = new LinkedHashSet<>();
         List<Hit> bounding = new ArrayList<>();
@@ -39,10 +42,11 @@ final class LanguageReader {
                 bounding.add(hit);
             }
         }
+        strong.remove("");
         List<Token> tokens = tokens(work, from, end);
         boolean dubbed = false;
         boolean subbed = strong.contains("multi subs");
-        int firstWord = firstWordStart(raw, titleStart, end);
+        int firstWord = firstWordStart(work, titleStart, end);
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             dubbed |= t.dub();
@@ -50,13 +54,19 @@ final class LanguageReader {
             if (t.word() == null) {
                 continue;
             }
-            boolean inTitle = t.start() < titleEnd;
-            boolean neighbour = neighbour(tokens, i, raw);
-            if (!accepted(t, inTitle, neighbour, t.start() <= firstWord, subtitleFile, i == tokens.size() - 1)) {
+            boolean inTitle = !subtitleFile && t.start() >= titleStart && t.start() < titleEnd;
+            boolean neighbour = neighbour(tokens, i, work);
+            boolean context = i + 1 < tokens.size() && CONTEXT.contains(tokens.get(i + 1).text().toLowerCase(Locale.ROOT))
+                    && gapIsSeparators(work, t.end(), tokens.get(i + 1).start());
+            context |= i > 0 && SUB_WORDS.contains(tokens.get(i - 1).text().toLowerCase(Locale.ROOT))
+                    && t.start() - tokens.get(i - 1).end() <= 3;
+            boolean first = !subtitleFile && t.start() == firstWord;
+            if (!(context && !first) && !accepted(t, inTitle, neighbour, first, subtitleFile, i == tokens.size() - 1)) {
                 continue;
             }
             for (String code : t.word().codes()) {
-                if (code.equals("es") && t.word().kind() == LanguageVocabulary.Kind.CODE3) {
+                if (code.equals("es") && (t.word().kind() == LanguageVocabulary.Kind.CODE3
+                        || t.word().kind() == LanguageVocabulary.Kind.CODE2)) {
                     weakSpanish.add(code);
                 } else {
                     strong.add(code);
@@ -66,6 +76,9 @@ final class LanguageReader {
             bounding.add(new Hit(t.start(), t.end(), t.text()));
         }
         scripts(raw, strong);
+        if (raw.toLowerCase(Locale.ROOT).contains("temporada")) {
+            strong.add("es");
+        }
         if (!strong.contains("es-419")) {
             strong.addAll(weakSpanish);
         }
@@ -98,7 +111,7 @@ final class LanguageReader {
     }
 
     /** Whether the word next to token {@code i} (across separators or "and") is a language or subtitle word. */
-    private static boolean neighbour(List<Token> tokens, int i, String raw) {
+    private static boolean neighbour(List<Token> tokens, int i, WorkText work) {
         for (int step : new int[] {-1, 1}) {
             int j = i + step;
             while (j >= 0 && j < tokens.size() && JOINERS.contains(tokens.get(j).text().toLowerCase(Locale.ROOT))) {
@@ -110,7 +123,7 @@ final class LanguageReader {
             Token other = tokens.get(j);
             Token near = step < 0 ? other : tokens.get(i);
             Token far = step < 0 ? tokens.get(i) : other;
-            if (far.start() - near.end() > 4 && !onlySeparators(raw, near.end(), far.start())) {
+            if (!gapIsSeparators(work, near.end(), far.start())) {
                 continue;
             }
             if (other.word() != null || other.sub() || other.dub()) {
@@ -120,14 +133,18 @@ final class LanguageReader {
         return false;
     }
 
-    private static boolean onlySeparators(String raw, int from, int to) {
+    /** Whether only a few separators (no brackets, which close a list) stand between two words. */
+    private static boolean gapIsSeparators(WorkText work, int from, int to) {
+        if (to - from > 8) {
+            return false;
+        }
         for (int k = from; k < to; k++) {
-            char c = raw.charAt(k);
-            if (Character.isLetterOrDigit(c)) {
+            char c = work.charAt(k);
+            if (Character.isLetterOrDigit(c) || c == '[' || c == ']' || c == '(' || c == ')') {
                 return false;
             }
         }
-        return to - from <= 8;
+        return true;
     }
 
     private static List<Token> tokens(WorkText work, int from, int end) {
@@ -151,9 +168,9 @@ final class LanguageReader {
         return tokens;
     }
 
-    private static int firstWordStart(String raw, int start, int end) {
+    private static int firstWordStart(WorkText work, int start, int end) {
         int i = start;
-        while (i < end && !Character.isLetterOrDigit(raw.charAt(i))) {
+        while (i < end && !Character.isLetterOrDigit(work.charAt(i))) {
             i++;
         }
         return i;

@@ -45,12 +45,13 @@ final class LanguageVocabulary {
     /** Multi-word marks, tried before words; each entry is a case-insensitive pattern and its codes. */
     static final List<TokenRule> PHRASES = List.of(
             phrase("multi[ ._-]?subs?|multi[ ._-]?subtitles?|multiple[ ._-]?subtitles?|multi[ ._-]?su?$|msubs", "multi subs"),
-            phrase("multi[ ._-]?(?:audio|lang(?:uages?)?|language|dub)|tri(?:ple)?[ ._-]?audio|quad[ ._-]?audio"
-                    + "|\\d[ ._-]?audio", "multi audio"),
+            phrase("multi[ ._-]?(?:audio|lang(?:uages?)?|language|dub)|tri(?:ple)?[ ._-]?audio"
+                    , "multi audio"),
             phrase("dual[ ._-]?(?:line[ ._-]?)?[aá]udio|dual[ ._-]a$", "dual audio"),
-            phrase("spanish[ ._-]latin(?:[ ._-]america)?|latin[ ._-]?american?|audio[ ._-]latino|espa[nñ]ola[ ._-]latin",
+            phrase("dual[ ._-]?subs?", ""),
+            phrase("spanish[ ._-]latin(?:[ ._-]america)?|latin[ ._-]?american?|audio[ ._-]latino",
                     "es-419"),
-            phrase("portugu[eê]s[ ._-]?br|portuguese[ ._-]brazil|port[ ._-]?br|pt[ ._-]?br|pt\\(br\\)|pt/br|ptbr"
+            phrase("portugu[eê]s[ ._-]?br|portuguese[ ._-]?br|portuguese[ ._-]brazil|port[ ._-]?br|pt[ ._-]?br|pt\\(br\\)|pt/br|ptbr"
                     + "|(?:leg(?:endado|endas)?|dublado)\\.?[ ._-]*(?:em[ ._-]*)?(?:pt[ ._-]?)?\\(?br\\)?|db-br|leg\\.?[ ._-]pt",
                     "pt"),
             phrase("traditional[ ._-]chinese|chinese[ ._-]?\\(traditional\\)|zh-hant", "zh-tw"),
@@ -66,6 +67,7 @@ final class LanguageVocabulary {
         mark("castellano", "es");
         mark("latino latam", "es-419");
         mark("dublado", "pt");
+        mark("esub esubs", "en");
         word("english ingles inglés inglês englis", "en");
         code3("eng", "en");
         word("japanese japonês japones", "ja");
@@ -180,10 +182,6 @@ final class LanguageVocabulary {
                     return new Word(base.codes(), Kind.MARK, true, false);
                 }
             }
-        }
-        int x = lower.indexOf('x');
-        if (x > 0 && x < 3 && Character.isDigit(lower.charAt(0))) {
-            return word(token.substring(x + 1));
         }
         return null;
     }

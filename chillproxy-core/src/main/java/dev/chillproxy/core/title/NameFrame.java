@@ -32,7 +32,7 @@ record NameFrame(int scanFrom, int titleStart, int end, String site, String grou
     private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
     private static final Pattern GROUP_BEFORE_TAG = Pattern.compile("-[A-Za-z0-9]{2,30}$");
     private static final Set<String> TRAILING_JUNK = Set.of("rarbg", "eztv", "ettv", "tgx", "rartv", "publichd",
-            "vtv", "ethd", "eng", "multiple subtitle");
+            "vtv", "ethd");
 
     static NameFrame of(String raw) {
         int start = 0;

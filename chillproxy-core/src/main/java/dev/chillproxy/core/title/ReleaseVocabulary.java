@@ -98,6 +98,8 @@ final class ReleaseVocabulary {
             TokenRule.raw("(?<=(?:DDP|DD\\+|DD|Atmos|TrueHD|MA|AAC|AC3|DTS|DolbyD|EAC3|FLAC|OPUS|PCM)[ ._]?)([1-9])[ ._]([01])"
                     + "(?![0-9])", Pattern.CASE_INSENSITIVE, m -> m.group(1) + "." + m.group(2)),
             TokenRule.raw("(?<=\\[)([257])-([01])(?=\\])", 0, m -> m.group(1) + "." + m.group(2)),
+            TokenRule.raw("(?<=DD|DDP|AC3|AAC)([257])([01])(?![0-9])", Pattern.CASE_INSENSITIVE,
+                    m -> m.group(1) + "." + m.group(2)),
             TokenRule.computed("([268])[ .]?CH", m -> switch (m.group(1)) {
                 case "8" -> "7.1";
                 case "6" -> "5.1";
@@ -171,6 +173,6 @@ final class ReleaseVocabulary {
     /** Every rule that may decide that a "-word" at the end of a name is not a release group. */
     static Stream<TokenRule> all() {
         return Stream.of(RESOLUTION, QUALITY, CODEC, BIT_DEPTH, HDR, AUDIO, EDITION, LanguageVocabulary.PHRASES,
-                List.of(THREE_D)).flatMap(List::stream);
+                List.of(THREE_D, UPSCALED, RETAIL, CONVERT, COMMENTARY, UNCENSORED)).flatMap(List::stream);
     }
 }

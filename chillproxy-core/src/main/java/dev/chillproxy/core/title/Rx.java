@@ -17,6 +17,15 @@ final class Rx {
     private final long low;
     private final long high;
     private final boolean nonAscii;
+    /**
+     * Whether a match can start with an ASCII pair of characters: 0 not yet known, 1 yes, 2 no. Filled lazily;
+     * racing threads compute the same answer, so plain byte writes are safe.
+     */
+    private final byte[] pairs = new byte[128 * 128];
+    /** The pattern opens with "not after an ASCII letter or digit": only word starts can begin a match. */
+    private final boolean wordStart;
+    /** No start character could be derived (the pattern needs text before it): try every position. */
+    private final boolean anywhere;
 
     private Rx(Pattern pattern) {
         this.pattern = pattern;
@@ -35,9 +44,17 @@ final class Rx {
         for (int i = 0; !any && i < SAMPLE_NON_ASCII.length(); i++) {
             any = canStartWith(pattern, SAMPLE_NON_ASCII.charAt(i));
         }
+        anywhere = lo == 0 && hi == 0;
+        if (anywhere) {
+            // A pattern that only matches after particular text (a lookbehind on a word) is tried everywhere.
+            lo = -1L;
+            hi = -1L;
+            any = true;
+        }
         low = lo;
         high = hi;
         nonAscii = any;
+        wordStart = pattern.pattern().startsWith(TokenRule.START);
     }
 
     static Rx compile(String regex, int flags) {
@@ -59,9 +76,30 @@ final class Rx {
         return new Finder(this, text, from);
     }
 
+    /** As {@link #canStart(char)}, also knowing the character after it (two-character prefilter). */
+    boolean canStart(char c, char next) {
+        if (!canStart(c)) {
+            return false;
+        }
+        if (anywhere || c >= 128 || next >= 128) {
+            return true;
+        }
+        int key = c << 7 | next;
+        byte known = pairs[key];
+        if (known == 0) {
+            known = canStartWith(pattern, String.valueOf(new char[] {c, next})) ? (byte) 1 : (byte) 2;
+            pairs[key] = known;
+        }
+        return known == 1;
+    }
+
     private static boolean canStartWith(Pattern pattern, char c) {
+        return canStartWith(pattern, String.valueOf(c));
+    }
+
+    private static boolean canStartWith(Pattern pattern, String start) {
         for (String prefix : PREFIXES) {
-            String sample = prefix + c;
+            String sample = prefix + start;
             Matcher m = pattern.matcher(sample);
             m.region(prefix.length(), sample.length());
             m.useTransparentBounds(true);
@@ -77,22 +115,28 @@ final class Rx {
     static final class Finder {
         private final Rx rx;
         private final CharSequence text;
-        private final Matcher matcher;
+        private Matcher matcher;
         private int position;
 
         private Finder(Rx rx, CharSequence text, int from) {
             this.rx = rx;
             this.text = text;
-            this.matcher = rx.pattern.matcher(text);
-            matcher.useTransparentBounds(true);
-            matcher.useAnchoringBounds(false);
             this.position = Math.max(0, Math.min(from, text.length()));
         }
 
         boolean find() {
             int end = text.length();
+            boolean afterWordChar = position > 0 && isWordChar(text.charAt(position - 1));
             for (; position < end; position++) {
-                if (rx.canStart(text.charAt(position))) {
+                char c = text.charAt(position);
+                boolean skip = rx.wordStart && afterWordChar;
+                afterWordChar = isWordChar(c);
+                if (!skip && (position + 1 < end ? rx.canStart(c, text.charAt(position + 1)) : rx.canStart(c))) {
+                    if (matcher == null) {
+                        matcher = rx.pattern.matcher(text);
+                        matcher.useTransparentBounds(true);
+                        matcher.useAnchoringBounds(false);
+                    }
                     matcher.region(position, end);
                     if (matcher.lookingAt()) {
                         position = Math.max(matcher.end(), position + 1);
@@ -101,6 +145,10 @@ final class Rx {
                 }
             }
             return false;
+        }
+
+        private static boolean isWordChar(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
         }
 
         /** The last match; valid after {@link #find()} returned true. */

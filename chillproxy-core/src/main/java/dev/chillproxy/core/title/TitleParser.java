@@ -26,9 +26,10 @@ public final class TitleParser {
     private static final List<String> SUBTITLE_FILES = List.of("srt", "ass", "ssa", "sub", "idx", "vtt");
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9@&$_]{1,29}");
     private static final Pattern NOT_GROUP = Pattern.compile(
-            "\\d+|[SE]\\d{1,4}|\\d{1,2}x\\d{1,3}|DL|Rip|HD|MA|ES|HRA|SBS|OU|LC|Ray|BR|Audio|Subs?|Cut|bits?|\\d+ch"
+            "\\d+(?:[_.]\\d+)*|[SE]\\d{1,4}|\\d{1,2}x\\d{1,3}|DL|Rip|HD|MA|ES|HRA|SBS|OU|LC|Ray|BR|Audio|Subs?|Cut|bits?|\\d+ch"
                     + "|ESubs?",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern EPISODE_MARK = Pattern.compile("[ST]\\d{1,3}x?E\\d", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile(
             TokenRule.START + "((?:19|20)\\d\\d)(?:[ ]?[-–][ ]?((?:19|20)\\d\\d))?" + TokenRule.END);
 
@@ -82,7 +83,7 @@ public final class TitleParser {
         }
 
         List<Hit> channels = take(ReleaseVocabulary.CHANNELS, work, from);
-        EpisodeScanner.Found found = episodes.scan(work, from, titleStart, !container.isEmpty());
+        EpisodeScanner.Found found = episodes.scan(raw, work, from, titleStart, !container.isEmpty());
         List<Hit> quality = take(ReleaseVocabulary.QUALITY, work, from);
         List<Hit> resolution = take(ReleaseVocabulary.RESOLUTION, work, from);
         List<Hit> codec = take(ReleaseVocabulary.CODEC, work, from);
@@ -102,7 +103,7 @@ public final class TitleParser {
                 ReleaseVocabulary.RETAIL, ReleaseVocabulary.UNCENSORED, ReleaseVocabulary.HARDCODED,
                 ReleaseVocabulary.CONVERT, ReleaseVocabulary.UPSCALED, ReleaseVocabulary.COMMENTARY), work, weakFrom);
         List<Hit> threeD = ReleaseVocabulary.THREE_D.take(work, Math.max(weakFrom, titleEnd));
-        LanguageReader.Result languages = LanguageReader.read(raw, work, titleStart, weakFrom, titleEnd,
+        LanguageReader.Result languages = LanguageReader.read(raw, work, from, titleStart, titleEnd,
                 frame.end(), SUBTITLE_FILES.contains(container));
         titleEnd = minStart(titleStart, titleEnd, titleEnd, edition, flags, threeD, languages.hits());
         quality.addAll(take(ReleaseVocabulary.QUALITY_TAIL, work, titleEnd));
@@ -160,6 +161,7 @@ public final class TitleParser {
         }
         String candidate = raw.substring(dash + 1, e).strip();
         if (!GROUP_NAME.matcher(candidate).matches() || NOT_GROUP.matcher(candidate).matches()
+                || EPISODE_MARK.matcher(candidate).find()
                 || LanguageVocabulary.word(candidate) != null) {
             return -1;
         }
@@ -167,7 +169,7 @@ public final class TitleParser {
             return -1;
         }
         int wordStart = dash;
-        while (wordStart > start && (Character.isLetterOrDigit(raw.charAt(wordStart - 1))
+        while (wordStart > Math.max(start, dash - 24) && (Character.isLetterOrDigit(raw.charAt(wordStart - 1))
                 || raw.charAt(wordStart - 1) == '-' || raw.charAt(wordStart - 1) == '+')) {
             wordStart--;
         }

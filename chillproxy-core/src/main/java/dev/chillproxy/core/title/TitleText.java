@@ -11,7 +11,7 @@ final class TitleText {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TRAILING_JUNK = Pattern.compile(
-            "(?:[ ._-]+(?:US|UK|HD|\\(US\\)|\\(UK\\)|Season|Seasons|All|Full|Series|The)|[ ._-]+-)+$");
+            "(?:[ ._-]+(?:US|UK|HD|\\(US\\)|\\(UK\\))|[ ._-]+-)+$");
     private static final Pattern TRAILING_3D = Pattern.compile("[ ._-]+3D$");
     private static final Pattern LEADING_YEAR = Pattern.compile("^((?:19|20)\\d\\d)[ ._-]+(?=\\p{L})");
     private static final String EDGE_JUNK = " -–—:([{,.~/|+_*";
@@ -46,11 +46,9 @@ final class TitleText {
         }
         t = SPACES.matcher(t.replace("()", " ").replace("[]", " ")).replaceAll(" ");
         t = edges(t);
-        String before;
-        do {
-            before = t;
-            t = edges(TRAILING_JUNK.matcher(t).replaceAll(""));
-        } while (!t.equals(before) && !t.isEmpty());
+        // Only the tail can hold country tags; matching there keeps this linear on long names.
+        int tail = Math.max(0, t.length() - 48);
+        t = edges(t.substring(0, tail) + TRAILING_JUNK.matcher(t.substring(tail)).replaceAll(""));
         if (threeD) {
             t = edges(TRAILING_3D.matcher(t).replaceAll(""));
         }

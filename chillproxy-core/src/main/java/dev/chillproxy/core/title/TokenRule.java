@@ -72,9 +72,13 @@ record TokenRule(Rx rx, Function<MatchResult, String> label) {
 
     /** Whether this rule matches a stretch of {@code word} that covers {@code index}. */
     boolean covers(String word, int index) {
-        Matcher m = rx.pattern().matcher(word);
-        while (m.find()) {
-            if (m.start() <= index && index < m.end()) {
+        Rx.Finder f = rx.finder(word, 0);
+        while (f.find()) {
+            Matcher m = f.match();
+            if (m.start() > index) {
+                return false;
+            }
+            if (index < m.end()) {
                 return true;
             }
         }
