@@ -22,7 +22,7 @@ final class EpisodeScanner {
 
     private static final int MAX_RANGE = 2000;
     private static final int MAX_ITEMS = 2000;
-    private static final int I = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final int I = Pattern.CASE_INSENSITIVE;
     private static final String B = "(?<![A-Za-z0-9])";
     private static final String NUM_END = "(?![0-9])";
 

@@ -92,14 +92,18 @@ final class ReleaseVocabulary {
     /** "DD" is short enough to be trusted only after the title. */
     static final List<TokenRule> AUDIO_TAIL = List.of(TokenRule.beforeDigits("DD", "DD"));
 
+    /** An audio word that a spaced channel layout ("DDP5 1", "Atmos 7 1") follows. */
+    private static final Pattern AUDIO_BEFORE_CHANNELS = Pattern.compile(
+            "(?:DDP|DD\\+|DD|Atmos|TrueHD|MA|AAC|AC3|DTS|DolbyD|EAC3|FLAC|OPUS|PCM)[ ._]?$", Pattern.CASE_INSENSITIVE);
+
     /** Channel layouts: "5.1", "DDP5 1" and "Atmos 7 1" (spaced, after an audio word), "[5-1]", "6CH". */
     static final List<TokenRule> CHANNELS = List.of(
             TokenRule.raw("(?<![0-9])(?<![0-9]\\.)([1-9])\\.([01])(?![0-9])", 0, m -> m.group(1) + "." + m.group(2)),
-            TokenRule.raw("(?<=(?:DDP|DD\\+|DD|Atmos|TrueHD|MA|AAC|AC3|DTS|DolbyD|EAC3|FLAC|OPUS|PCM)[ ._]?)([1-9])[ ._]([01])"
-                    + "(?![0-9])", Pattern.CASE_INSENSITIVE, m -> m.group(1) + "." + m.group(2)),
+            TokenRule.raw("(?<![0-9])([1-9])[ ._]([01])(?![0-9])", 0, m -> m.group(1) + "." + m.group(2))
+                    .after(AUDIO_BEFORE_CHANNELS),
             TokenRule.raw("(?<=\\[)([257])-([01])(?=\\])", 0, m -> m.group(1) + "." + m.group(2)),
-            TokenRule.raw("(?<=DD|DDP|AC3|AAC)([257])([01])(?![0-9])", Pattern.CASE_INSENSITIVE,
-                    m -> m.group(1) + "." + m.group(2)),
+            TokenRule.raw("(?<![0-9])([257])([01])(?![0-9])", 0, m -> m.group(1) + "." + m.group(2))
+                    .after(Pattern.compile("(?:DD|DDP|AC3|AAC)$", Pattern.CASE_INSENSITIVE)),
             TokenRule.computed("([268])[ .]?CH", m -> switch (m.group(1)) {
                 case "8" -> "7.1";
                 case "6" -> "5.1";

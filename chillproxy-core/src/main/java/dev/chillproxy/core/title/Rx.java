@@ -57,8 +57,11 @@ final class Rx {
         wordStart = pattern.pattern().startsWith(TokenRule.START);
     }
 
+    /** Compiles {@code regex}; case-insensitive patterns with non-ASCII letters fold Unicode case too. */
     static Rx compile(String regex, int flags) {
-        return new Rx(Pattern.compile(regex, flags));
+        boolean ascii = regex.chars().allMatch(c -> c < 128);
+        boolean folding = (flags & Pattern.CASE_INSENSITIVE) != 0 && !ascii;
+        return new Rx(Pattern.compile(regex, folding ? flags | Pattern.UNICODE_CASE : flags));
     }
 
     Pattern pattern() {

@@ -13,7 +13,16 @@ import java.util.regex.Pattern;
  * the working text so that later, looser rules cannot match the same characters again (the "handler
  * table" approach). Immutable and thread-safe.
  */
-record TokenRule(Rx rx, Function<MatchResult, String> label) {
+record TokenRule(Rx rx, Function<MatchResult, String> label, Pattern before) {
+
+    TokenRule(Rx rx, Function<MatchResult, String> label) {
+        this(rx, label, null);
+    }
+
+    /** This rule, matching only where the original text just before the match ends with {@code context}. */
+    TokenRule after(Pattern context) {
+        return new TokenRule(rx, label, context);
+    }
 
     /** Tokens are delimited by anything that is not an ASCII letter or digit (dots, spaces, brackets...). */
     static final String START = "(?<![A-Za-z0-9])";
@@ -45,7 +54,9 @@ record TokenRule(Rx rx, Function<MatchResult, String> label) {
     }
 
     private static Rx compile(String regex, int flags) {
-        return Rx.compile(regex, flags | Pattern.UNICODE_CASE);
+        // Unicode case folding is slow; only patterns with non-ASCII letters need it.
+        boolean ascii = regex.chars().allMatch(c -> c < 128);
+        return Rx.compile(regex, ascii ? flags : flags | Pattern.UNICODE_CASE);
     }
 
     /** Finds every match at or after {@code from}, blanks it in {@code text} and returns the hits. */
@@ -61,6 +72,9 @@ record TokenRule(Rx rx, Function<MatchResult, String> label) {
             Matcher m = f.match();
             if (m.start() >= to) {
                 break;
+            }
+            if (before != null && !before.matcher(text.original(Math.max(0, m.start() - 8), m.start())).find()) {
+                continue;
             }
             if (accept.test(m.group())) {
                 hits.add(new Hit(m.start(), m.end(), label.apply(m)));

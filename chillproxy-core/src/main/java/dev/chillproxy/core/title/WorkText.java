@@ -8,10 +8,12 @@ package dev.chillproxy.core.title;
 final class WorkText implements CharSequence {
 
     private final char[] chars;
+    private final String original;
     private long reads;
 
     WorkText(String text) {
         chars = text.toCharArray();
+        original = text;
     }
 
     @Override
@@ -33,6 +35,11 @@ final class WorkText implements CharSequence {
     @Override
     public String toString() {
         return new String(chars);
+    }
+
+    /** The text as it was before any blanking, from {@code start} to {@code end}. */
+    String original(int start, int end) {
+        return original.substring(start, end);
     }
 
     void blank(int start, int end) {
