@@ -100,6 +100,10 @@ final class EpisodeScanner {
         }
     }
 
+    /** Loads this class, and so registers its patterns. */
+    static void load() {
+    }
+
     Found scan(String raw, WorkText text, int from, int titleStart, boolean isFile) {
         Marks marks = new Marks(text.length(), titleStart);
         complete(text, from, marks);

@@ -33,6 +33,14 @@ public final class TitleParser {
     private static final Pattern YEAR = Pattern.compile(
             TokenRule.START + "((?:19|20)\\d\\d)(?:[ ]?[-–][ ]?((?:19|20)\\d\\d))?" + TokenRule.END);
 
+    static {
+        // Every vocabulary pattern registers with Rx when its class loads; load them all before the first
+        // WorkText caches which patterns may start where.
+        ReleaseVocabulary.all().count();
+        LanguageVocabulary.ordered(java.util.List.of());
+        EpisodeScanner.load();
+    }
+
     private final EpisodeScanner episodes = new EpisodeScanner();
 
     /** Parses a release or file name; never throws. */
