@@ -33,7 +33,7 @@ final class EpisodeScanner {
             + "|Int[eé]grale|Movies[ ._-]Complete)(?![A-Za-z])", I);
     /** A bare "Complete" only where it cannot be part of a title ("A Complete Unknown"). */
     private static final Rx COMPLETE_WORD = Rx.compile(B + "(?:(?:The[ ._-])?Complete(?=[ ._-]*(?:$|[\\[({\\-+~0-9]|S\\d|MKV"
-            + "|Season|[\\])]|[A-Z]{2,}(?![a-z])))|COMPLETE)(?![A-Za-z])", Pattern.UNICODE_CASE);
+            + "|Season|[\\])]|[A-Z]{2,}(?![a-z])))|COMPLETE|INTEGRALE?)(?![A-Za-z])", Pattern.UNICODE_CASE);
     private static final Rx SEASON_EPISODE = Rx.compile("(?<![0-9])[ST]([0O]?\\d{1,3})(?:[ ._]*-?[ ._]*x?|[ ._]?)E[Pp]?(\\d{1,4})[a-c]?"
             + NUM_END, I);
     private static final Pattern SEASON_EPISODE_MORE = Pattern.compile("\\G(?:[ ._]*[-~+][ ._]*(?:S\\d{1,3}[ ._]?)?E[Pp]?(\\d{1,4})"

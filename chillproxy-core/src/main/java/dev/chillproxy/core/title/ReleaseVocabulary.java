@@ -124,6 +124,9 @@ final class ReleaseVocabulary {
             TokenRule.of("Uncut", "Uncut"),
             TokenRule.of("Remastered", "Remastered"));
 
+    /** Scene words that say nothing the fields hold but end the title ("Jurassic.World.CUSTOM.EXTENDED"). */
+    static final TokenRule RELEASE_WORDS = TokenRule.exact("CUSTOM|INTERNAL|iNTERNAL|LIMITED|FESTIVAL|READNFO|NFOFIX"
+            + "|HYBRID|Hybrid", "");
     static final TokenRule UNRATED = TokenRule.of("Unrated", "unrated");
     static final TokenRule PROPER = TokenRule.of("(?:REAL[ ._-])?PROPER", "proper");
     static final TokenRule REPACK = TokenRule.of("REPACK|RERIP", "repack");

@@ -29,6 +29,8 @@ public final class TitleParser {
             "\\d+(?:[_.]\\d+)*|[SE]\\d{1,4}|\\d{1,2}x\\d{1,3}|DL|Rip|HD|MA|ES|HRA|SBS|OU|LC|Ray|BR|Audio|Subs?|Cut|bits?|\\d+ch"
                     + "|ESubs?",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern AUDIO_BEFORE = Pattern.compile(
+            "(?:DDP|DD\\+|DD|Atmos|TrueHD|MA|AAC|AC-?3|DTS|FLAC|OPUS|PCM|EAC3|HD)[ ._-]?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern EPISODE_MARK = Pattern.compile("[ST]\\d{1,3}x?E\\d", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile(
             TokenRule.START + "((?:19|20)\\d\\d)(?:[ ]?[-–][ ]?((?:19|20)\\d\\d))?" + TokenRule.END);
@@ -98,15 +100,26 @@ public final class TitleParser {
         List<Hit> bitDepth = take(ReleaseVocabulary.BIT_DEPTH, work, from);
         List<Hit> hdr = take(ReleaseVocabulary.HDR, work, from);
         List<Hit> audio = take(ReleaseVocabulary.AUDIO, work, from);
-        int strongStart = minStart(titleStart, Math.max(found.start(), titleStart), frame.end(), quality, resolution,
-                codec, bitDepth, hdr, audio, channels);
+        int marksStart = minStart(titleStart, Math.max(found.start(), titleStart), frame.end(), quality, resolution,
+                codec, bitDepth, hdr, audio);
+        String name = raw;
+        channels.removeIf(hit -> hit.start() < marksStart && hit.start() >= titleStart
+                && !AUDIO_BEFORE.matcher(name.substring(Math.max(0, hit.start() - 8), hit.start())).find());
+        int strongStart = minStart(titleStart, marksStart, marksStart, channels);
 
         Years years = Years.pick(raw, work, titleStart, frame.end(), strongStart);
         int titleEnd = Math.min(strongStart, years.position());
         boolean hasYear = years.position() < frame.end();
         int weakFrom = hasYear ? titleEnd : firstWordEnd(raw, titleStart, titleEnd);
 
-        List<Hit> edition = take(ReleaseVocabulary.EDITION, work, weakFrom);
+        List<Hit> edition = new ArrayList<>();
+        int secondWord = firstWordEnd(raw, titleStart, titleEnd);
+        for (TokenRule rule : ReleaseVocabulary.EDITION) {
+            // Inside the title only capitals mark an edition ("CUSTOM.EXTENDED.2022"), not "Extended Family".
+            edition.addAll(rule.take(work, secondWord, weakFrom, TitleParser::isCapitals));
+            edition.addAll(rule.take(work, weakFrom));
+        }
+        edition.addAll(ReleaseVocabulary.RELEASE_WORDS.take(work, secondWord));
         List<Hit> flags = take(List.of(ReleaseVocabulary.UNRATED, ReleaseVocabulary.PROPER, ReleaseVocabulary.REPACK,
                 ReleaseVocabulary.RETAIL, ReleaseVocabulary.UNCENSORED, ReleaseVocabulary.HARDCODED,
                 ReleaseVocabulary.CONVERT, ReleaseVocabulary.UPSCALED, ReleaseVocabulary.COMMENTARY), work, weakFrom);
@@ -128,7 +141,7 @@ public final class TitleParser {
             int leading = TitleText.leadingYear(title);
             if (leading > 0) {
                 year = leading;
-                title = title.substring(4).strip();
+                title = TitleText.withoutLeadingYear(title);
             }
         }
         reads[0] = work.reads();
@@ -147,6 +160,10 @@ public final class TitleParser {
                 .documentary(ReleaseVocabulary.DOCUMENTARY.matcher(raw).find())
                 .dubbed(languages.dubbed() || multiAudio).subbed(languages.subbed())
                 .threeD(threeDLabel).site(frame.site()).build();
+    }
+
+    private static boolean isCapitals(String word) {
+        return word.chars().anyMatch(Character::isLetter) && word.equals(word.toUpperCase(Locale.ROOT));
     }
 
     private static String stripQuotes(String name) {

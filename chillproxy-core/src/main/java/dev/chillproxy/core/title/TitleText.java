@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
  */
 final class TitleText {
 
+    private static final Pattern VERSION_DOT = Pattern.compile("(?<![0-9])([0-9])\\.(?=0(?![0-9]))");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TRAILING_JUNK = Pattern.compile(
             "(?:[ ._-]+(?:US|UK|HD|\\(US\\)|\\(UK\\))|[ ._-]+-)+$");
     private static final Pattern TRAILING_3D = Pattern.compile("[ ._-]+3D$");
-    private static final Pattern LEADING_YEAR = Pattern.compile("^((?:19|20)\\d\\d)[ ._-]+(?=\\p{L})");
-    private static final String EDGE_JUNK = " -–—:([{,.~/|+_*";
+    private static final Pattern LEADING_YEAR = Pattern.compile("^\\(?((?:19|20)\\d\\d)\\)?[ ._-]+(?=\\p{L})");
+    private static final String EDGE_JUNK = " -–—:([{,.~/|+_*]";
+    private static final Pattern CYRILLIC_ASIDE = Pattern.compile("\\([^()]*\\p{IsCyrillic}[^()]*\\)");
+    private static final Pattern LATIN_ASIDE = Pattern.compile("\\(([\\p{IsLatin}0-9 .,'&:!-]{3,})\\)");
 
     private TitleText() {
     }
@@ -24,7 +27,10 @@ final class TitleText {
         if (hasScript(t, Character.UnicodeScript.HAN) || hasScript(t, Character.UnicodeScript.HIRAGANA)
                 || hasScript(t, Character.UnicodeScript.KATAKANA)) {
             t = latinPart(t);
-        } else if (t.indexOf('/') > 0 && hasScript(t, Character.UnicodeScript.CYRILLIC)) {
+        } else if (hasScript(t, Character.UnicodeScript.CYRILLIC)) {
+            t = cyrillicAside(t);
+        }
+        if (t.indexOf('/') > 0 && hasScript(t, Character.UnicodeScript.CYRILLIC)) {
             for (String part : t.split("/")) {
                 if (!hasScript(part, Character.UnicodeScript.CYRILLIC) && part.chars().anyMatch(Character::isLetter)) {
                     t = part;
@@ -42,7 +48,8 @@ final class TitleText {
         }
         t = t.replace('_', ' ').strip();
         if (t.indexOf(' ') < 0) {
-            t = t.replace('.', ' ');
+            // "COMPASS2.0", "M3GAN.2.0": a version number keeps its dot.
+            t = VERSION_DOT.matcher(t).replaceAll("$1\u0000").replace('.', ' ').replace('\u0000', '.');
         }
         t = SPACES.matcher(t.replace("()", " ").replace("[]", " ")).replaceAll(" ");
         t = edges(t);
@@ -55,10 +62,27 @@ final class TitleText {
         return t.isEmpty() ? edges(SPACES.matcher(segment).replaceAll(" ")) : t;
     }
 
+    /**
+     * A Russian title with the original in parentheses ("О мышах и людях (Of Mice and Men)") gives the original;
+     * parenthesised Cyrillic asides (cast lists) are dropped.
+     */
+    private static String cyrillicAside(String t) {
+        var latin = LATIN_ASIDE.matcher(t);
+        if (t.indexOf('/') < 0 && latin.find() && latin.group(1).chars().anyMatch(Character::isLetter)) {
+            return latin.group(1);
+        }
+        return CYRILLIC_ASIDE.matcher(t).replaceAll(" ");
+    }
+
     /** The year opening a title that has no other year ("2008 The Incredible Hulk"), or 0. */
     static int leadingYear(String title) {
         var m = LEADING_YEAR.matcher(title);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** The title without its opening year (see {@link #leadingYear}). */
+    static String withoutLeadingYear(String title) {
+        return LEADING_YEAR.matcher(title).replaceFirst("").strip();
     }
 
     private static String edges(String t) {
@@ -82,7 +106,7 @@ final class TitleText {
                 char c = piece.charAt(i);
                 Character.UnicodeScript s = Character.UnicodeScript.of(c);
                 boolean cjk = s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                        || s == Character.UnicodeScript.KATAKANA || c >= 0x3000 && c < 0x3040 || c >= 0xFF00;
+                        || s == Character.UnicodeScript.KATAKANA || c >= 0x3000 && c < 0x3100 || c >= 0xFF00;
                 latin.append(cjk ? ' ' : c);
             }
             String candidate = latin.toString().strip();
