@@ -70,6 +70,8 @@ final class EpisodeScanner {
             + "(?:(?:[ _.]*[-~][ _.]*|[ _]+(?:ao|to|a)[ _]+|,[ _]*)(\\d{1,4})(?:v\\d)?(?=[ _.]*(?:$|[\\[(]|-)))?", 0);
     private static final Rx ANIME_BRACKET = Rx.compile("[\\[(](\\d{1,4})(?:v\\d)?(?:[ ]?[-~][ ]?(\\d{1,4}))?(?:TV)?[\\])]", 0);
     private static final Rx ANIME_BEFORE_BRACKET = Rx.compile("(?<=[ _])(\\d{2,4})(?:v\\d)?(?=[ _]*(?:[\\[(]|$))", 0);
+    /** "Dragon.Ball.Z.013.480p", "Naruto.001.v4.480p": a zero-padded dotted number is an absolute episode. */
+    private static final Rx DOTTED_PADDED = Rx.compile("(?<=[.])(0\\d{2})(?:\\.v\\d)?(?=\\.)", 0);
     private static final Rx BARE_RANGE = Rx.compile("(?<=[ ])(\\d{1,4})-(\\d{1,4})(?=[ (\\[]|$)", 0);
     private static final Rx LEADING_NUMBER = Rx.compile("^(\\d{1,4})(?:[ ._]*-[ ._]*(\\d{1,4}))?(?=[ ._]+-[ ._]|[ ]+\\d|$)", 0);
     private static final Rx LEADING_PADDED = Rx.compile("^(0\\d{1,2})[ ]+(?=[A-Za-z])(?!Movie)", 0);
@@ -343,6 +345,13 @@ final class EpisodeScanner {
             text.blank(m.start(), m.end());
             return;
         }
+        f = DOTTED_PADDED.finder(text, from);
+        if (f.find()) {
+            add(marks.episodes, num(f.match().group(1)));
+            marks.bound(f.match().start());
+            text.blank(f.match().start(), f.match().end());
+            return;
+        }
         for (Rx rx : List.of(ANIME_BRACKET, BARE_RANGE)) {
             f = rx.finder(text, from);
             while (f.find()) {
@@ -396,8 +405,9 @@ final class EpisodeScanner {
         }
         f = OF_TOTAL.finder(text, from);
         if (f.find()) {
+            // "5of6", "3iz6", "Cd2 Of 3": part five of six is episode five.
             Matcher m = f.match();
-            addRange(marks.episodes, 1, num(m.group(1)));
+            add(marks.episodes, num(m.group(1)));
             text.blank(m.start(), m.end());
         }
     }
