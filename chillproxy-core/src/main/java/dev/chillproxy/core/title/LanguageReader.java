@@ -161,8 +161,11 @@ final class LanguageReader {
             if (i > start) {
                 String text = work.subSequence(start, i).toString();
                 String lower = text.toLowerCase(Locale.ROOT);
-                tokens.add(new Token(start, i, text, LanguageVocabulary.word(text), SUB_WORDS.contains(lower),
-                        DUB_WORDS.contains(lower)));
+                LanguageVocabulary.Word word = LanguageVocabulary.word(text);
+                // "SweSub", "ESubs", "MSubs": subtitle marks glued to a language say subtitled too.
+                boolean sub = SUB_WORDS.contains(lower) || word != null && word.subs()
+                        || lower.equals("esub") || lower.equals("esubs") || lower.equals("msubs");
+                tokens.add(new Token(start, i, text, word, sub, DUB_WORDS.contains(lower)));
             }
         }
         return tokens;
