@@ -1,6 +1,8 @@
 package dev.chillproxy.core.files;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,36 @@ final class EpisodeLocator {
         }
         List<Integer> seasons = name.seasons().isEmpty() ? folderSeason(file.path()) : name.seasons();
         return seasons.isEmpty() ? season == 1 : seasons.contains(season);
+    }
+
+    /**
+     * The episode of a later season in an anime pack numbered absolutely ("Show - 26.mkv" … "Show - 50.mkv" for
+     * season 2): files without a season of their own (a folder may name the requested one) and one episode
+     * number each, numbered from above 1; the n-th number of the run is episode n. Empty whenever that reading
+     * is not clear-cut (season 1, a pack starting at 1, a repeated number, a file naming another season).
+     */
+    Optional<TorrentFile> byPosition(List<TorrentFile> files, int season, int episode) {
+        if (season < 2 || episode < 1) {
+            return Optional.empty();
+        }
+        TreeMap<Integer, TorrentFile> numbered = new TreeMap<>();
+        for (TorrentFile file : files) {
+            ParsedTitle name = parser.parse(file.name());
+            List<Integer> folder = folderSeason(file.path());
+            if (!name.seasons().isEmpty() || !folder.isEmpty() && !folder.contains(season)) {
+                return Optional.empty();
+            }
+            if (name.episodes().size() != 1) {
+                continue;
+            }
+            if (numbered.put(name.episodes().get(0), file) != null) {
+                return Optional.empty();
+            }
+        }
+        if (numbered.size() < 2 || numbered.firstKey() <= 1) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(numbered.get(numbered.firstKey() + episode - 1));
     }
 
     private List<Integer> folderSeason(String path) {

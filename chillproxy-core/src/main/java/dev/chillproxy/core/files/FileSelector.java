@@ -49,6 +49,12 @@ public final class FileSelector {
             if (episode.isPresent()) {
                 return new FileChoice.Chosen(episode.get(), MatchedBy.EPISODE);
             }
+            if (request.season() != null) {
+                Optional<TorrentFile> counted = episodes.byPosition(playable, request.season(), request.episode());
+                if (counted.isPresent()) {
+                    return new FileChoice.Chosen(counted.get(), MatchedBy.EPISODE);
+                }
+            }
         }
         if (!request.fileName().isEmpty()) {
             Optional<TorrentFile> named = first(videos,

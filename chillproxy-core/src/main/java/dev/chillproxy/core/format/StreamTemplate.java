@@ -22,7 +22,8 @@ import dev.chillproxy.core.title.ParsedTitle;
  * space, a line left out when nothing is on it:
  * {@code 💿 <quality> 🎞️ <codec>} / {@code 📺 <HDR …> 🎧 <audio, …> | <channels, …>} /
  * {@code 💾 <file size> 📦 <size> 👤 <seeders>} (💾 only when it reads differently from 📦) /
- * {@code 🌐 <language flags>} / {@code ⚙️ <group> 🔍 <indexer>} (or {@code 🔗 <site>} without an
+ * {@code 🌐 <language flags> 🎙️ Dub 💬 Sub} (the last two for dubbed and subtitled releases, which
+ * StremThru does not show; "multi subs" is no audio language, so it shows as 💬 only) / {@code ⚙️ <group> 🔍 <indexer>} (or {@code 🔗 <site>} without an
  * indexer) / {@code 📄 <file name>} or {@code 📁 <torrent name>}. StremThru can leave a trailing blank
  * where a token is missing; we never do.
  *
@@ -34,6 +35,7 @@ public final class StreamTemplate {
             Map.entry("en", "🇬🇧"), Map.entry("ja", "🇯🇵"), Map.entry("fr", "🇫🇷"), Map.entry("de", "🇩🇪"),
             Map.entry("es", "🇪🇸"), Map.entry("it", "🇮🇹"), Map.entry("pt", "🇵🇹"), Map.entry("ru", "🇷🇺"),
             Map.entry("hi", "🇮🇳"), Map.entry("ko", "🇰🇷"), Map.entry("zh", "🇨🇳"), Map.entry("multi", "🌎"),
+            Map.entry("multi audio", "🌎"), Map.entry("dual audio", "🌎"),
             Map.entry("ar", "🇸🇦"), Map.entry("nl", "🇳🇱"), Map.entry("pl", "🇵🇱"), Map.entry("tr", "🇹🇷"),
             Map.entry("sv", "🇸🇪"), Map.entry("no", "🇳🇴"), Map.entry("da", "🇩🇰"), Map.entry("fi", "🇫🇮"),
             Map.entry("el", "🇬🇷"), Map.entry("he", "🇮🇱"), Map.entry("hu", "🇭🇺"), Map.entry("cs", "🇨🇿"),
@@ -72,7 +74,8 @@ public final class StreamTemplate {
         lines.add(line(token("💿", parsed.quality()), token("🎞️", parsed.codec())));
         lines.add(line(token("📺", String.join(" ", parsed.hdr())), audio(parsed)));
         lines.add(line(sizes(candidate), candidate.seeders() > 0 ? "👤 " + candidate.seeders() : ""));
-        lines.add(token("🌐", flags(parsed.languages())));
+        lines.add(line(token("🌐", flags(parsed.languages())), parsed.dubbed() ? "🎙️ Dub" : "",
+                parsed.subbed() || parsed.languages().contains("multi subs") ? "💬 Sub" : ""));
         boolean indexed = !candidate.indexer().isEmpty();
         lines.add(line(token("⚙️", parsed.group()), indexed ? token("🔍", candidate.indexer()) : token("🔗", parsed.site())));
         lines.add(candidate.file() != null && !candidate.file().name().isEmpty() ? token("📄", candidate.file().name())
@@ -106,6 +109,9 @@ public final class StreamTemplate {
     private static String flags(List<String> languages) {
         StringJoiner flags = new StringJoiner(" ");
         for (String language : languages) {
+            if (language.equals("multi subs")) {
+                continue;
+            }
             flags.add(FLAGS.getOrDefault(language.toLowerCase(Locale.ROOT), language));
         }
         return flags.toString();

@@ -51,7 +51,18 @@ final class FilterFields {
         title(fields, "Repack", ValueType.BOOL, ParsedTitle::repack);
         title(fields, "Remastered", ValueType.BOOL, ParsedTitle::remastered);
         title(fields, "Unrated", ValueType.BOOL, ParsedTitle::unrated);
-        title(fields, "ThreeD", ValueType.BOOL, ParsedTitle::threeD);
+        title(fields, "Uncensored", ValueType.BOOL, ParsedTitle::uncensored);
+        title(fields, "Dubbed", ValueType.BOOL, ParsedTitle::dubbed);
+        title(fields, "Subbed", ValueType.BOOL, ParsedTitle::subbed);
+        title(fields, "Hardcoded", ValueType.BOOL, ParsedTitle::hardcoded);
+        title(fields, "Retail", ValueType.BOOL, ParsedTitle::retail);
+        title(fields, "Convert", ValueType.BOOL, ParsedTitle::convert);
+        title(fields, "Upscaled", ValueType.BOOL, ParsedTitle::upscaled);
+        title(fields, "Documentary", ValueType.BOOL, ParsedTitle::documentary);
+        title(fields, "Commentary", ValueType.BOOL, ParsedTitle::commentary);
+        // go-ptt's ThreeD is a label ("3D SBS"); "" when the release is not 3D.
+        title(fields, "ThreeD", ValueType.STRING, ParsedTitle::threeD);
+        title(fields, "YearEnd", ValueType.NUMBER, ParsedTitle::yearEnd);
         title(fields, "Site", ValueType.STRING, ParsedTitle::site);
         field(fields, "Size", ValueType.NUMBER, s -> torrentSize(s.candidate()), RankedField.SIZE);
         field(fields, "File.Size", ValueType.NUMBER, s -> fileSize(s.candidate()), RankedField.SIZE);

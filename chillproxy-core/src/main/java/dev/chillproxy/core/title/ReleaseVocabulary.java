@@ -13,45 +13,47 @@ final class ReleaseVocabulary {
 
     /** Numeric resolutions first so "UHD BluRay 1080p" says 1080p; 1080i counts as 1080p (same rank). */
     static final List<TokenRule> RESOLUTION = List.of(
-            TokenRule.of("(?:3840|4096)x2160|2160[pi]", "2160p"),
-            TokenRule.of("2560x1440|1440p", "1440p"),
-            TokenRule.of("1920x10[78]0|1080[pi]", "1080p"),
-            TokenRule.of("1280x720|720p", "720p"),
-            TokenRule.of("576[pi]", "576p"),
-            TokenRule.of("(?:640|720|852)x480|480p", "480p"),
-            TokenRule.of("360p", "360p"),
-            TokenRule.of("240p", "240p"),
+            TokenRule.raw("(?<![0-9])(\\d{3,4})[xX×](\\d{3,4})[pP]?(?![0-9])", 0, m -> pixels(m.group(1), m.group(2))),
+            TokenRule.raw("(?<![0-9])(2160|1440|1080|720|576|480|360|240)[pPiI](?![A-Za-z0-9])", 0, m -> m.group(1) + "p"),
             TokenRule.of("4K|UHD", "2160p"),
             TokenRule.of("2K", "1440p"));
 
     /** Quality tokens that are safe anywhere in a name. */
     static final List<TokenRule> QUALITY = List.of(
             TokenRule.of("(?:BD|UHD|Blu-?Ray[ ._-]?)?REMUX", "BluRay REMUX"),
-            TokenRule.of("BR-?Rip", "BRRip"),
-            TokenRule.of("BD-?Rip", "BDRip"),
+            TokenRule.of("BR-?Rip|Blu-?Ray[ ._-]Rip", "BRRip"),
+            TokenRule.of("BD-?Rip|BRD-?Rip", "BDRip"),
             TokenRule.of("UHD-?Rip", "UHDRip"),
             TokenRule.of("(?:DVD|BD)-?SCR|SCREENER|SCR", "SCR"),
-            TokenRule.of("Blu-?Ray|BDMV|BD(?:25|50|66|100)?", "BluRay"),
-            new TokenRule(Pattern.compile(TokenRule.START + "BD(?=[0-9]{3,4}p)"), m -> "BluRay"),
+            TokenRule.of("Blu-?Ray|BDMV|BD(?:25|50|66|100)", "BluRay"),
+            TokenRule.of("BD", "BDRip"),
+            TokenRule.raw(TokenRule.START + "BD(?=[0-9]{3,4}p)", 0, m -> "BDRip"),
             TokenRule.of("PPV(?:-?Rip)?", "PPV"),
             TokenRule.of("WEB-?DL-?Rip", "WEB-DLRip"),
             TokenRule.of("WEB[ ._-]?DL(?:-?Mux)?|WEB-?HD", "WEB-DL"),
             TokenRule.of("WEB-?Rip", "WEBRip"),
+            TokenRule.of("WEB-?Cap", "WEBCap"),
             TokenRule.exact("WEB|Web(?=[._ ](?:[0-9]{3,4}p|x26[45]|H[. ]?26[45]))", "WEB"),
+            TokenRule.of("HDTV-?Rip", "HDTVRip"),
             TokenRule.of("HD-?Rip", "HDRip"),
-            TokenRule.of("HDTV(?:-?Rip)?", "HDTV"),
+            TokenRule.of("A?HDTV|HD-TV", "HDTV"),
             TokenRule.of("PDTV", "PDTV"),
+            TokenRule.of("SDTV", "SDTV"),
             TokenRule.of("DVD-?Rip", "DVDRip"),
-            TokenRule.of("DVD(?:5|9|-?R)?", "DVD"),
+            TokenRule.of("DVD(?:5|9|-?R(?:5|9)?)?", "DVD"),
             TokenRule.of("SAT-?Rip", "SATRip"),
             TokenRule.of("TV-?Rip", "TVRip"),
-            TokenRule.exact("(?:HD)?CAM(?:-?Rip)?|CamRip|HD-CAM", "CAM"),
+            TokenRule.of("VHS-?Rip", "VHSRip"),
+            TokenRule.of("VOD-?Rip|VODR", "VODR"),
+            TokenRule.of("WORKPRINT", "WORKPRINT"),
+            TokenRule.exact("(?:HD|HQ)?-?CAM(?:-?Rip)?|CamRip|HD-CAM|HQCAM|HDCAM", "CAM"),
             TokenRule.of("TELESYNC|HD-?TS|PDVD", "TeleSync"),
-            TokenRule.of("TELECINE|HD-?TC", "TeleCine"));
+            TokenRule.of("TELECINE|HD-?TC", "TeleCine"),
+            TokenRule.raw(TokenRule.START + "TC(?=[0-9]{3,4}[pP])", 0, m -> "TeleCine"));
 
     /** Two-letter quality tokens that are ordinary words too; only trusted after the title. */
     static final List<TokenRule> QUALITY_TAIL = List.of(
-            TokenRule.exact("TS", "TeleSync"),
+            TokenRule.of("TS", "TeleSync"),
             TokenRule.exact("TC", "TeleCine"));
 
     static final List<TokenRule> CODEC = List.of(
@@ -81,7 +83,7 @@ final class ReleaseVocabulary {
             TokenRule.beforeDigits("TrueHD|True[ .-]HD", "TrueHD"),
             TokenRule.beforeDigits("FLAC", "FLAC"),
             TokenRule.beforeDigits("DDP|DD\\+|E-?AC-?3|Dolby[ ._]Digital[ ._]Plus", "DDP"),
-            TokenRule.beforeDigits("AC-?3|Dolby[ ._]Digital", "DD"),
+            TokenRule.beforeDigits("AC-?3|Dolby[ ._]?Digital|DolbyD", "DD"),
             TokenRule.beforeDigits("AAC(?:[ ._-]?LC)?", "AAC"),
             TokenRule.beforeDigits("L?PCM", "PCM"),
             TokenRule.beforeDigits("OPUS", "OPUS"),
@@ -90,9 +92,18 @@ final class ReleaseVocabulary {
     /** "DD" is short enough to be trusted only after the title. */
     static final List<TokenRule> AUDIO_TAIL = List.of(TokenRule.beforeDigits("DD", "DD"));
 
+    /** An audio word that a spaced channel layout ("DDP5 1", "Atmos 7 1") follows. */
+    private static final Pattern AUDIO_BEFORE_CHANNELS = Pattern.compile(
+            "(?:DDP|DD\\+|DD|Atmos|TrueHD|MA|AAC|AC3|DTS|DolbyD|EAC3|FLAC|OPUS|PCM)[ ._]?$", Pattern.CASE_INSENSITIVE);
+
+    /** Channel layouts: "5.1", "DDP5 1" and "Atmos 7 1" (spaced, after an audio word), "[5-1]", "6CH". */
     static final List<TokenRule> CHANNELS = List.of(
-            new TokenRule(Pattern.compile("(?<![0-9])(?<![0-9]\\.)([1-9])\\.([01])(?![0-9])"),
-                    m -> m.group(1) + "." + m.group(2)),
+            TokenRule.raw("(?<![0-9])(?<![0-9]\\.)([1-9])\\.([01])(?![0-9])", 0, m -> m.group(1) + "." + m.group(2)),
+            TokenRule.raw("(?<![0-9])([1-9])[ ._]([01])(?![0-9])", 0, m -> m.group(1) + "." + m.group(2))
+                    .after(AUDIO_BEFORE_CHANNELS),
+            TokenRule.raw("(?<=\\[)([257])-([01])(?=\\])", 0, m -> m.group(1) + "." + m.group(2)),
+            TokenRule.raw("(?<![0-9])([257])([01])(?![0-9])", 0, m -> m.group(1) + "." + m.group(2))
+                    .after(Pattern.compile("(?:DD|DDP|AC3|AAC)$", Pattern.CASE_INSENSITIVE)),
             TokenRule.computed("([268])[ .]?CH", m -> switch (m.group(1)) {
                 case "8" -> "7.1";
                 case "6" -> "5.1";
@@ -113,18 +124,62 @@ final class ReleaseVocabulary {
             TokenRule.of("Uncut", "Uncut"),
             TokenRule.of("Remastered", "Remastered"));
 
+    /** Scene words that say nothing the fields hold but end the title ("Jurassic.World.CUSTOM.EXTENDED"). */
+    static final TokenRule RELEASE_WORDS = TokenRule.exact("CUSTOM|INTERNAL|iNTERNAL|LIMITED|FESTIVAL|READNFO|NFOFIX"
+            + "|HYBRID|Hybrid", "");
     static final TokenRule UNRATED = TokenRule.of("Unrated", "unrated");
     static final TokenRule PROPER = TokenRule.of("(?:REAL[ ._-])?PROPER", "proper");
     static final TokenRule REPACK = TokenRule.of("REPACK|RERIP", "repack");
-    static final TokenRule THREE_D = TokenRule.of("3D|H-?SBS|Half-?SBS|SBS|H-?OU|Half-?OU", "3D");
+    static final TokenRule RETAIL = TokenRule.of("Retail", "retail");
+    static final TokenRule UNCENSORED = TokenRule.of("Uncensored", "uncensored");
+    static final TokenRule HARDCODED = TokenRule.raw(TokenRule.START + "(?:HC|(?i:Hard[ ._-]?coded|Hard[ ._-]?subs?))"
+            + TokenRule.END, 0, m -> "hardcoded");
+    static final TokenRule CONVERT = TokenRule.of("Convert(?:ed)?", "convert");
+    static final TokenRule UPSCALED = TokenRule.of("(?:AI[ ._-]?)?Upscaled?|AI[ ._-]?Enhanced|RIFE", "upscaled");
+    static final TokenRule COMMENTARY = TokenRule.of("(?:Audio[ ._-]?)?Commentary|Commentaries", "commentary");
+    /** Says documentary without being a mark that ends the title ("STEVE martin a documentary in 2 pieces"). */
+    static final Pattern DOCUMENTARY = Pattern.compile(TokenRule.START + "(?:Documentary|Docu|Documental)"
+            + TokenRule.END, Pattern.CASE_INSENSITIVE);
+    static final TokenRule THREE_D = TokenRule.computed("3D(?:[ ._-]?(H-?SBS|Half-?SBS|Full-?SBS|SBS|H-?OU|Half-?OU"
+            + "|Full-?OU|OU))?|(H-?SBS|Half-?SBS|Full-?SBS|H-?OU|Half-?OU|Full-?OU)", m -> "3D" + threeDMode(
+            m.group(1) != null ? m.group(1) : m.group(2)));
     static final TokenRule COMPLETE_WORD = TokenRule.of("Complete|Int[eé]grale", "complete");
+
+    /** " HSBS", " SBS", " HOU", " OU" for a 3D layout token, "" for none. */
+    private static String threeDMode(String token) {
+        if (token == null) {
+            return "";
+        }
+        String t = token.toUpperCase(java.util.Locale.ROOT).replace("-", "");
+        boolean half = t.startsWith("H");
+        return t.endsWith("SBS") ? (half ? " HSBS" : " SBS") : (half ? " HOU" : " OU");
+    }
+
+    /** The resolution a pixel size stands for, judged by width first (wide films are short). */
+    private static String pixels(String width, String height) {
+        int w = Integer.parseInt(width);
+        int h = Integer.parseInt(height);
+        if (w >= 3600 || h >= 2000) {
+            return "2160p";
+        }
+        if (w >= 2400 || h >= 1400) {
+            return "1440p";
+        }
+        if (w >= 1800 || h >= 1000) {
+            return "1080p";
+        }
+        if (w >= 1200 || h >= 700) {
+            return "720p";
+        }
+        return h >= 560 ? "576p" : "480p";
+    }
 
     private ReleaseVocabulary() {
     }
 
     /** Every rule that may decide that a "-word" at the end of a name is not a release group. */
     static Stream<TokenRule> all() {
-        return Stream.of(RESOLUTION, QUALITY, CODEC, BIT_DEPTH, HDR, AUDIO, EDITION, LanguageVocabulary.RULES,
-                List.of(THREE_D, LanguageVocabulary.SUBTITLES)).flatMap(List::stream);
+        return Stream.of(RESOLUTION, QUALITY, CODEC, BIT_DEPTH, HDR, AUDIO, EDITION, LanguageVocabulary.PHRASES,
+                List.of(THREE_D, UPSCALED, RETAIL, CONVERT, COMMENTARY, UNCENSORED)).flatMap(List::stream);
     }
 }

@@ -4,44 +4,44 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a torrent or file name into a {@link ParsedTitle} with go-ptt's field vocabulary. Vocabulary rules
- * run over a working copy of the name, each blanking what it matched; the title is what precedes the first
- * recognised mark (year, season, resolution, ...). Never throws: a null name gives {@code unknown("")} and
- * names longer than {@value #MAX_LENGTH} characters are cut, which keeps every regex pass linear-ish.
- * Stateless and thread-safe; share one instance.
+ * Reads a torrent or file name into a {@link ParsedTitle} with go-ptt's field vocabulary. The name is framed
+ * first (site, leading [Group] or tag block, trailing tags), then vocabulary rules run over a working copy,
+ * each blanking what it matched; the title is what precedes the first recognised mark (year, season,
+ * resolution, ...), cleaned by {@link TitleText}. Languages are read word by word ({@link LanguageReader}).
+ * Never throws: a null name gives {@code unknown("")} and names longer than {@value #MAX_LENGTH} characters
+ * are cut. Stateless and thread-safe; share one instance.
  */
 public final class TitleParser {
 
     static final int MAX_LENGTH = 1024;
 
-    private static final String TLD = "(?:com|net|org|to|se|mx|am|re|cc|me|tv|io|ws|info|xyz|lol|in|club|cz|ru|nz|ag"
-            + "|ch|pw|is|li|ms|cloud|one|site|top|vip|bz|la|st|sx|eu|uk|co|fun|link|world|pics|bid|lat|sbs|nl|fr|it)";
-    private static final String DOMAIN_TEXT = "(?:www\\.)?[A-Za-z0-9-]{1,40}(?:\\.[A-Za-z0-9-]{1,40}){0,3}\\." + TLD;
-    private static final Pattern DOMAIN = Pattern.compile(DOMAIN_TEXT, Pattern.CASE_INSENSITIVE);
     private static final Pattern EXTENSION = Pattern.compile(
-            "\\.(mkv|mp4|avi|m4v|mov|wmv|webm|flv|mpe?g|m2ts|ts|vob|divx|ogm|rmvb|3gp)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SITE_IN_BRACKETS = Pattern.compile(
-            "\\s*[\\[【(]\\s*(" + DOMAIN_TEXT + ")\\s*[\\]】)][\\s._-]*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SITE_PREFIX = Pattern.compile(
-            "\\s*(www\\.[A-Za-z0-9-]{1,40}(?:\\.[A-Za-z0-9-]{1,40}){0,3}|" + DOMAIN_TEXT + "(?=\\s+-\\s+))\\s*-?\\s*",
+            "\\.(mkv|mp4|avi|m4v|mov|wmv|webm|flv|mpe?g|m2ts|ts|vob|divx|ogm|rmvb|3gp|srt|ass|ssa|sub|idx|vtt)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LEADING_GROUP = Pattern.compile("\\s*\\[([^\\[\\]]{1,40})\\][\\s._-]*");
-    private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
-    private static final Set<String> TRAILING_JUNK = Set.of("rarbg", "eztv", "ettv", "tgx", "rartv", "publichd",
-            "vtv", "ethd", "eng", "multiple subtitle");
+    private static final Pattern EXTENSION_WORD = Pattern.compile("[ ._](mkv|mp4|avi)$", Pattern.CASE_INSENSITIVE);
+    private static final List<String> SUBTITLE_FILES = List.of("srt", "ass", "ssa", "sub", "idx", "vtt");
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9@&$_]{1,29}");
     private static final Pattern NOT_GROUP = Pattern.compile(
-            "\\d+|[SE]\\d{1,4}|\\d{1,2}x\\d{1,3}|DL|Rip|HD|MA|ES|HRA|SBS|OU|LC|Ray|BR|Audio|Subs?|Cut|bits?|\\d+ch",
+            "\\d+(?:[_.]\\d+)*|[SE]\\d{1,4}|\\d{1,2}x\\d{1,3}|DL|Rip|HD|MA|ES|HRA|SBS|OU|LC|Ray|BR|Audio|Subs?|Cut|bits?|\\d+ch"
+                    + "|ESubs?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern YEAR = Pattern.compile(TokenRule.START + "(19\\d\\d|20\\d\\d)" + TokenRule.END);
-    private static final Pattern YEAR_RANGE_GAP = Pattern.compile("\\s*[-–]\\s*");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final String EDGE_JUNK = " -–—:([{,.~/|+_";
+    private static final Pattern AUDIO_BEFORE = Pattern.compile(
+            "(?:DDP|DD\\+|DD|Atmos|TrueHD|MA|AAC|AC-?3|DTS|FLAC|OPUS|PCM|EAC3|HD)[ ._-]?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EPISODE_MARK = Pattern.compile("[ST]\\d{1,3}x?E\\d", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR = Pattern.compile(
+            TokenRule.START + "((?:19|20)\\d\\d)(?:[ ]?[-–][ ]?((?:19|20)\\d\\d))?" + TokenRule.END);
+
+    static {
+        // Every vocabulary pattern registers with Rx when its class loads; load them all before the first
+        // WorkText caches which patterns may start where.
+        ReleaseVocabulary.all().count();
+        LanguageVocabulary.ordered(java.util.List.of());
+        EpisodeScanner.load();
+    }
 
     private final EpisodeScanner episodes = new EpisodeScanner();
 
@@ -51,70 +51,127 @@ public final class TitleParser {
             return ParsedTitle.unknown("");
         }
         try {
-            return parseName(releaseName.length() > MAX_LENGTH ? releaseName.substring(0, MAX_LENGTH) : releaseName);
+            return parseName(cut(releaseName), new long[1]);
         } catch (RuntimeException e) {
             // A single odd name must not break a whole stream list; callers treat it as unknown.
             return ParsedTitle.unknown("");
         }
     }
 
-    private ParsedTitle parseName(String input) {
-        String raw = input.strip();
+    /** The characters read (by the parser and its regexes) while parsing {@code name}; tests bound it. */
+    long workFor(String name) {
+        long[] reads = new long[1];
+        parseName(cut(name), reads);
+        return reads[0];
+    }
+
+    private static String cut(String name) {
+        return name.length() > MAX_LENGTH ? name.substring(0, MAX_LENGTH) : name;
+    }
+
+    private ParsedTitle parseName(String input, long[] reads) {
+        String raw = stripQuotes(input.strip());
         String container = "";
         Matcher ext = EXTENSION.matcher(raw);
+        Matcher word = EXTENSION_WORD.matcher(raw);
         if (ext.find()) {
             container = ext.group(1).toLowerCase(Locale.ROOT);
             raw = raw.substring(0, ext.start());
+        } else if (word.find()) {
+            container = word.group(1).toLowerCase(Locale.ROOT);
+            raw = raw.substring(0, word.start());
         }
         NameFrame frame = NameFrame.of(raw);
-        StringBuilder work = new StringBuilder(raw);
-        TokenRule.blank(work, 0, frame.start);
-        TokenRule.blank(work, frame.end, raw.length());
-        int from = frame.start;
-        int dash = frame.group.isEmpty() ? sceneGroupDash(raw, frame.start, frame.end) : -1;
+        WorkText work = new WorkText(raw);
+        work.blank(0, frame.scanFrom());
+        work.blank(frame.end(), raw.length());
+        int from = frame.scanFrom();
+        int titleStart = frame.titleStart();
+        int dash = frame.group().isEmpty() ? sceneGroupDash(raw, titleStart, frame.end()) : -1;
         if (dash >= 0) {
-            TokenRule.blank(work, dash, frame.end);
+            work.blank(dash, frame.end());
         }
 
-        EpisodeScanner.Found found = episodes.scan(work, from);
+        List<Hit> channels = take(ReleaseVocabulary.CHANNELS, work, from);
+        EpisodeScanner.Found found = episodes.scan(raw, work, from, titleStart, !container.isEmpty());
         List<Hit> quality = take(ReleaseVocabulary.QUALITY, work, from);
         List<Hit> resolution = take(ReleaseVocabulary.RESOLUTION, work, from);
         List<Hit> codec = take(ReleaseVocabulary.CODEC, work, from);
         List<Hit> bitDepth = take(ReleaseVocabulary.BIT_DEPTH, work, from);
         List<Hit> hdr = take(ReleaseVocabulary.HDR, work, from);
         List<Hit> audio = take(ReleaseVocabulary.AUDIO, work, from);
-        int strongStart = minStart(frame.end, found.start(), quality, resolution, codec, bitDepth, hdr, audio);
+        int marksStart = minStart(titleStart, Math.max(found.start(), titleStart), frame.end(), quality, resolution,
+                codec, bitDepth, hdr, audio);
+        String name = raw;
+        channels.removeIf(hit -> hit.start() < marksStart && hit.start() >= titleStart
+                && !AUDIO_BEFORE.matcher(name.substring(Math.max(0, hit.start() - 8), hit.start())).find());
+        int strongStart = minStart(titleStart, marksStart, marksStart, channels);
 
-        int[] year = pickYear(raw, work, frame.start, frame.end, strongStart);
-        int titleEnd = Math.min(strongStart, year[1]);
-        boolean hasYear = year[1] < frame.end;
-        int weakFrom = hasYear ? titleEnd : firstWordEnd(raw, frame.start, titleEnd);
+        Years years = Years.pick(raw, work, titleStart, frame.end(), strongStart);
+        int titleEnd = Math.min(strongStart, years.position());
+        boolean hasYear = years.position() < frame.end();
+        int weakFrom = hasYear ? titleEnd : firstWordEnd(raw, titleStart, titleEnd);
 
-        List<Hit> languages = new ArrayList<>();
-        LanguageVocabulary.SUBTITLES.take(work, from);
-        languages.addAll(take(LanguageVocabulary.RULES, work, titleEnd));
-        for (TokenRule rule : LanguageVocabulary.RULES) {
-            languages.addAll(rule.take(work, weakFrom, LanguageVocabulary::isReleaseStyle));
+        List<Hit> edition = new ArrayList<>();
+        int secondWord = firstWordEnd(raw, titleStart, titleEnd);
+        for (TokenRule rule : ReleaseVocabulary.EDITION) {
+            // Inside the title only capitals mark an edition ("CUSTOM.EXTENDED.2022"), not "Extended Family".
+            edition.addAll(rule.take(work, secondWord, weakFrom, TitleParser::isCapitals));
+            edition.addAll(rule.take(work, weakFrom));
         }
-        List<Hit> edition = take(ReleaseVocabulary.EDITION, work, weakFrom);
+        edition.addAll(ReleaseVocabulary.RELEASE_WORDS.take(work, secondWord));
         List<Hit> flags = take(List.of(ReleaseVocabulary.UNRATED, ReleaseVocabulary.PROPER, ReleaseVocabulary.REPACK,
-                ReleaseVocabulary.THREE_D, ReleaseVocabulary.COMPLETE_WORD), work, weakFrom);
+                ReleaseVocabulary.RETAIL, ReleaseVocabulary.UNCENSORED, ReleaseVocabulary.HARDCODED,
+                ReleaseVocabulary.CONVERT, ReleaseVocabulary.UPSCALED, ReleaseVocabulary.COMMENTARY), work, weakFrom);
+        List<Hit> threeD = ReleaseVocabulary.THREE_D.take(work, Math.max(weakFrom, titleEnd));
+        LanguageReader.Result languages = LanguageReader.read(raw, work, from, titleStart, titleEnd,
+                frame.end(), SUBTITLE_FILES.contains(container));
+        titleEnd = minStart(titleStart, titleEnd, titleEnd, edition, flags, threeD, languages.hits());
         quality.addAll(take(ReleaseVocabulary.QUALITY_TAIL, work, titleEnd));
         audio.addAll(take(ReleaseVocabulary.AUDIO_TAIL, work, titleEnd));
-        List<Hit> channels = take(ReleaseVocabulary.CHANNELS, work, titleEnd);
-        titleEnd = minStart(titleEnd, titleEnd, languages, edition, flags);
 
-        String group = frame.group;
+        String group = frame.group();
         if (dash >= 0 && dash >= titleEnd) {
-            group = raw.substring(dash + 1, frame.end).strip();
+            group = raw.substring(dash + 1, frame.end()).strip();
         }
-        String editionLabel = ordered(edition).stream().findFirst().orElse("");
-        return new ParsedTitle(cleanTitle(raw.substring(frame.start, Math.max(frame.start, titleEnd))), year[0],
-                first(resolution), first(quality), first(codec), first(bitDepth), ordered(hdr), ordered(audio),
-                ordered(channels), ordered(languages), found.seasons(), found.episodes(),
-                found.complete() || has(flags, "complete"), group, container, editionLabel,
-                has(edition, "Extended Edition"), has(flags, "proper"), has(flags, "repack"),
-                has(edition, "Remastered"), has(flags, "unrated"), has(flags, "3D"), frame.site);
+        String threeDLabel = threeD.stream().map(Hit::value).max(Comparator.comparingInt(String::length)).orElse("");
+        String title = TitleText.clean(raw.substring(titleStart, Math.max(titleStart, titleEnd)), !threeD.isEmpty());
+        int year = years.year();
+        if (year == 0 && found.start() > titleStart) {
+            int leading = TitleText.leadingYear(title);
+            if (leading > 0) {
+                year = leading;
+                title = TitleText.withoutLeadingYear(title);
+            }
+        }
+        reads[0] = work.reads();
+        boolean multiAudio = languages.codes().contains("multi audio") || languages.codes().contains("dual audio");
+        return ParsedTitle.builder()
+                .title(title).year(year).yearEnd(years.yearEnd())
+                .resolution(first(resolution)).quality(first(quality)).codec(first(codec)).bitDepth(first(bitDepth))
+                .hdr(ordered(hdr)).audio(ordered(audio)).channels(ordered(channels)).languages(languages.codes())
+                .seasons(found.seasons()).episodes(found.episodes())
+                .complete(found.complete() || years.yearEnd() > 0).group(group).container(container)
+                .edition(ordered(edition).stream().findFirst().orElse(""))
+                .extended(has(edition, "Extended Edition")).remastered(has(edition, "Remastered"))
+                .proper(has(flags, "proper")).repack(has(flags, "repack")).unrated(has(flags, "unrated"))
+                .retail(has(flags, "retail")).uncensored(has(flags, "uncensored")).hardcoded(has(flags, "hardcoded"))
+                .convert(has(flags, "convert")).upscaled(has(flags, "upscaled")).commentary(has(flags, "commentary"))
+                .documentary(ReleaseVocabulary.DOCUMENTARY.matcher(raw).find())
+                .dubbed(languages.dubbed() || multiAudio).subbed(languages.subbed())
+                .threeD(threeDLabel).site(frame.site()).build();
+    }
+
+    private static boolean isCapitals(String word) {
+        return word.chars().anyMatch(Character::isLetter) && word.equals(word.toUpperCase(Locale.ROOT));
+    }
+
+    private static String stripQuotes(String name) {
+        if (name.length() > 1 && (name.charAt(0) == '\'' || name.charAt(0) == '"')
+                && name.charAt(name.length() - 1) == name.charAt(0)) {
+            return name.substring(1, name.length() - 1);
+        }
+        return name;
     }
 
     /** Where a trailing "-GROUP" starts, or -1 when the end of the name is not a release group. */
@@ -128,14 +185,16 @@ public final class TitleParser {
             return -1;
         }
         String candidate = raw.substring(dash + 1, e).strip();
-        if (!GROUP_NAME.matcher(candidate).matches() || NOT_GROUP.matcher(candidate).matches()) {
+        if (!GROUP_NAME.matcher(candidate).matches() || NOT_GROUP.matcher(candidate).matches()
+                || EPISODE_MARK.matcher(candidate).find()
+                || LanguageVocabulary.word(candidate) != null) {
             return -1;
         }
         if (ReleaseVocabulary.all().anyMatch(rule -> rule.covers(candidate, 0))) {
             return -1;
         }
         int wordStart = dash;
-        while (wordStart > start && (Character.isLetterOrDigit(raw.charAt(wordStart - 1))
+        while (wordStart > Math.max(start, dash - 24) && (Character.isLetterOrDigit(raw.charAt(wordStart - 1))
                 || raw.charAt(wordStart - 1) == '-' || raw.charAt(wordStart - 1) == '+')) {
             wordStart--;
         }
@@ -143,50 +202,6 @@ public final class TitleParser {
         int at = dash - wordStart;
         boolean partOfToken = ReleaseVocabulary.all().anyMatch(rule -> rule.covers(compound, at));
         return partOfToken ? -1 : dash;
-    }
-
-    /**
-     * Returns {year, position}: the last year before the technical marks (a parenthesised one preferred,
-     * the start of a range preferred to its end); a year opening the title is part of it ("2012 (2009)").
-     * Position is {@code end} when the year does not bound the title.
-     */
-    private static int[] pickYear(String raw, StringBuilder work, int start, int end, int strongStart) {
-        int firstContent = start;
-        while (firstContent < end && !Character.isLetterOrDigit(raw.charAt(firstContent))) {
-            firstContent++;
-        }
-        List<int[]> before = new ArrayList<>();
-        int[] after = null;
-        Matcher m = YEAR.matcher(work);
-        m.region(start, end);
-        m.useTransparentBounds(true);
-        while (m.find()) {
-            int[] candidate = {Integer.parseInt(m.group(1)), m.start(), m.end()};
-            if (m.start() == firstContent) {
-                continue;
-            }
-            if (m.start() < strongStart) {
-                before.add(candidate);
-            } else if (after == null) {
-                after = candidate;
-            }
-        }
-        if (before.isEmpty()) {
-            return after == null ? new int[] {0, end} : new int[] {after[0], end};
-        }
-        int chosen = before.size() - 1;
-        for (int i = before.size() - 1; i >= 0; i--) {
-            char prev = before.get(i)[1] > 0 ? raw.charAt(before.get(i)[1] - 1) : ' ';
-            if (prev == '(' || prev == '[') {
-                chosen = i;
-                break;
-            }
-        }
-        if (chosen > 0 && YEAR_RANGE_GAP.matcher(raw.substring(before.get(chosen - 1)[2], before.get(chosen)[1]))
-                .matches()) {
-            chosen--;
-        }
-        return new int[] {before.get(chosen)[0], before.get(chosen)[1]};
     }
 
     private static int firstWordEnd(String raw, int start, int limit) {
@@ -200,24 +215,7 @@ public final class TitleParser {
         return i;
     }
 
-    static String cleanTitle(String segment) {
-        String t = segment.replace('_', ' ');
-        if (t.indexOf(' ') < 0) {
-            t = t.replace('.', ' ');
-        }
-        t = SPACES.matcher(t.replace("()", " ").replace("[]", " ")).replaceAll(" ");
-        int a = 0;
-        int b = t.length();
-        while (a < b && EDGE_JUNK.indexOf(t.charAt(a)) >= 0 && t.charAt(a) != '(') {
-            a++;
-        }
-        while (b > a && EDGE_JUNK.indexOf(t.charAt(b - 1)) >= 0) {
-            b--;
-        }
-        return t.substring(a, b);
-    }
-
-    private static List<Hit> take(List<TokenRule> rules, StringBuilder work, int from) {
+    private static List<Hit> take(List<TokenRule> rules, WorkText work, int from) {
         List<Hit> hits = new ArrayList<>(2);
         for (TokenRule rule : rules) {
             hits.addAll(rule.take(work, from));
@@ -225,12 +223,15 @@ public final class TitleParser {
         return hits;
     }
 
+    /** The earliest hit start at or after {@code floor}, or {@code initial}/{@code other} if earlier. */
     @SafeVarargs
-    private static int minStart(int initial, int other, List<Hit>... lists) {
+    private static int minStart(int floor, int initial, int other, List<Hit>... lists) {
         int min = Math.min(initial, other);
         for (List<Hit> hits : lists) {
             for (Hit hit : hits) {
-                min = Math.min(min, hit.start());
+                if (hit.start() >= floor) {
+                    min = Math.min(min, hit.start());
+                }
             }
         }
         return min;
@@ -249,45 +250,50 @@ public final class TitleParser {
         return hits.stream().anyMatch(h -> h.value().equals(value));
     }
 
-    /** The part of a name that can hold title and marks: after a leading site or [Group], before trailing tags. */
-    private record NameFrame(int start, int end, String site, String group) {
+    /** The year (or year range) that bounds the title, and where it stands. */
+    record Years(int year, int yearEnd, int position) {
 
-        static NameFrame of(String raw) {
-            int start = 0;
-            String site = "";
-            String group = "";
-            Matcher m = SITE_IN_BRACKETS.matcher(raw);
-            Matcher p = SITE_PREFIX.matcher(raw);
-            Matcher g = LEADING_GROUP.matcher(raw);
-            if (m.lookingAt()) {
-                site = m.group(1);
-                start = m.end();
-            } else if (p.lookingAt()) {
-                site = p.group(1);
-                start = p.end();
-            } else if (g.lookingAt()) {
-                group = g.group(1).strip();
-                start = g.end();
+        /**
+         * The last year before the technical marks (a bracketed one preferred, a range as one); a year opening
+         * the title is part of it ("2012 (2009)"). Position is {@code end} when no year bounds the title.
+         */
+        static Years pick(String raw, WorkText work, int start, int end, int strongStart) {
+            int firstContent = start;
+            while (firstContent < end && !Character.isLetterOrDigit(raw.charAt(firstContent))) {
+                firstContent++;
             }
-            int end = raw.length();
-            for (int n = 0; n < 4; n++) {
-                int e = end;
-                while (e > start && Character.isWhitespace(raw.charAt(e - 1))) {
-                    e--;
+            List<int[]> before = new ArrayList<>();
+            int[] after = null;
+            Matcher m = YEAR.matcher(work);
+            m.region(start, end);
+            m.useTransparentBounds(true);
+            while (m.find()) {
+                int second = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+                int first = Integer.parseInt(m.group(1));
+                int[] candidate = {first, second > first ? second : 0, m.start()};
+                if (m.start() == firstContent) {
+                    continue;
                 }
-                int open = e > start && raw.charAt(e - 1) == ']' ? raw.lastIndexOf('[', e - 1) : -1;
-                if (open <= start) {
+                if (m.start() < strongStart) {
+                    before.add(candidate);
+                } else if (after == null) {
+                    after = candidate;
+                }
+            }
+            if (before.isEmpty()) {
+                return after == null ? new Years(0, 0, end) : new Years(after[0], after[1], end);
+            }
+            int chosen = before.size() - 1;
+            for (int i = before.size() - 1; i >= 0; i--) {
+                int at = before.get(i)[2];
+                char prev = at > 0 ? raw.charAt(at - 1) : ' ';
+                if (prev == '(' || prev == '[' || prev == '*') {
+                    chosen = i;
                     break;
                 }
-                String tag = raw.substring(open + 1, e - 1).strip();
-                if (DOMAIN.matcher(tag).matches()) {
-                    site = site.isEmpty() ? tag : site;
-                } else if (!CRC.matcher(tag).matches() && !TRAILING_JUNK.contains(tag.toLowerCase(Locale.ROOT))) {
-                    break;
-                }
-                end = open;
             }
-            return new NameFrame(start, end, site, group);
+            int[] pick = before.get(chosen);
+            return new Years(pick[0], pick[1], pick[2]);
         }
     }
 }

@@ -13,7 +13,16 @@ import java.util.regex.Pattern;
  * the working text so that later, looser rules cannot match the same characters again (the "handler
  * table" approach). Immutable and thread-safe.
  */
-record TokenRule(Pattern pattern, Function<MatchResult, String> label) {
+record TokenRule(Rx rx, Function<MatchResult, String> label, Pattern before) {
+
+    TokenRule(Rx rx, Function<MatchResult, String> label) {
+        this(rx, label, null);
+    }
+
+    /** This rule, matching only where the original text just before the match ends with {@code context}. */
+    TokenRule after(Pattern context) {
+        return new TokenRule(rx, label, context);
+    }
 
     /** Tokens are delimited by anything that is not an ASCII letter or digit (dots, spaces, brackets...). */
     static final String START = "(?<![A-Za-z0-9])";
@@ -31,8 +40,7 @@ record TokenRule(Pattern pattern, Function<MatchResult, String> label) {
 
     /** Case-insensitive rule that may be followed directly by digits ("DDP5.1", "AAC2.0"). */
     static TokenRule beforeDigits(String regex, String label) {
-        return new TokenRule(compile(START + "(?:" + regex + ")(?![A-Za-z])", Pattern.CASE_INSENSITIVE),
-                m -> label);
+        return new TokenRule(compile(START + "(?:" + regex + ")(?![A-Za-z])", Pattern.CASE_INSENSITIVE), m -> label);
     }
 
     /** Case-insensitive whole-token rule whose label is computed from the match. */
@@ -40,26 +48,37 @@ record TokenRule(Pattern pattern, Function<MatchResult, String> label) {
         return new TokenRule(compile(START + "(?:" + regex + ")" + END, Pattern.CASE_INSENSITIVE), label);
     }
 
-    private static Pattern compile(String regex, int flags) {
-        return Pattern.compile(regex, flags | Pattern.UNICODE_CASE);
+    /** A rule from a complete regex (no token boundaries added). */
+    static TokenRule raw(String regex, int flags, Function<MatchResult, String> label) {
+        return new TokenRule(compile(regex, flags), label);
+    }
+
+    private static Rx compile(String regex, int flags) {
+        // Unicode case folding is slow; only patterns with non-ASCII letters need it.
+        boolean ascii = regex.chars().allMatch(c -> c < 128);
+        return Rx.compile(regex, ascii ? flags : flags | Pattern.UNICODE_CASE);
     }
 
     /** Finds every match at or after {@code from}, blanks it in {@code text} and returns the hits. */
-    List<Hit> take(StringBuilder text, int from) {
-        return take(text, from, word -> true);
+    List<Hit> take(WorkText text, int from) {
+        return take(text, from, text.length(), word -> true);
     }
 
-    /** As {@link #take(StringBuilder, int)}, keeping only matches whose text passes {@code accept}. */
-    List<Hit> take(StringBuilder text, int from, Predicate<String> accept) {
+    /** As {@link #take(WorkText, int)} within [from, to), keeping only matches whose text passes {@code accept}. */
+    List<Hit> take(WorkText text, int from, int to, Predicate<String> accept) {
         List<Hit> hits = new ArrayList<>(2);
-        Matcher m = pattern.matcher(text);
-        m.region(Math.min(from, text.length()), text.length());
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
-        while (m.find()) {
+        Rx.Finder f = rx.finder(text, from);
+        while (f.find()) {
+            Matcher m = f.match();
+            if (m.start() >= to) {
+                break;
+            }
+            if (before != null && !before.matcher(text.original(Math.max(0, m.start() - 8), m.start())).find()) {
+                continue;
+            }
             if (accept.test(m.group())) {
-                hits.add(new Hit(m.start(), label.apply(m)));
-                blank(text, m.start(), m.end());
+                hits.add(new Hit(m.start(), m.end(), label.apply(m)));
+                text.blank(m.start(), m.end());
             }
         }
         return hits;
@@ -67,18 +86,16 @@ record TokenRule(Pattern pattern, Function<MatchResult, String> label) {
 
     /** Whether this rule matches a stretch of {@code word} that covers {@code index}. */
     boolean covers(String word, int index) {
-        Matcher m = pattern.matcher(word);
-        while (m.find()) {
-            if (m.start() <= index && index < m.end()) {
+        Rx.Finder f = rx.finder(word, 0);
+        while (f.find()) {
+            Matcher m = f.match();
+            if (m.start() > index) {
+                return false;
+            }
+            if (index < m.end()) {
                 return true;
             }
         }
         return false;
-    }
-
-    static void blank(StringBuilder text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            text.setCharAt(i, ' ');
-        }
     }
 }

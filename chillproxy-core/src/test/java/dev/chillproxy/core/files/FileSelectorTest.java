@@ -110,6 +110,29 @@ class FileSelectorTest {
     }
 
     @Test
+    void laterSeasonOfAnAbsolutelyNumberedAnimePackCountsFromItsFirstEpisode() {
+        List<TorrentFile> files = torrent(
+                "[Erai-raws] Show S2 (1080p)/[Erai-raws] Show - 26 [1080p][ABCD0001].mkv:1400",
+                "[Erai-raws] Show S2 (1080p)/[Erai-raws] Show - 27 [1080p][ABCD0002].mkv:1410",
+                "[Erai-raws] Show S2 (1080p)/[Erai-raws] Show - 28 [1080p][ABCD0003].mkv:1420",
+                "[Erai-raws] Show S2 (1080p)/[Erai-raws] Show - 29 [1080p][ABCD0004].mkv:1430");
+        assertEquals(2, chosen(selector.choose(FileRequest.forEpisode(2, 3), files), MatchedBy.EPISODE).index());
+        assertEquals(0, chosen(selector.choose(FileRequest.forEpisode(2, 1), files), MatchedBy.EPISODE).index());
+        assertInstanceOf(FileChoice.NoMatch.class, selector.choose(FileRequest.forEpisode(2, 5), files));
+        assertInstanceOf(FileChoice.NoMatch.class, selector.choose(FileRequest.forEpisode(3, 1), files),
+                "the folder says season 2");
+    }
+
+    @Test
+    void absolutePackStartingAtOneIsNotCountedForLaterSeasons() {
+        List<TorrentFile> files = torrent(
+                "Show/[Group] Show - 01 [1080p].mkv:1400",
+                "Show/[Group] Show - 02 [1080p].mkv:1410",
+                "Show/[Group] Show - 03 [1080p].mkv:1420");
+        assertInstanceOf(FileChoice.NoMatch.class, selector.choose(FileRequest.forEpisode(2, 1), files));
+    }
+
+    @Test
     void animeOnePieceFourDigitEpisodes() {
         List<TorrentFile> files = torrent(
                 "One Piece/[Judas] One Piece - 1070 [1080p][HEVC x265 10bit].mkv:500",

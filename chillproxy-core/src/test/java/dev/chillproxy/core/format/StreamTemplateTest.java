@@ -1,11 +1,14 @@
 package dev.chillproxy.core.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 import dev.chillproxy.core.rank.StreamFixture;
 import dev.chillproxy.core.stream.StreamCandidate;
+import dev.chillproxy.core.title.TitleParser;
 
 class StreamTemplateTest {
 
@@ -68,6 +71,18 @@ class StreamTemplateTest {
         String description = StreamTemplate.description(reference().size(0).file(0, "movie.mkv", 0).seeders(-1).build());
         assertEquals("💿 BluRay 🎞️ x265\n📺 HDR10 DV 🎧 DDP | 5.1\n🌐 🇬🇧 🇯🇵\n⚙️ GROUP 🔍 Indexer\n📄 movie.mkv",
                 description);
+    }
+
+    @Test
+    void parsedLanguagesShowWithDubAndSubMarks() {
+        TitleParser parser = new TitleParser();
+        StreamCandidate dubbed = new StreamCandidate("a".repeat(40), "n", parser.parse(
+                "Movie.2019.MULTi.VFF.1080p.BluRay.x264-GRP"), 0, 0, "", false, "", null);
+        assertTrue(StreamTemplate.description(dubbed).contains("🌐 🌎 🇫🇷 🎙️ Dub"), StreamTemplate.description(dubbed));
+        StreamCandidate subbed = new StreamCandidate("a".repeat(40), "n", parser.parse(
+                "[Group] Show - 01 [1080p][Multi-Subs]"), 0, 0, "", false, "", null);
+        assertTrue(StreamTemplate.description(subbed).contains("💬 Sub"), StreamTemplate.description(subbed));
+        assertFalse(StreamTemplate.description(subbed).contains("multi subs"), StreamTemplate.description(subbed));
     }
 
     @Test

@@ -59,9 +59,9 @@ public final class StreamFixture {
     public StreamFixture file(int index, String path, long bytes) { file = new TorrentFile(index, path, bytes); return this; }
 
     public StreamCandidate build() {
-        ParsedTitle parsed = new ParsedTitle(title, year, resolution, quality, codec, "", hdr, audio, channels,
-                languages, seasons, new ArrayList<>(), complete, group, "", edition, false, false, false, false, false,
-                false, site);
+        ParsedTitle parsed = ParsedTitle.builder().title(title).year(year).resolution(resolution).quality(quality)
+                .codec(codec).hdr(hdr).audio(audio).channels(channels).languages(languages).seasons(seasons)
+                .episodes(new ArrayList<>()).complete(complete).group(group).edition(edition).site(site).build();
         return new StreamCandidate(hash, torrentName, parsed, size, seeders, indexer, isPrivate, "", file);
     }
 }

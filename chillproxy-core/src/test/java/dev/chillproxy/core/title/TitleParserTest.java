@@ -90,4 +90,56 @@ class TitleParserTest {
         assertEquals("Movie", p.title());
         assertEquals(2019, p.year());
     }
+
+    /**
+     * Long and crafted names (and seeded random ones) cost work in proportion to their length: every character
+     * the parser or one of its patterns reads is counted, and a pattern that backtracked over a crafted name
+     * would read it hundreds of times over. Times are the benchmark's job (scripts/bench-titles), not a test's.
+     */
+    @Test
+    void craftedAndRandomNamesDoBoundedWork() {
+        List<String> names = new java.util.ArrayList<>(ReleaseNamesTest.craftedNames());
+        Random random = new Random(7);
+        String[] alphabets = {"aS0E1x2-. _[]()4kKpP+:/éСезон字", "S01E0-x. ", "1-. 2x", "Season 1,2&-", "ENG ITA.sub-",
+            "[](){}.-_ ", "abcdefghij-."};
+        for (String alphabet : alphabets) {
+            for (int i = 0; i < 100; i++) {
+                StringBuilder name = new StringBuilder();
+                int length = 1 + random.nextInt(TitleParser.MAX_LENGTH);
+                for (int j = 0; j < length; j++) {
+                    name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                names.add(name.toString());
+            }
+        }
+        for (String name : names) {
+            long reads = parser.workFor(name);
+            assertTrue(reads <= 250L * name.length() + 20_000, () -> reads + " reads for " + name.length()
+                    + " characters: " + name.substring(0, Math.min(60, name.length())));
+            assertNotNull(parser.parse(name + ".mkv").title());
+        }
+    }
+
+    @Test
+    void namesLongerThanTheLimitAreCutNotRejected() {
+        ParsedTitle p = parser.parse("Show.S01E02.1080p." + "x".repeat(5000));
+        assertEquals(List.of(1), p.seasons());
+        assertEquals(List.of(2), p.episodes());
+    }
+
+    @Test
+    void languagesKeepMultiAudioDualAudioAndMultiSubsApart() {
+        assertEquals(List.of("multi audio", "fr"), parser.parse("Movie.2019.MULTi.VFF.1080p.BluRay.x264-GRP").languages());
+        assertEquals(List.of("dual audio", "en", "hi"), parser.parse("Movie (2019) Dual Audio [Hindi + Eng] 720p").languages());
+        assertEquals(List.of("multi subs"), parser.parse("[Group] Show - 01 [1080p][Multi-Subs]").languages());
+        assertTrue(parser.parse("Movie.2019.MULTi.1080p.BluRay.x264-GRP").dubbed());
+        assertTrue(parser.parse("[Group] Show - 01 [1080p][Multi-Subs]").subbed());
+    }
+
+    @Test
+    void threeDIsALabel() {
+        assertEquals("3D HSBS", parser.parse("Avatar.2009.3D.HSBS.1080p.BluRay.x264-FLAME").threeD());
+        assertEquals("3D", parser.parse("Tangled (2010) 3D 1080p BluRay").threeD());
+        assertEquals("", parser.parse("Saw.3D.2010.1080p.BluRay.x264-GRP").threeD());
+    }
 }
