@@ -2,6 +2,8 @@ package dev.chillproxy.core.rank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,7 +18,8 @@ class FilterFieldsTest {
     private static boolean matches(String expression, String releaseName) throws FilterException {
         StreamCandidate candidate = new StreamCandidate("a".repeat(40), releaseName, PARSER.parse(releaseName), 0, 0,
                 "", false, "", null);
-        return StreamFilter.compile(expression).test(candidate, "", false);
+        FilterBudget unlimited = new FilterBudget(Long.MAX_VALUE / 2, Duration.ofDays(1), () -> 0L);
+        return StreamFilter.compile(expression).test(candidate, "", false, unlimited);
     }
 
     @ParameterizedTest
