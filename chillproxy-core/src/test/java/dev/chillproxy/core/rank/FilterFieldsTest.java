@@ -15,7 +15,7 @@ class FilterFieldsTest {
 
     private static final TitleParser PARSER = new TitleParser();
 
-    private static boolean matches(String expression, String releaseName) throws FilterException {
+    private static boolean matches(String expression, String releaseName) throws Exception {
         StreamCandidate candidate = new StreamCandidate("a".repeat(40), releaseName, PARSER.parse(releaseName), 0, 0,
                 "", false, "", null);
         FilterBudget unlimited = new FilterBudget(Long.MAX_VALUE / 2, Duration.ofDays(1), () -> 0L);
@@ -39,7 +39,7 @@ class FilterFieldsTest {
         "ThreeD == \"3D HSBS\" ; Avatar.2009.3D.HSBS.1080p.BluRay.x264-FLAME => true",
         "ThreeD == \"\" ; Avatar.2009.1080p.BluRay.x264-FLAME => true",
         "YearEnd == 1992 ; Lethal.Weapon.Quadrilogy.1987-1992.1080p.BluRay.x264 => true"})
-    void newTitleFieldsAreFilterable(String expressionAndName, boolean expected) throws FilterException {
+    void newTitleFieldsAreFilterable(String expressionAndName, boolean expected) throws Exception {
         String[] parts = expressionAndName.split(" ; ", 2);
         assertEquals(expected, matches(parts[0], parts[1]), expressionAndName);
     }
