@@ -1,13 +1,10 @@
 package dev.chillproxy.server;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 import dev.chillproxy.server.web.BodilessJettyErrors;
 import dev.chillproxy.server.web.ErrorResponses;
 import dev.chillproxy.server.web.HeaderReadTimeout;
-import dev.chillproxy.server.web.HealthRoutes;
 import dev.chillproxy.server.web.RequestIds;
 import dev.chillproxy.server.web.RequestLog;
 import io.javalin.Javalin;
@@ -16,7 +13,7 @@ import io.javalin.json.JavalinJackson;
 
 /**
  * Builds the unstarted Javalin app from ready-made dependencies: cross-cutting handlers (request id,
- * request log, JSON errors, CORS on Stremio routes) plus the built-in and the given {@link RouteGroup}s.
+ * request log, JSON errors, CORS on Stremio routes) plus every route of the {@link RouteTable}.
  * Starting, the stop timeout and the shutdown hook belong to {@code Main} (tests start on port 0 and stop
  * fast because no stop timeout is set here).
  */
@@ -31,9 +28,6 @@ public final class App {
 
     /** @param customizer runs last, e.g. {@code Main}'s Jetty stop timeout */
     public static Javalin create(AppDependencies deps, Consumer<JavalinConfig> customizer) {
-        List<RouteGroup> groups = new ArrayList<>();
-        groups.add(new HealthRoutes(deps.database()));
-        groups.addAll(deps.routeGroups());
         RequestIds requestIds = new RequestIds();
         RequestLog requestLog = new RequestLog();
         ErrorResponses errors = new ErrorResponses();
@@ -60,7 +54,7 @@ public final class App {
             }));
             config.routes.before(requestIds::assign);
             errors.register(config.routes);
-            groups.forEach(group -> group.register(config.routes));
+            deps.routes().accept(config.routes);
             customizer.accept(config);
         });
     }

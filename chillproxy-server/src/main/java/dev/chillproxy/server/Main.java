@@ -1,27 +1,104 @@
 package dev.chillproxy.server;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
+import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
+import dev.chillproxy.chillstreams.embedded.PoolAdmin;
+import dev.chillproxy.chillstreams.embedded.PoolChanges;
+import dev.chillproxy.chillstreams.embedded.PoolKeyView;
+import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
+import dev.chillproxy.chillstreams.grant.GrantCache;
+import dev.chillproxy.chillstreams.outbox.UsageOutbox;
+import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.remote.ChillstreamsClient;
+import dev.chillproxy.core.files.FileSelector;
+import dev.chillproxy.core.title.TitleParser;
+import dev.chillproxy.core.torz.PlaybackPorts;
+import dev.chillproxy.core.torz.PlaybackResolver;
+import dev.chillproxy.core.torz.StoreAccess;
+import dev.chillproxy.core.torz.StreamLinks;
+import dev.chillproxy.core.torz.StreamLister;
+import dev.chillproxy.server.admin.AdminPage;
+import dev.chillproxy.server.limits.ClientIp;
+import dev.chillproxy.server.limits.IpLimit;
+import dev.chillproxy.server.limits.RequestLimits;
+import dev.chillproxy.server.limits.StremioRateLimit;
+import dev.chillproxy.server.metrics.Metrics;
+import dev.chillproxy.server.metrics.UpstreamServices;
+import dev.chillproxy.server.net.LocalAddressGuard;
+import dev.chillproxy.server.net.OperatorEndpoints;
+import dev.chillproxy.server.pool.AdminRoutes;
+import dev.chillproxy.server.pool.InternalPoolRoutes;
+import dev.chillproxy.server.pool.RevokeRoutes;
+import dev.chillproxy.server.pool.TorBoxKeyProbe;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.InvalidSettingsException;
 import dev.chillproxy.server.settings.Settings;
+import dev.chillproxy.server.stremio.ConfigureRoutes;
+import dev.chillproxy.server.stremio.ManifestRoutes;
+import dev.chillproxy.server.torz.ClientContexts;
+import dev.chillproxy.server.torz.IndexerCandidateSource;
+import dev.chillproxy.server.torz.KeyProblemReporter;
+import dev.chillproxy.server.torz.ParsedTitles;
+import dev.chillproxy.server.torz.PlaybackCaches;
+import dev.chillproxy.server.torz.PlaybackRoutes;
+import dev.chillproxy.server.torz.PoolStoreAccess;
+import dev.chillproxy.server.torz.PrivateTorrentLinks;
+import dev.chillproxy.server.torz.RecentCandidates;
+import dev.chillproxy.server.torz.StoreCacheChecker;
+import dev.chillproxy.server.torz.StoreGateway;
+import dev.chillproxy.server.torz.StreamRoutes;
+import dev.chillproxy.server.torz.UsageEvents;
+import dev.chillproxy.server.torz.UserAddQuota;
+import dev.chillproxy.server.torz.VideoRoutes;
+import dev.chillproxy.server.torz.WorkerPools;
+import dev.chillproxy.server.torz.index.MagnetCache;
+import dev.chillproxy.server.torz.index.TorrentIndex;
+import dev.chillproxy.server.torz.index.TorrentUrlSealer;
+import dev.chillproxy.server.web.BearerGuard;
+import dev.chillproxy.server.web.HealthRoutes;
+import dev.chillproxy.store.StoreName;
+import dev.chillproxy.store.StoreSet;
+import dev.chillproxy.store.torznab.IndexerEndpoint;
+import dev.chillproxy.store.torznab.IndexerKind;
+import dev.chillproxy.store.torznab.TorznabClient;
+import dev.chillproxy.store.torznab.TorznabSearch;
 import io.javalin.Javalin;
+import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: reads the settings once, builds every object with plain constructors, starts
- * the server and installs the SIGTERM hook. The only class that calls {@code start}.
+ * The composition root: {@link #main} reads the settings and opens the database; {@link #build} applies every
+ * module's migrations and builds every object with plain constructors, ending in the {@link RouteTable}. Tests
+ * call {@link #build} too, so they run the production wiring. The only class that starts the server.
  */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     /** In-flight requests get this long to finish after SIGTERM. */
     private static final int STOP_TIMEOUT_MS = 10_000;
+
+    /** How playback waits for a torrent the store is still fetching: {@code polls} looks, {@code interval} apart. */
+    public record Tuning(int polls, Duration pollInterval) {
+        public static final Tuning DEFAULT = new Tuning(3, Duration.ofSeconds(5));
+    }
 
     private Main() {
     }
@@ -38,10 +115,10 @@ public final class Main {
             return;
         }
         LOG.info("starting with {}", settings);
-
         String version = AppVersion.read();
-        Database database = DatabaseBootstrap.open(settings.databaseUrl(), version);
-        Server server = Server.build(settings, database, objectMapper(), new OkHttpClient(), Clock.systemUTC(), version);
+        Database database = Database.open(settings.databaseUrl());
+        LOG.info("database ready: {}", settings.databaseUrl());
+        Server server = build(settings, database, new OkHttpClient(), Clock.systemUTC(), version, Tuning.DEFAULT);
         Javalin app = server.app(config -> config.jetty.modifyServer(jetty -> jetty.setStopTimeout(STOP_TIMEOUT_MS)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("SIGTERM: finishing in-flight requests (up to {} ms), then draining usage events", STOP_TIMEOUT_MS);
@@ -55,8 +132,143 @@ public final class Main {
                 settings.baseUrl());
     }
 
+    /** Every object the server runs, over a database this method migrates; nothing is started yet. */
+    public static Server build(Settings settings, Database database, OkHttpClient http, Clock clock, String version,
+                               Tuning tuning) {
+        Migrations.apply(database, settings.embeddedPool(), version, clock);
+        ObjectMapper mapper = objectMapper();
+        String userAgent = "chillproxy/" + version;
+        Metrics metrics = new Metrics();
+        // one outbound client: users' URLs cannot reach this machine, every upstream call is metered
+        OkHttpClient upstream = new LocalAddressGuard(Dns.SYSTEM, OperatorEndpoints.of(operatorUrls(settings)))
+                .install(http.newBuilder()).addInterceptor(metrics.upstream(upstreamServices(settings))).build();
+        StoreSet stores = StoreSet.create(upstream, mapper, settings.upstreams(), userAgent);
+
+        // the pool: embedded on this database, or a remote Chillstreams; grants cached in front of either
+        PoolKeyCipher cipher = PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal());
+        TorBoxKeyProbe probe = new TorBoxKeyProbe(stores.get(StoreName.TORBOX), clock);
+        Optional<BearerGuard> internalGuard = settings.chillstreamsApiKey()
+                .map(key -> new BearerGuard(key, "CHILLSTREAMS_API_KEY"));
+        PoolClient poolClient;
+        GrantCache grants;
+        Optional<PoolAdmin> admin = Optional.empty();
+        Optional<KeyHealthChecker> health = Optional.empty();
+        Optional<InternalPoolRoutes> internalRoutes = Optional.empty();
+        if (settings.embeddedPool()) {
+            // a store's 401/403 marks a key failing only when user/me confirms it
+            EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.torboxMaxDevicesPerUser(),
+                    settings.deviceIdleRelease(), probe);
+            poolClient = embedded;
+            grants = new GrantCache(embedded, settings.poolGrantTtl());
+            admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants)));
+            health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.poolHealthCheckInterval()));
+            // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
+            internalRoutes = settings.chillstreamsApiKey().map(key ->
+                    new InternalPoolRoutes(embedded, key, mapper, settings.internalRateLimitRps()));
+        } else {
+            poolClient = new ChillstreamsClient(settings.chillstreamsApiUrl().orElseThrow().toString(),
+                    settings.chillstreamsApiKey().orElseThrow(), upstream, mapper);
+            grants = new GrantCache(poolClient, settings.poolGrantTtl());
+        }
+        UsageOutbox outbox = new UsageOutbox(database, poolClient, clock);
+        metrics.monitor(grants.statistics(), "grants");
+        metrics.outboxDepth(outbox::depth);
+        metrics.outboxLastDelivery(outbox::lastDelivery);
+        admin.ifPresent(a -> metrics.poolKeyHealth(keyHealthCounts(a)));
+        PoolClient pool = metrics.meter(grants);
+
+        // the addon: candidates (local index, indexers), store access through the pool, lists and playback
+        WorkerPools.Pools workers = new WorkerPools.Pools(WorkerPools.workers(), WorkerPools.indexers());
+        TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(cipher));
+        PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
+        KeyProblemReporter problems = new KeyProblemReporter(pool, clock);
+        StoreAccess access = new PoolStoreAccess(pool, settings.enableChillstreamsAuth(), settings.enableLegacyTokens());
+        ParsedTitles titles = new ParsedTitles(new TitleParser());
+        metrics.monitor(titles.statistics(), "titles");
+        Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
+        metrics.monitor(linkCache, "links");
+        TorznabClient torznab = new TorznabClient(upstream, settings.streamDeadline(), userAgent);
+        RecentCandidates candidates = new RecentCandidates(new IndexerCandidateSource(index,
+                new TorznabSearch(torznab, workers.indexers()), operatorIndexers(settings), titles, workers.general(),
+                privateLinks), Ticker.systemTicker());
+        metrics.monitor(candidates.statistics(), "candidates");
+        StreamLinks links = new StreamLinks(settings.baseUrl().toString());
+        StreamLister lister = new StreamLister(candidates, access, new StoreCacheChecker(stores, new MagnetCache(database,
+                clock, settings.cachedStaleAfter(), settings.uncachedStaleAfter()), problems,
+                metrics.cacheCounters("magnets"), workers.general()), workers.general(), settings.streamDeadline(), links);
+        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems,
+                privateLinks, new UserAddQuota(settings.userAddsPerHour(), Ticker.systemTicker())),
+                PlaybackCaches.links(linkCache), PlaybackCaches.tags(index), new FileSelector(titles.parser()),
+                duration -> Thread.sleep(duration.toMillis()), tuning.polls(), tuning.pollInterval());
+
+        // the edge: limits, handlers and the route table
+        ClientIp clientIp = new ClientIp(settings.trustedProxies());
+        RequestLimits limits = new RequestLimits(settings, Ticker.systemTicker());
+        StremioRateLimit stremioLimit = new StremioRateLimit(limits, clientIp);
+        ClientContexts clients = new ClientContexts(clientIp);
+        UsageEvents usage = new UsageEvents(outbox, clock);
+        VideoRoutes videos = new VideoRoutes(settings.baseUrl().toString());
+        RouteTable.TorzRoutes torz = new RouteTable.TorzRoutes(new ManifestRoutes(version, settings.trustedProxies()),
+                new ConfigureRoutes(settings.baseUrl()),
+                new StreamRoutes(lister, clients, usage, links, videos, stremioLimit, settings.enableP2p()),
+                new PlaybackRoutes(resolver, clients, usage, videos, stremioLimit), videos);
+        RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper)),
+                admin.map(a -> new AdminPage()), new BearerGuard(settings.adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
+                internalRoutes, internalGuard.map(guard -> new RevokeRoutes(grants, mapper)), internalGuard);
+        RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
+                settings.metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
+        return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), outbox, health,
+                workers, metrics, http);
+    }
+
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */
     static ObjectMapper objectMapper() {
         return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** URLs the operator configured; only their host:port pairs may be local addresses (users' URLs may not). */
+    private static List<String> operatorUrls(Settings settings) {
+        List<String> urls = new ArrayList<>(List.of(settings.upstreams().torbox(), settings.upstreams().realDebrid(),
+                settings.upstreams().allDebrid(), settings.upstreams().premiumize(), settings.upstreams().debridLink()));
+        settings.torznabIndexers().forEach(url -> urls.add(url.toString()));
+        settings.localUrlsAllowed().forEach(url -> urls.add(url.toString()));
+        settings.prowlarrUrl().ifPresent(url -> urls.add(url.toString()));
+        settings.chillstreamsApiUrl().ifPresent(url -> urls.add(url.toString()));
+        return urls;
+    }
+
+    /** Which upstream a call goes to, for metric labels (never the URL itself). */
+    private static UpstreamServices upstreamServices(Settings settings) {
+        List<URI> indexers = new ArrayList<>(settings.torznabIndexers());
+        settings.prowlarrUrl().ifPresent(indexers::add);
+        return UpstreamServices.of(settings.upstreams(), indexers, settings.chillstreamsApiUrl());
+    }
+
+    /** {@code TORZNAB_INDEXERS} (apikey in their query) and the operator's Prowlarr, searched for pool users. */
+    private static List<IndexerEndpoint> operatorIndexers(Settings settings) {
+        List<IndexerEndpoint> endpoints = new ArrayList<>();
+        settings.torznabIndexers().forEach(url -> endpoints.add(new IndexerEndpoint(IndexerKind.GENERIC, url.toString(), null)));
+        settings.prowlarrUrl().ifPresent(url -> endpoints.add(new IndexerEndpoint(IndexerKind.PROWLARR,
+                url.toString().replaceAll("/+$", "") + "/api/v2.0/indexers/all/results/torznab/api",
+                settings.prowlarrApiKey().orElse(null))));
+        return endpoints;
+    }
+
+    /** Pool keys per health status, for the metrics gauge. */
+    private static Supplier<Map<String, Long>> keyHealthCounts(PoolAdmin admin) {
+        return () -> admin.listPoolKeys().stream().collect(Collectors.groupingBy(PoolKeyView::status, Collectors.counting()));
+    }
+
+    /** Admin changes forget the affected cached grants at once, so revocation stays instant with caching on. */
+    private record GrantEvictions(GrantCache grants) implements PoolChanges {
+        @Override
+        public void userChanged(String userId) {
+            grants.evictUser(userId);
+        }
+
+        @Override
+        public void keyRetired(String poolKeyId) {
+            grants.evictKey(poolKeyId);
+        }
     }
 }

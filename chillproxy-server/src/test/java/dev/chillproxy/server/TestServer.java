@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.db.Engine;
@@ -13,6 +14,7 @@ import dev.chillproxy.server.fakes.DataDirectory;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.Settings;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -32,21 +34,22 @@ final class TestServer implements AutoCloseable {
     final OkHttpClient client = new OkHttpClient.Builder().followRedirects(false).build();
     private final DataDirectory dataDir = DataDirectory.create("chillproxy-server-test");
 
-    private TestServer(Engine engine, Map<String, String> variables, List<RouteGroup> extraRoutes) {
+    private TestServer(Engine engine, Map<String, String> variables, List<Consumer<RoutesConfig>> extraRoutes) {
         Map<String, String> env = new HashMap<>(variables);
         env.putIfAbsent("DATA_DIR", dataDir.path().toString());
         settings = new GeneratedSecrets().fill(Settings.fromEnvironment(env));
         testDatabase = TestDatabase.create(engine);
-        database = DatabaseBootstrap.open(testDatabase.url(), "test");
-        server = Server.build(settings, database, Main.objectMapper(), new OkHttpClient(), Clock.systemUTC(), "1.2.3");
-        app = server.app(config -> extraRoutes.forEach(group -> group.register(config.routes))).start("127.0.0.1", 0);
+        database = Database.open(testDatabase.url());
+        server = Main.build(settings, database, new OkHttpClient(), Clock.systemUTC(), "1.2.3", Main.Tuning.DEFAULT);
+        app = server.app(config -> extraRoutes.forEach(routes -> routes.accept(config.routes))).start("127.0.0.1", 0);
     }
 
     static TestServer start(Engine engine) {
         return new TestServer(engine, Map.of(), List.of());
     }
 
-    static TestServer start(Map<String, String> variables, RouteGroup... extraRoutes) {
+    @SafeVarargs
+    static TestServer start(Map<String, String> variables, Consumer<RoutesConfig>... extraRoutes) {
         return new TestServer(Engine.SQLITE, variables, List.of(extraRoutes));
     }
 

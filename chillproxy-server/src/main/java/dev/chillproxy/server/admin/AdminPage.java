@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
@@ -32,10 +31,12 @@ public final class AdminPage {
         this.assets = ASSETS.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), AdminPage::read));
     }
 
-    public void register(RoutesConfig routes) {
-        // Javalin ignores trailing slashes by default, so "/admin" also answers "/admin/".
-        routes.get("/admin", ctx -> send(ctx, "index.html"));
-        routes.get("/admin/{asset}", ctx -> send(ctx, ctx.pathParam("asset")));
+    public void index(Context ctx) {
+        send(ctx, "index.html");
+    }
+
+    public void asset(Context ctx) {
+        send(ctx, ctx.pathParam("asset"));
     }
 
     private void send(Context ctx, String name) {

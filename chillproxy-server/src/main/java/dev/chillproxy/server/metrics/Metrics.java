@@ -3,13 +3,11 @@ package dev.chillproxy.server.metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.chillproxy.chillstreams.pool.PoolClient;
-import dev.chillproxy.core.secret.ApiKey;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -53,8 +51,8 @@ public final class Metrics implements AutoCloseable {
     }
 
     /** {@code GET /metrics}; bearer-protected when {@code token} is present ({@code METRICS_TOKEN}). */
-    public MetricsRoutes routes(Optional<ApiKey> token) {
-        return new MetricsRoutes(registry, token);
+    public MetricsRoutes routes() {
+        return new MetricsRoutes(registry);
     }
 
     /** For Javalin's request logger: {@code http_server_requests_seconds{method,route,status}}. */

@@ -1,13 +1,8 @@
 package dev.chillproxy.server.pool;
 
-import static dev.chillproxy.server.pool.InternalPoolRoutes.authorized;
-import static dev.chillproxy.server.pool.InternalPoolRoutes.badRequestMessage;
-import static dev.chillproxy.server.pool.InternalPoolRoutes.fail;
-import static dev.chillproxy.server.pool.InternalPoolRoutes.json;
-import static dev.chillproxy.server.pool.InternalPoolRoutes.object;
-import static dev.chillproxy.server.pool.InternalPoolRoutes.required;
-import static dev.chillproxy.server.pool.InternalPoolRoutes.text;
-import static dev.chillproxy.server.pool.InternalPoolRoutes.unauthorized;
+import static dev.chillproxy.server.web.JsonBodies.object;
+import static dev.chillproxy.server.web.JsonBodies.required;
+import static dev.chillproxy.server.web.JsonBodies.text;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -16,104 +11,83 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 
 import dev.chillproxy.chillstreams.embedded.DeviceView;
 import dev.chillproxy.chillstreams.embedded.KeyHealthEntry;
 import dev.chillproxy.chillstreams.embedded.PoolAdmin;
-import dev.chillproxy.chillstreams.embedded.PoolAdminException;
 import dev.chillproxy.chillstreams.embedded.PoolKeyView;
 import dev.chillproxy.chillstreams.embedded.UsagePage;
 import dev.chillproxy.chillstreams.embedded.UsageQuery;
 import dev.chillproxy.chillstreams.embedded.UsageStats;
 import dev.chillproxy.chillstreams.embedded.UserDetails;
 import dev.chillproxy.chillstreams.embedded.UserView;
-import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.server.web.InvalidRequestException;
 
 /**
- * The admin API of the embedded pool (DESIGN §5) behind the {@code ADMIN_API_KEY} bearer. Errors are
- * {@code {"error":{"code","message"}}} with 400, 401, 404 or 409; pool keys appear only masked. Thread-safe.
+ * The handlers of the embedded pool's admin API (DESIGN §5; URLs, bearer guard and limits in {@code RouteTable}).
+ * Mistakes and refusals are thrown and written by {@code ErrorResponses} as 400, 404 or 409; pool keys appear
+ * only masked. Thread-safe.
  */
 public final class AdminRoutes {
 
-    private static final String BASE = "/api/v1/admin";
-
     private final PoolAdmin admin;
-    private final ApiKey adminKey;
     private final ObjectMapper mapper;
 
-    public AdminRoutes(PoolAdmin admin, ApiKey adminKey, ObjectMapper mapper) {
+    public AdminRoutes(PoolAdmin admin, ObjectMapper mapper) {
         this.admin = Objects.requireNonNull(admin, "admin");
-        this.adminKey = Objects.requireNonNull(adminKey, "adminKey");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
-    public void register(RoutesConfig routes) {
-        routes.post(BASE + "/pool-keys", guarded(this::createPoolKey));
-        routes.get(BASE + "/pool-keys", guarded(ctx -> json(ctx, mapper, 200,
-                Map.of("items", admin.listPoolKeys().stream().map(AdminRoutes::key).toList()))));
-        routes.delete(BASE + "/pool-keys/{id}", guarded(ctx -> {
-            admin.retirePoolKey(ctx.pathParam("id"));
-            ctx.status(204);
-        }));
-        routes.get(BASE + "/pool-keys/{id}/health", guarded(ctx -> json(ctx, mapper, 200,
-                Map.of("items", admin.keyHealthHistory(ctx.pathParam("id")).stream().map(AdminRoutes::health).toList()))));
-        routes.post(BASE + "/users", guarded(ctx -> {
-            JsonNode body = object(mapper, ctx);
-            json(ctx, mapper, 201, user(admin.createUser(text(body, "id", null), text(body, "email", null))));
-        }));
-        routes.get(BASE + "/users", guarded(ctx -> json(ctx, mapper, 200, Map.of("items",
-                admin.findUsers(ctx.queryParam("q"), limit(ctx, 100)).stream().map(AdminRoutes::user).toList()))));
-        routes.get(BASE + "/users/{id}", guarded(ctx -> json(ctx, mapper, 200, details(admin.getUser(ctx.pathParam("id"))))));
-        routes.patch(BASE + "/users/{id}", guarded(ctx -> json(ctx, mapper, 200,
-                user(admin.setUserStatus(ctx.pathParam("id"), required(object(mapper, ctx), "status"))))));
-        routes.delete(BASE + "/users/{id}/devices/{deviceId}", guarded(ctx -> {
-            admin.revokeDevice(ctx.pathParam("id"), ctx.pathParam("deviceId"));
-            ctx.status(204);
-        }));
-        routes.get(BASE + "/usage", guarded(this::usage));
-        routes.get(BASE + "/stats", guarded(this::stats));
+    public void listPoolKeys(Context ctx) {
+        ctx.json(Map.of("items", admin.listPoolKeys().stream().map(AdminRoutes::key).toList()));
     }
 
-    private Handler guarded(Handler handler) {
-        return ctx -> {
-            if (!authorized(ctx, adminKey)) {
-                unauthorized(ctx);
-                return;
-            }
-            try {
-                handler.handle(ctx);
-            } catch (PoolAdminException e) {
-                if (e.code() == PoolAdminException.Code.NOT_FOUND) {
-                    fail(ctx, 404, "not_found", e.getMessage());
-                } else if (e.code() == PoolAdminException.Code.CONFLICT) {
-                    fail(ctx, 409, "conflict", e.getMessage());
-                } else {
-                    fail(ctx, 400, "invalid_request", e.getMessage());
-                }
-            } catch (JsonProcessingException | IllegalArgumentException | DateTimeException e) {
-                fail(ctx, 400, "invalid_request", badRequestMessage(e));
-            }
-        };
+    public void retirePoolKey(Context ctx) {
+        admin.retirePoolKey(ctx.pathParam("id"));
+        ctx.status(204);
     }
 
-    private void createPoolKey(Context ctx) throws JsonProcessingException {
+    public void poolKeyHealth(Context ctx) {
+        ctx.json(Map.of("items", admin.keyHealthHistory(ctx.pathParam("id")).stream().map(AdminRoutes::health).toList()));
+    }
+
+    public void createUser(Context ctx) {
+        JsonNode body = object(mapper, ctx);
+        ctx.status(201).json(user(admin.createUser(text(body, "id", null), text(body, "email", null))));
+    }
+
+    public void findUsers(Context ctx) {
+        ctx.json(Map.of("items", admin.findUsers(ctx.queryParam("q"), limit(ctx, 100)).stream().map(AdminRoutes::user).toList()));
+    }
+
+    public void getUser(Context ctx) {
+        ctx.json(details(admin.getUser(ctx.pathParam("id"))));
+    }
+
+    public void setUserStatus(Context ctx) {
+        ctx.json(user(admin.setUserStatus(ctx.pathParam("id"), required(object(mapper, ctx), "status"))));
+    }
+
+    public void revokeDevice(Context ctx) {
+        admin.revokeDevice(ctx.pathParam("id"), ctx.pathParam("deviceId"));
+        ctx.status(204);
+    }
+
+    public void createPoolKey(Context ctx) {
         JsonNode body = object(mapper, ctx);
         JsonNode maxUsers = body.get("maxUsers");
         if (maxUsers != null && !maxUsers.isNull() && !maxUsers.canConvertToInt()) {
-            throw new IllegalArgumentException("maxUsers: must be a whole number");
+            throw new InvalidRequestException("maxUsers: must be a whole number");
         }
         PoolKeyView created = admin.createPoolKey(required(body, "apiKey"), text(body, "label", null),
                 text(body, "service", null), maxUsers == null || maxUsers.isNull() ? null : maxUsers.asInt());
-        json(ctx, mapper, 201, key(created));
+        ctx.status(201).json(key(created));
     }
 
-    private void usage(Context ctx) throws JsonProcessingException {
+    public void usage(Context ctx) {
         UsagePage page = admin.usage(new UsageQuery(ctx.queryParam("userId"), ctx.queryParam("poolKeyId"),
                 ctx.queryParam("action"), time(ctx, "since"), limit(ctx, UsageQuery.DEFAULT_LIMIT), ctx.queryParam("cursor")));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -130,12 +104,12 @@ public final class AdminRoutes {
             return item;
         }).toList());
         answer.put("next", page.next());
-        json(ctx, mapper, 200, answer);
+        ctx.json(answer);
     }
 
-    private void stats(Context ctx) throws JsonProcessingException {
+    public void stats(Context ctx) {
         UsageStats stats = admin.stats(time(ctx, "from"), time(ctx, "to"));
-        json(ctx, mapper, 200, Map.of("keys", aggregates(stats.keys(), "poolKeyId"), "users", aggregates(stats.users(), "userId")));
+        ctx.json(Map.of("keys", aggregates(stats.keys(), "poolKeyId"), "users", aggregates(stats.users(), "userId")));
     }
 
     private static List<Map<String, Object>> aggregates(List<UsageStats.Aggregate> rows, String idField) {
@@ -212,7 +186,7 @@ public final class AdminRoutes {
         try {
             return value.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(value)) : Instant.parse(value);
         } catch (DateTimeException | NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": expected an ISO-8601 time like 2030-01-01T00:00:00Z or epoch milliseconds");
+            throw new InvalidRequestException(name + ": expected an ISO-8601 time like 2030-01-01T00:00:00Z or epoch milliseconds");
         }
     }
 
@@ -224,7 +198,7 @@ public final class AdminRoutes {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit: must be a whole number");
+            throw new InvalidRequestException("limit: must be a whole number");
         }
     }
 }

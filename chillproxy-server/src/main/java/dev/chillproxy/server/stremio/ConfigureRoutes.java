@@ -12,9 +12,7 @@ import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.ConfigException;
 import dev.chillproxy.core.config.ConfigProblem;
 import dev.chillproxy.core.config.TorzConfig;
-import dev.chillproxy.server.RouteGroup;
 import dev.chillproxy.server.web.ErrorResponses;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
@@ -23,7 +21,7 @@ import io.javalin.http.Context;
  * form: the page's script asks for JSON ({@code 200} links or {@code 400 bad_config} problems); without
  * script the browser gets a 303 to the configured page or the form again with its problems. Thread-safe.
  */
-public final class ConfigureRoutes implements RouteGroup {
+public final class ConfigureRoutes {
 
     private final URI baseUrl;
     private final ConfigurePage page = new ConfigurePage();
@@ -33,19 +31,17 @@ public final class ConfigureRoutes implements RouteGroup {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     }
 
-    @Override
-    public void register(RoutesConfig routes) {
-        routes.get(TorzPaths.PREFIX, ctx -> ctx.redirect(TorzPaths.CONFIGURE));
-        routes.get(TorzPaths.CONFIGURE, this::showEmpty);
-        routes.get(TorzPaths.CONFIGURED_CONFIGURE, this::showConfigured);
-        routes.post(TorzPaths.CONFIGURE, this::submit);
+
+    /** {@code /stremio/torz} alone: the configure page is where a visitor starts. */
+    public void toConfigure(Context ctx) {
+        ctx.redirect(TorzPaths.CONFIGURE);
     }
 
-    private void showEmpty(Context ctx) {
+    public void showEmpty(Context ctx) {
         html(ctx, 200, ConfigureForm.empty(), List.of(), Optional.empty());
     }
 
-    private void showConfigured(Context ctx) {
+    public void showConfigured(Context ctx) {
         String cfg = ctx.pathParam("cfg");
         try {
             TorzConfig config = ConfigCodec.decode(cfg);
@@ -56,7 +52,7 @@ public final class ConfigureRoutes implements RouteGroup {
         }
     }
 
-    private void submit(Context ctx) {
+    public void submit(Context ctx) {
         ConfigureForm form = new ConfigureForm(ctx.formParam("store"), ctx.formParam("kind"),
                 ctx.formParam("credential"), ctx.formParam("cached") != null, ctx.formParam("sort"));
         boolean wantsJson = Optional.ofNullable(ctx.header("Accept")).orElse("").contains("application/json");

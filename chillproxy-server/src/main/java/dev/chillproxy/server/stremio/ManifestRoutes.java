@@ -6,16 +6,14 @@ import dev.chillproxy.core.client.TrustedProxies;
 import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.ConfigException;
 import dev.chillproxy.core.stremio.TorzManifest;
-import dev.chillproxy.server.RouteGroup;
 import dev.chillproxy.server.web.ErrorResponses;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
  * The torz manifest: unconfigured ({@code configurationRequired}) or for a {@code {cfg}}, whose problems
  * give a 400 {@code bad_config} naming the field. Thread-safe.
  */
-public final class ManifestRoutes implements RouteGroup {
+public final class ManifestRoutes {
 
     private final String version;
     private final AddonId addonId;
@@ -25,17 +23,12 @@ public final class ManifestRoutes implements RouteGroup {
         this.addonId = new AddonId(Objects.requireNonNull(trustedProxies, "trustedProxies"));
     }
 
-    @Override
-    public void register(RoutesConfig routes) {
-        routes.get(TorzPaths.MANIFEST, this::unconfigured);
-        routes.get(TorzPaths.CONFIGURED_MANIFEST, this::configured);
-    }
 
-    private void unconfigured(Context ctx) {
+    public void unconfigured(Context ctx) {
         ctx.json(TorzManifest.create(addonId.of(ctx), version, null));
     }
 
-    private void configured(Context ctx) {
+    public void configured(Context ctx) {
         try {
             ctx.json(TorzManifest.create(addonId.of(ctx), version, ConfigCodec.decode(ctx.pathParam("cfg"))));
         } catch (ConfigException e) {

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Playback's small ports: resolved links in memory (50 min, before the CDN's expire) and file tags in the index. */
-final class PlaybackCaches {
+public final class PlaybackCaches {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaybackCaches.class);
     static final Duration LINK_TTL = Duration.ofMinutes(50);
@@ -21,11 +21,11 @@ final class PlaybackCaches {
     }
 
     /** Resolved links per key id, torrent and file; stats on for the hit-ratio metric. */
-    static Cache<String, PlaybackPorts.ResolvedLink> linkCache() {
+    public static Cache<String, PlaybackPorts.ResolvedLink> linkCache() {
         return Caffeine.newBuilder().expireAfterWrite(LINK_TTL).maximumSize(50_000).recordStats().build();
     }
 
-    static PlaybackPorts.LinkCache links(Cache<String, PlaybackPorts.ResolvedLink> links) {
+    public static PlaybackPorts.LinkCache links(Cache<String, PlaybackPorts.ResolvedLink> links) {
         return new PlaybackPorts.LinkCache() {
             @Override
             public Optional<PlaybackPorts.ResolvedLink> get(String key) {
@@ -39,7 +39,7 @@ final class PlaybackCaches {
         };
     }
 
-    static PlaybackPorts.FileTags tags(TorrentIndex index) {
+    public static PlaybackPorts.FileTags tags(TorrentIndex index) {
         return new PlaybackPorts.FileTags() {
             @Override
             public Optional<String> knownPath(String hash, String stremioId) {

@@ -15,11 +15,9 @@ import dev.chillproxy.core.torz.ErrorVideo;
 import dev.chillproxy.core.torz.Playback;
 import dev.chillproxy.core.torz.PlaybackRequest;
 import dev.chillproxy.core.torz.PlaybackResolver;
-import dev.chillproxy.server.RouteGroup;
 import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.limits.UserKeys;
 import dev.chillproxy.server.web.RequestIds;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
@@ -30,12 +28,11 @@ import org.slf4j.LoggerFactory;
  * the user's pooled key and answers 302 to the CDN link, or 302 to a short error video (cached a minute). The
  * {@code Location} never carries a key: stores hand back CDN links, resolved server-side. Thread-safe.
  */
-public final class PlaybackRoutes implements RouteGroup {
+public final class PlaybackRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaybackRoutes.class);
     /** {@code p}, or an old link's base64url torrent URL (checked for shape only, never decoded). */
     private static final Pattern MARK = Pattern.compile("[A-Za-z0-9_-]{1,4096}={0,2}");
-    private static final String PATH = "/stremio/torz/{cfg}/_/strem/{id}/{store}/{hash}/{fileIdx}";
 
     private final PlaybackResolver resolver;
     private final ClientContexts clients;
@@ -52,16 +49,9 @@ public final class PlaybackRoutes implements RouteGroup {
         this.videos = videos;
     }
 
-    @Override
-    public void register(RoutesConfig routes) {
-        for (String path : new String[] {PATH, PATH + "/{name}"}) {
-            routes.get(path, this::play);
-            routes.head(path, this::play);
-        }
-    }
 
     /** The last line of defence: whatever breaks, the player gets the error video, never a bare 500. */
-    private void play(Context ctx) {
+    public void play(Context ctx) {
         try {
             resolve(ctx);
         } catch (RuntimeException e) {

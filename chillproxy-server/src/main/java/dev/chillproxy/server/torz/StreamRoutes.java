@@ -17,11 +17,9 @@ import dev.chillproxy.core.torz.ErrorVideo;
 import dev.chillproxy.core.torz.Listing;
 import dev.chillproxy.core.torz.StreamLister;
 import dev.chillproxy.core.torz.StreamLinks;
-import dev.chillproxy.server.RouteGroup;
 import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.limits.UserKeys;
 import dev.chillproxy.server.web.RequestIds;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * refused grant, failing store) is an HTTP 200 with one info stream saying what to do, because Stremio shows
  * nothing at all for an HTTP error. Thread-safe.
  */
-public final class StreamRoutes implements RouteGroup {
+public final class StreamRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamRoutes.class);
 
@@ -55,13 +53,9 @@ public final class StreamRoutes implements RouteGroup {
         this.videos = videos;
     }
 
-    @Override
-    public void register(RoutesConfig routes) {
-        routes.get("/stremio/torz/{cfg}/stream/{type}/{id}", this::streams);
-    }
 
     /** The last line of defence: whatever breaks, Stremio gets an info stream, never a bare 500. */
-    private void streams(Context ctx) {
+    public void streams(Context ctx) {
         try {
             list(ctx);
         } catch (RuntimeException e) {

@@ -15,7 +15,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * exactly one hour later. Users idle for an hour are forgotten (they have every add back), which bounds memory.
  * Per instance. Thread-safe: one lock per user, held only to check and spend.
  */
-final class UserAddQuota {
+public final class UserAddQuota {
 
     static final Duration WINDOW = Duration.ofHours(1);
     private static final long MAX_TRACKED_USERS = 100_000;
@@ -24,7 +24,7 @@ final class UserAddQuota {
     private final Ticker ticker;
     private final Cache<String, Deque<Long>> spent;
 
-    UserAddQuota(int perHour, Ticker ticker) {
+    public UserAddQuota(int perHour, Ticker ticker) {
         if (perHour < 1) {
             throw new IllegalArgumentException("USER_ADDS_PER_HOUR must be at least 1");
         }

@@ -8,15 +8,13 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import dev.chillproxy.core.torz.ErrorVideo;
-import dev.chillproxy.server.RouteGroup;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
  * The short error videos playback redirects to, at StremThru's path {@code /v0/store/_/static/<name>.mp4}. Read
  * from the jar once; served with range support because players seek. Thread-safe.
  */
-public final class VideoRoutes implements RouteGroup {
+public final class VideoRoutes {
 
     static final String PATH = "/v0/store/_/static/";
 
@@ -37,17 +35,12 @@ public final class VideoRoutes implements RouteGroup {
         }
     }
 
-    @Override
-    public void register(RoutesConfig routes) {
-        routes.get(PATH + "{file}", this::serve);
-        routes.head(PATH + "{file}", this::serve);
-    }
 
     public String url(ErrorVideo video) {
         return baseUrl + PATH + video.fileName();
     }
 
-    private void serve(Context ctx) {
+    public void serve(Context ctx) {
         String file = ctx.pathParam("file");
         for (Map.Entry<ErrorVideo, byte[]> entry : files.entrySet()) {
             if (entry.getKey().fileName().equals(file)) {

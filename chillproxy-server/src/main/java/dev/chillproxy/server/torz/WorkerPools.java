@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       skipped. Each search uses at most {@code TorznabSearch.DEFAULT_LANES} of these threads.</li>
  * </ul>
  */
-final class WorkerPools {
+public final class WorkerPools {
 
     static final int WORKER_THREADS = 64;
     static final int INDEXER_THREADS = 32;
@@ -26,11 +26,20 @@ final class WorkerPools {
     private WorkerPools() {
     }
 
-    static ThreadPoolExecutor workers() {
+    /** The two pools the addon's requests share; closed at shutdown. */
+    public record Pools(ThreadPoolExecutor general, ThreadPoolExecutor indexers) implements AutoCloseable {
+        @Override
+        public void close() {
+            general.shutdownNow();
+            indexers.shutdownNow();
+        }
+    }
+
+    public static ThreadPoolExecutor workers() {
         return pool("torz-worker-", WORKER_THREADS, new SynchronousQueue<>(), new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
-    static ThreadPoolExecutor indexers() {
+    public static ThreadPoolExecutor indexers() {
         return pool("torz-indexer-", INDEXER_THREADS, new ArrayBlockingQueue<>(INDEXER_QUEUE),
                 new ThreadPoolExecutor.AbortPolicy());
     }

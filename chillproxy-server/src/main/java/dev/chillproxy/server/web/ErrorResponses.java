@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.chillproxy.chillstreams.db.DatabaseErrors;
+import dev.chillproxy.chillstreams.embedded.PoolAdminException;
 import dev.chillproxy.core.config.ConfigException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -13,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps exceptions to JSON errors in one place: Javalin's own {@code XxxResponse}s keep their status, and
- * any other exception is a 500 whose body holds no detail (the stack trace goes to the log, with the
+ * Maps exceptions to JSON errors in one place: Javalin's own {@code XxxResponse}s keep their status, a caller's
+ * mistake ({@link InvalidRequestException}, a pool admin refusal) is a 400/404/409 naming it, and any other
+ * exception is a 500 whose body holds no detail (the stack trace goes to the log, with the
  * request id so an operator can find it). Thread-safe.
  */
 public final class ErrorResponses {
@@ -23,6 +25,8 @@ public final class ErrorResponses {
 
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, this::httpError);
+        routes.exception(InvalidRequestException.class, (e, ctx) -> write(ctx, 400, "invalid_request", e.getMessage()));
+        routes.exception(PoolAdminException.class, ErrorResponses::poolAdmin);
         routes.exception(Exception.class, this::unexpected);
     }
 
@@ -35,6 +39,14 @@ public final class ErrorResponses {
     public static void badConfig(Context ctx, ConfigException e) {
         ctx.status(400).json(new ErrorBody(new ErrorBody.Detail("bad_config", e.getMessage(), RequestIds.of(ctx),
                 e.problems())));
+    }
+
+    private static void poolAdmin(PoolAdminException e, Context ctx) {
+        switch (e.code()) {
+            case NOT_FOUND -> write(ctx, 404, "not_found", e.getMessage());
+            case CONFLICT -> write(ctx, 409, "conflict", e.getMessage());
+            default -> write(ctx, 400, "invalid_request", e.getMessage());
+        }
     }
 
     private void httpError(HttpResponseException e, Context ctx) {

@@ -4,15 +4,13 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.chillproxy.chillstreams.db.Database;
-import dev.chillproxy.server.RouteGroup;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
  * Readiness: {@code /health} answers 200 when the database answers, 503 otherwise; {@code /v0/health}
  * is the same in StremThru's {@code {"data":…}} envelope. Thread-safe.
  */
-public final class HealthRoutes implements RouteGroup {
+public final class HealthRoutes {
 
     private final Database database;
 
@@ -20,18 +18,13 @@ public final class HealthRoutes implements RouteGroup {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    @Override
-    public void register(RoutesConfig routes) {
-        routes.get("/health", this::health);
-        routes.get("/v0/health", this::healthV0);
-    }
 
-    private void health(Context ctx) {
+    public void health(Context ctx) {
         boolean ready = database.isReachable();
         ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "ok" : "unavailable"));
     }
 
-    private void healthV0(Context ctx) {
+    public void healthV0(Context ctx) {
         boolean ready = database.isReachable();
         ctx.status(ready ? 200 : 503).json(Map.of("data", Map.of("status", ready ? "ok" : "unavailable")));
     }

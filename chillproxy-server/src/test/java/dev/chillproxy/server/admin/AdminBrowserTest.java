@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.server.web.ErrorResponses;
+import dev.chillproxy.server.web.BearerGuard;
+import dev.chillproxy.server.limits.IpLimit;
+import dev.chillproxy.server.RouteTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -97,10 +101,11 @@ class AdminBrowserTest {
         pool = new EmbeddedPool(database.database(), cipher, Clock.systemUTC(), 3);
         admin = new PoolAdmin(database.database(), cipher, Clock.systemUTC(), new TorBoxUserMeProbe(http, torbox.url("/")));
         AdminPage page = new AdminPage();
-        AdminRoutes routes = new AdminRoutes(admin, ApiKey.of(ADMIN_KEY), mapper);
+        AdminRoutes routes = new AdminRoutes(admin, mapper);
         app = Javalin.create(config -> {
-            page.register(config.routes);
-            routes.register(config.routes);
+            RouteTable.adminPage(config.routes, page, IpLimit.none());
+            RouteTable.adminApi(config.routes, routes, new BearerGuard(ApiKey.of(ADMIN_KEY), "ADMIN_API_KEY"), IpLimit.none());
+            new ErrorResponses().register(config.routes);
         }).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
         chrome = HeadlessChromium.start(http);

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.server.web.ErrorResponses;
+import dev.chillproxy.server.web.BearerGuard;
+import dev.chillproxy.server.limits.IpLimit;
+import dev.chillproxy.server.RouteTable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,8 +70,11 @@ class AdminPageApiCallsTest {
             PoolAdmin admin = new PoolAdmin(db.database(), cipher, clock,
                     key -> key.reveal().equals(GOOD) ? new ProbeResult.Ok() : new ProbeResult.Unauthorized());
             EmbeddedPool pool = new EmbeddedPool(db.database(), cipher, clock);
-            AdminRoutes routes = new AdminRoutes(admin, ApiKey.of(ADMIN), MAPPER);
-            Javalin app = Javalin.create(config -> routes.register(config.routes)).start("127.0.0.1", 0);
+            AdminRoutes routes = new AdminRoutes(admin, MAPPER);
+            Javalin app = Javalin.create(config -> {
+                RouteTable.adminApi(config.routes, routes, new BearerGuard(ApiKey.of(ADMIN), "ADMIN_API_KEY"), IpLimit.none());
+                new ErrorResponses().register(config.routes);
+            }).start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + app.port();
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.server.limits.IpLimit;
+import dev.chillproxy.server.RouteTable;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,7 +34,7 @@ class AdminPageTest {
     @BeforeAll
     static void start() {
         AdminPage page = new AdminPage();
-        app = Javalin.create(config -> page.register(config.routes)).start(0);
+        app = Javalin.create(config -> RouteTable.adminPage(config.routes, page, IpLimit.none())).start(0);
         base = "http://127.0.0.1:" + app.port();
     }
 

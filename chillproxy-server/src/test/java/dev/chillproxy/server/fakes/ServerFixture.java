@@ -22,10 +22,10 @@ import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.server.Main;
 import dev.chillproxy.server.Server;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.Settings;
-import dev.chillproxy.server.torz.TorzComponents;
 import io.javalin.Javalin;
 import mockwebserver3.MockWebServer;
 import okhttp3.MediaType;
@@ -75,8 +75,8 @@ public final class ServerFixture implements AutoCloseable {
         settings = new GeneratedSecrets().fill(Settings.fromEnvironment(env));
         testDatabase = TestDatabase.create(engine);
         database = Database.open(databaseUrl.apply(testDatabase.url()));
-        server = Server.build(settings, database, new ObjectMapper(), new OkHttpClient(), Clock.systemUTC(), "test",
-                new TorzComponents.Tuning(2, Duration.ofMillis(20)));
+        server = Main.build(settings, database, new OkHttpClient(), Clock.systemUTC(), "test",
+                new Main.Tuning(2, Duration.ofMillis(20)));
         app = server.app(config -> { }).start("127.0.0.1", 0);
         server.start();
     }

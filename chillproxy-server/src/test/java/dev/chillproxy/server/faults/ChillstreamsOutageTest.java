@@ -87,7 +87,7 @@ class ChillstreamsOutageTest {
         String location = fixture.play(ServerFixture.playbackPath(outageUsers.get(0), 1), "Player/1");
         assertTrue(location.startsWith("http://cdn.tb.invalid/"), location);
 
-        assertTrue(fixture.server.pool().outbox().drain(Duration.ofSeconds(10)), "outbox empty after recovery");
+        assertTrue(fixture.server.outbox().drain(Duration.ofSeconds(10)), "outbox empty after recovery");
         Set<String> deliveredDenials = fake.events.stream()
                 .filter(event -> outageUsers.contains(event.userId()) && event.action().equals("denied"))
                 .map(FakeChillstreams.Received::eventId)

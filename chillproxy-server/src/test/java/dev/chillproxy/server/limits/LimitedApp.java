@@ -1,27 +1,27 @@
 package dev.chillproxy.server.limits;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.server.App;
 import dev.chillproxy.server.AppDependencies;
-import dev.chillproxy.server.RouteGroup;
 import dev.chillproxy.server.metrics.HttpRequestMetrics;
 import dev.chillproxy.server.settings.Settings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
  * The real {@link App} (request ids, CORS, JSON errors) on an ephemeral port with the limits of the given
- * variables on a {@link FakeTicker}, plus the given routes registered after the IP filter.
+ * variables on a {@link FakeTicker}, plus the given routes ({@link #ip} limits those the test wraps).
  */
 final class LimitedApp implements AutoCloseable {
 
@@ -29,21 +29,24 @@ final class LimitedApp implements AutoCloseable {
     final Settings settings;
     final RequestLimits limits;
     final ClientIp clientIp;
+    final IpLimit ip;
     private final TestDatabase database = TestDatabase.sqlite();
     private final Javalin app;
     private final OkHttpClient client = new OkHttpClient.Builder().followRedirects(false).build();
 
     /** @param routes builds the test routes from this app's limits */
-    LimitedApp(Map<String, String> variables, Function<LimitedApp, List<RouteGroup>> routes) {
+    LimitedApp(Map<String, String> variables, Function<LimitedApp, Consumer<RoutesConfig>> routes) {
         settings = Settings.fromEnvironment(variables);
         limits = new RequestLimits(settings, ticker);
         clientIp = new ClientIp(settings.trustedProxies());
-        List<RouteGroup> groups = new ArrayList<>();
-        groups.add(new IpRateLimit(limits, clientIp));
-        groups.addAll(routes.apply(this));
-        app = App.create(new AppDependencies(settings, database.database(), new ObjectMapper(), groups,
+        ip = new IpLimit(limits, clientIp);
+        app = App.create(new AppDependencies(settings, database.database(), new ObjectMapper(), routes.apply(this),
                         new HttpRequestMetrics(new SimpleMeterRegistry())))
                 .start("127.0.0.1", 0);
+    }
+
+    Database database() {
+        return database.database();
     }
 
     Response get(String path, String... headers) throws IOException {

@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-import dev.chillproxy.server.RouteGroup;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
@@ -21,16 +22,16 @@ class StremioRateLimitTest {
     private static final String BOB = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 
     /** Stand-ins for the torz handlers: a stream list (info stream when limited) and playback (error video). */
-    private static List<RouteGroup> torz(LimitedApp app) {
+    private static Consumer<RoutesConfig> torz(LimitedApp app) {
         StremioRateLimit limit = new StremioRateLimit(app.limits, app.clientIp);
-        return List.of(routes -> {
+        return routes -> {
             routes.get("/stremio/torz/{user}/stream/{type}/{id}.json", ctx -> {
                 Optional<Duration> wait = limit.check(ctx, user(ctx));
                 ctx.json(Map.of("streams", List.of(Map.of("name", wait.isPresent() ? "rate limited" : "a stream"))));
             });
             routes.get("/stremio/torz/{user}/_/strem/{id}", ctx ->
                     ctx.redirect(limit.check(ctx, user(ctx)).isPresent() ? "/static/429.mp4" : "https://cdn.example/f"));
-        });
+        };
     }
 
     private static String user(Context ctx) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.server.web.BearerGuard;
+import dev.chillproxy.server.RouteTable;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -79,11 +81,11 @@ class MetricsLeakTest {
         metrics.outboxDepth(() -> 4);
         metrics.poolKeyHealth(() -> Map.of("healthy", 2L, "cooldown", 1L));
         HttpRequestMetrics http = metrics.httpRequests();
-        MetricsRoutes routes = metrics.routes(Optional.of(ApiKey.of(METRICS_TOKEN)));
+        MetricsRoutes routes = metrics.routes();
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.requestLogger.http(http::record);
-            routes.register(config.routes);
+            RouteTable.metrics(config.routes, routes, Optional.of(new BearerGuard(ApiKey.of(METRICS_TOKEN), "METRICS_TOKEN")));
             config.routes.get("/stremio/torz/{cfg}/stream/{type}/{id}", ctx -> {
                 Grant grant = pool.getKey(new GetKeyRequest(USER, ctx.header("X-Device"), "stream-list", HASH));
                 if (grant instanceof Grant.Allowed allowed) {

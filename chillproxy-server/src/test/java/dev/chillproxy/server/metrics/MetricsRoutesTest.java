@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.server.web.BearerGuard;
+import dev.chillproxy.server.RouteTable;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -24,10 +26,10 @@ class MetricsRoutesTest {
     private Javalin app;
 
     private void start(Optional<ApiKey> token) {
-        MetricsRoutes routes = metrics.routes(token);
+        MetricsRoutes routes = metrics.routes();
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            routes.register(config.routes);
+            RouteTable.metrics(config.routes, routes, token.map(key -> new BearerGuard(key, "METRICS_TOKEN")));
         }).start("127.0.0.1", 0);
     }
 

@@ -2,8 +2,13 @@ package dev.chillproxy.server.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import java.util.Optional;
+import dev.chillproxy.server.web.ErrorResponses;
+import dev.chillproxy.server.web.BearerGuard;
+import dev.chillproxy.server.RouteTable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +48,12 @@ class RevokeRoutesTest {
 
     @BeforeEach
     void start() {
-        RevokeRoutes routes = new RevokeRoutes(cache, ApiKey.of(INTERNAL_KEY), mapper);
-        app = Javalin.create(config -> routes.register(config.routes)).start(0);
+        RevokeRoutes routes = new RevokeRoutes(cache, mapper);
+        app = Javalin.create(config -> {
+            RouteTable.internalApi(config.routes, Optional.empty(), Optional.of(routes),
+                    new BearerGuard(ApiKey.of(INTERNAL_KEY), "CHILLSTREAMS_API_KEY"));
+            new ErrorResponses().register(config.routes);
+        }).start(0);
         cache.getKey(ALICE);
         cache.getKey(BOB);
     }
@@ -56,7 +65,7 @@ class RevokeRoutesTest {
 
     private Response post(String authorization, String body) throws IOException {
         Request.Builder request = new Request.Builder()
-                .url("http://127.0.0.1:" + app.port() + RevokeRoutes.PATH)
+                .url("http://127.0.0.1:" + app.port() + "/api/v1/internal/revoke")
                 .post(RequestBody.create(body, MediaType.get("application/json")));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -94,7 +103,8 @@ class RevokeRoutesTest {
         try (Response response = post(authorization.isEmpty() ? null : authorization, "{\"userId\":\"alice\"}")) {
             assertEquals(401, response.code());
             String body = response.body().string();
-            assertEquals("{\"error\":{\"code\":\"unauthorized\",\"message\":\"unauthorized\"}}", body);
+            assertTrue(body.startsWith("{\"error\":{\"code\":\"unauthorized\",\"message\":\"unauthorized\""), body);
+            assertEquals("Bearer realm=\"CHILLSTREAMS_API_KEY\"", response.header("WWW-Authenticate"));
             assertFalse(body.contains(INTERNAL_KEY));
         }
         cache.getKey(ALICE);
@@ -109,8 +119,9 @@ class RevokeRoutesTest {
             assertEquals(400, response.code());
             assertEquals("application/json", response.header("Content-Type").split(";")[0]);
             JsonNode error = mapper.readTree(response.body().string()).get("error");
-            assertEquals("bad_request", error.get("code").asText());
-            assertEquals(true, error.get("message").asText().startsWith("userId"));
+            assertEquals("invalid_request", error.get("code").asText());
+            String message = error.get("message").asText();
+            assertTrue(message.startsWith("userId") || message.startsWith("body"), "names the field: " + message);
         }
     }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.client.TrustedProxies;
+import dev.chillproxy.server.limits.IpLimit;
+import dev.chillproxy.server.RouteTable;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -35,7 +38,7 @@ class ConfigureRoutesTest {
         ConfigureRoutes routes = new ConfigureRoutes(BASE);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            routes.register(config.routes);
+            RouteTable.stremioPages(config.routes, new ManifestRoutes("1.2.3", TrustedProxies.none()), routes, IpLimit.none());
         }).start("127.0.0.1", 0);
     }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import dev.chillproxy.server.limits.IpLimit;
+import dev.chillproxy.server.RouteTable;
 import java.io.IOException;
 import java.util.List;
 
@@ -31,7 +34,7 @@ class ManifestRoutesTest {
         ManifestRoutes routes = new ManifestRoutes("1.2.3", trusted);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            routes.register(config.routes);
+            RouteTable.stremioPages(config.routes, routes, new ConfigureRoutes(URI.create("https://chill.example.com")), IpLimit.none());
         }).start("127.0.0.1", 0);
     }
 

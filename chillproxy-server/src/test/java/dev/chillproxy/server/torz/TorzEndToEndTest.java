@@ -127,7 +127,7 @@ class TorzEndToEndTest {
         assertEquals(1, fakeTorBox.calls("checkcached").stream().map(FakeTorBox.Call::key).distinct().count());
         assertEquals(KEY_ONE, fakeTorBox.calls("checkcached").get(0).key(), "checked with the user's pool key");
 
-        assertTrue(fixture.server.pool().outbox().drain(java.time.Duration.ofSeconds(5)));
+        assertTrue(fixture.server.outbox().drain(java.time.Duration.ofSeconds(5)));
         JsonNode listed = fixture.admin("GET", "/usage?userId=" + user + "&action=stream-list", null).get("items");
         assertEquals(1, listed.size(), listed.toString());
         assertTrue(listed.get(0).get("cached").asBoolean(), "the list offered cached streams");
@@ -158,7 +158,7 @@ class TorzEndToEndTest {
         assertEquals(KEY_ONE, fakeTorBox.calls("requestdl").get(0).key(), "the key that added links");
         assertFalse(logs[0].contains(KEY_ONE), "no pool key in any log line");
 
-        assertTrue(fixture.server.pool().outbox().drain(java.time.Duration.ofSeconds(5)));
+        assertTrue(fixture.server.outbox().drain(java.time.Duration.ofSeconds(5)));
         JsonNode usage = fixture.admin("GET", "/usage?userId=" + user, null).get("items");
         JsonNode served = null;
         for (JsonNode event : usage) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 import dev.chillproxy.chillstreams.db.Database;
@@ -12,7 +13,7 @@ import dev.chillproxy.server.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DatabaseBootstrapTest {
+class MigrationsTest {
 
     @TempDir
     Path temp;
@@ -21,11 +22,13 @@ class DatabaseBootstrapTest {
     void defaultDatabaseLivesInTheCreatedDataFolderAndSurvivesRestarts() {
         Path dataDir = temp.resolve("nested/data");
         Settings settings = Settings.fromEnvironment(Map.of("DATA_DIR", dataDir.toString()));
-        try (Database first = DatabaseBootstrap.open(settings.databaseUrl(), "1.0.0")) {
+        try (Database first = Database.open(settings.databaseUrl())) {
+            Migrations.apply(first, true, "1.0.0", Clock.systemUTC());
             assertTrue(first.isReachable());
         }
         assertTrue(Files.isRegularFile(dataDir.resolve("chillproxy.db")));
-        try (Database second = DatabaseBootstrap.open(settings.databaseUrl(), "1.0.1")) {
+        try (Database second = Database.open(settings.databaseUrl())) {
+            Migrations.apply(second, true, "1.0.1", Clock.systemUTC());
             int starts = second.jdbi().withHandle(h ->
                     h.createQuery("SELECT count(*) FROM server_start").mapTo(Integer.class).one());
             assertEquals(2, starts, "migrations are not re-applied; each start is recorded");
