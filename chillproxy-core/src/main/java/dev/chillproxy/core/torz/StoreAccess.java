@@ -4,7 +4,8 @@ import dev.chillproxy.core.config.StoreConfig;
 
 /**
  * Port: turns a configured store ({@code auth} user UUID or legacy {@code t} token) into a key for one call.
- * The pool adapter asks the pool on every call, so revocation takes effect at once. Must not throw.
+ * The pool adapter asks the pool through a short-lived grant cache that every revocation evicts, so a revocation
+ * takes effect on the next request. Must not throw.
  */
 public interface StoreAccess {
 

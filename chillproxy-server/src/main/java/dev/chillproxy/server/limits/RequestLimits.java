@@ -65,13 +65,13 @@ public final class RequestLimits {
         return users.take(Objects.requireNonNull(userKey, "userKey"));
     }
 
-    /** How many client IPs (IPv6 /64s) are tracked now, e.g. for a metrics gauge. */
-    public long trackedIps() {
+    /** How many client IPs (IPv6 /64s) are tracked now (tests check the memory bound). */
+    long trackedIps() {
         return ips.size();
     }
 
     /** How many users are tracked now. */
-    public long trackedUsers() {
+    long trackedUsers() {
         return users.size();
     }
 

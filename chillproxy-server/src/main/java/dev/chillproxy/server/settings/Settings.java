@@ -116,16 +116,6 @@ public record Settings(
                 deviceIdleRelease);
     }
 
-    /** A copy listening on another port (tests bind port 0). */
-    public Settings withPort(int newPort) {
-        return new Settings(newPort, baseUrl, dataDir, databaseUrl, chillstreamsApiUrl, chillstreamsApiKey,
-                enableChillstreamsAuth, enableLegacyTokens, adminApiKey, poolEncryptionKey, torboxMaxDevicesPerUser, trustedProxies,
-                upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
-                poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour, localUrlsAllowed,
-                deviceIdleRelease);
-    }
-
     @Override
     public String toString() {
         return "Settings[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", database="
