@@ -22,7 +22,7 @@ import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.torz.TorzComponents;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
 import dev.chillproxy.server.stremio.ManifestRoutes;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreSet;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;

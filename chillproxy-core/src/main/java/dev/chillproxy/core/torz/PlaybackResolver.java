@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.core.files.FileChoice;
 import dev.chillproxy.core.files.FileRequest;
 import dev.chillproxy.core.files.FileSelector;
@@ -26,7 +27,6 @@ import dev.chillproxy.core.torz.PlaybackPorts.ResolvedLink;
 public final class PlaybackResolver {
 
     public static final String ACTION = "stream-served";
-    private static final String REAL_DEBRID = "rd";
 
     /** Waits between status polls; tests pass a no-op. */
     @FunctionalInterface
@@ -87,7 +87,7 @@ public final class PlaybackResolver {
     }
 
     private Playback resolveNow(PlaybackRequest request, RequestContext context, Access.Granted granted, String linkKey) {
-        String store = request.store().code();
+        StoreName store = request.store().store();
         try {
             String magnetId = gateway.add(store, granted, request.hash(), request.privateFinder(), context.clientIp());
             MagnetState state = null;
@@ -122,7 +122,7 @@ public final class PlaybackResolver {
         String stremioId = request.id().raw();
         boolean movie = request.id().season() == null && request.id().episode() == null;
         FileRequest wanted = new FileRequest(request.id().season(), request.id().episode(), movie, request.fileName(),
-                request.fileIdx(), REAL_DEBRID.equals(request.store().code()),
+                request.fileIdx(), request.store().store() == StoreName.REALDEBRID,
                 tags.knownPath(request.hash(), stremioId).orElse(null));
         FileChoice choice = selector.choose(wanted, state.files().stream().map(DebridGateway.PlayableFile::file).toList());
         if (!(choice instanceof FileChoice.Chosen chosen)) {
@@ -130,7 +130,7 @@ public final class PlaybackResolver {
         }
         DebridGateway.PlayableFile playable = state.files().stream()
                 .filter(file -> file.file().equals(chosen.file())).findFirst().orElseThrow();
-        String url = gateway.link(request.store().code(), granted, playable.linkHandle(), context.clientIp());
+        String url = gateway.link(request.store().store(), granted, playable.linkHandle(), context.clientIp());
         links.put(linkKey, new ResolvedLink(url, playable.file().size()));
         // tags are shared by every user: record only what the store's file list proves, never the name or
         // index a (possibly crafted) link asked for, nor the largest-file guess

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -270,13 +271,13 @@ class PlaybackResolverTest {
         assertEquals("https://cdn.example/h1?by=pk-1", largest.url());
         assertTrue(tags.written.isEmpty(), "the largest file is a guess, not a fact to record");
 
-        PlaybackRequest named = new PlaybackRequest(new StoreConfig("tb", "", ALICE), StremioId.parse("movie", "tt0266697"),
+        PlaybackRequest named = new PlaybackRequest(StoreConfig.pooled(StoreName.TORBOX, ALICE), StremioId.parse("movie", "tt0266697"),
                 HASH, "", 0, "Kill.Bill.Vol.1.mkv");
         Playback.Redirect byName = assertInstanceOf(Playback.Redirect.class, resolver.resolve(named, CONTEXT));
         assertEquals("https://cdn.example/h0?by=pk-1", byName.url());
         assertTrue(tags.written.isEmpty(), "a link's file name is the caller's word, not a fact for every user");
 
-        PlaybackRequest byIndex = new PlaybackRequest(new StoreConfig("tb", "", ALICE),
+        PlaybackRequest byIndex = new PlaybackRequest(StoreConfig.pooled(StoreName.TORBOX, ALICE),
                 StremioId.parse("series", "tt0903747:1:2"), HASH, "", 0, "");
         gateway.script(ready(PACK));
         assertInstanceOf(Playback.Redirect.class, resolver.resolve(byIndex, CONTEXT));
@@ -302,7 +303,7 @@ class PlaybackResolverTest {
     @Test
     void aPrivateTorrentLinkIsHandedToTheStore() throws Exception {
         gateway.script(ready(MOVIE));
-        PlaybackRequest request = new PlaybackRequest(new StoreConfig("tb", "", ALICE), StremioId.parse("movie", "tt0133093"),
+        PlaybackRequest request = new PlaybackRequest(StoreConfig.pooled(StoreName.TORBOX, ALICE), StremioId.parse("movie", "tt0133093"),
                 HASH, "https://tracker.example/42.torrent", -1, "");
 
         resolver.resolve(request, CONTEXT);
@@ -314,7 +315,7 @@ class PlaybackResolverTest {
 
     private static PlaybackRequest request(String user, String id) throws InvalidStremioIdException {
         String type = id.contains(":") ? "series" : "movie";
-        return new PlaybackRequest(new StoreConfig("tb", "", user), StremioId.parse(type, id), HASH, "", -1, "");
+        return new PlaybackRequest(StoreConfig.pooled(StoreName.TORBOX, user), StremioId.parse(type, id), HASH, "", -1, "");
     }
 
     private static PlayableFile playable(int index, String path, long size) {
@@ -377,7 +378,7 @@ class PlaybackResolverTest {
         }
 
         @Override
-        public String add(String storeCode, Access.Granted access, String hash, String privateFinder, String clientIp)
+        public String add(StoreName store, Access.Granted access, String hash, String privateFinder, String clientIp)
                 throws PlaybackFailure {
             calls.add(new Call("add", access, hash + "|" + privateFinder + "|" + clientIp));
             concurrentAddsSeen.accumulateAndGet(addsInFlight.incrementAndGet(), Math::max);
@@ -403,7 +404,7 @@ class PlaybackResolverTest {
         }
 
         @Override
-        public MagnetState state(String storeCode, Access.Granted access, String magnetId) throws PlaybackFailure {
+        public MagnetState state(StoreName store, Access.Granted access, String magnetId) throws PlaybackFailure {
             calls.add(new Call("state", access, magnetId));
             if (stateFailure != null) {
                 throw stateFailure;
@@ -413,7 +414,7 @@ class PlaybackResolverTest {
         }
 
         @Override
-        public String link(String storeCode, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
+        public String link(StoreName store, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
             calls.add(new Call("link", access, linkHandle));
             if (linkFailure != null) {
                 throw linkFailure;

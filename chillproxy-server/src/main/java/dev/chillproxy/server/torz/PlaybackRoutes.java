@@ -117,7 +117,7 @@ public final class PlaybackRoutes implements RouteGroup {
         String[] hashAndMark = ctx.pathParam("hash").split("-", 2);
         Optional<InfoHash> hash = InfoHash.tryParse(hashAndMark[0]);
         Optional<StoreConfig> store = store(config, ctx.pathParam("store"));
-        if (hash.isEmpty() || store.isEmpty() || store.get().isP2p()
+        if (hash.isEmpty() || store.isEmpty()
                 || (hashAndMark.length == 2 && !MARK.matcher(hashAndMark[1]).matches())) {
             return Optional.empty();
         }
@@ -133,12 +133,12 @@ public final class PlaybackRoutes implements RouteGroup {
                 : Optional.of(new PlaybackRequest(store.get(), id, hash.get().hex(), privateFinder, fileIdx, name));
     }
 
-    /** StremThru's rule: the only store, else the store with that code, else the first. */
+    /** StremThru's rule (none for a p2p config): the only store, else the store with that code, else the first. */
     private static Optional<StoreConfig> store(TorzConfig config, String code) {
         if (config.stores().size() == 1) {
             return Optional.of(config.stores().get(0));
         }
-        return config.stores().stream().filter(store -> store.code().equalsIgnoreCase(code)).findFirst()
+        return config.stores().stream().filter(store -> store.store().code().equalsIgnoreCase(code)).findFirst()
                 .or(() -> config.stores().stream().findFirst());
     }
 

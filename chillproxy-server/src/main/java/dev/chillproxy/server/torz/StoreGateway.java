@@ -14,7 +14,7 @@ import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreMagnet;
 import dev.chillproxy.store.Store;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreSet;
 import dev.chillproxy.store.http.SecretMasker;
 import dev.chillproxy.store.torznab.TorrentDownload;
@@ -53,9 +53,9 @@ public final class StoreGateway implements DebridGateway {
     }
 
     @Override
-    public String add(String storeCode, Access.Granted access, String hash, String privateFinder, String clientIp)
+    public String add(StoreName name, Access.Granted access, String hash, String privateFinder, String clientIp)
             throws PlaybackFailure {
-        Store store = store(storeCode, access);
+        Store store = store(name, access);
         Optional<String> inAccount = inAccount(store, access, hash);
         if (inAccount.isPresent()) {
             return inAccount.get();
@@ -69,7 +69,7 @@ public final class StoreGateway implements DebridGateway {
                         () -> store.addMagnet(access.key(), "magnet:?xt=urn:btih:" + hash, clientIp));
         if (added.queuedOnly()) {
             // TorBox queues the request when the account's slots are full: a queue id is no torrent to poll yet
-            throw new PlaybackFailure(ErrorVideo.DOWNLOADING, storeCode + ": queued by the store");
+            throw new PlaybackFailure(ErrorVideo.DOWNLOADING, name.code() + ": queued by the store");
         }
         return added.id();
     }
@@ -135,8 +135,8 @@ public final class StoreGateway implements DebridGateway {
     }
 
     @Override
-    public MagnetState state(String storeCode, Access.Granted access, String magnetId) throws PlaybackFailure {
-        Store store = store(storeCode, access);
+    public MagnetState state(StoreName name, Access.Granted access, String magnetId) throws PlaybackFailure {
+        Store store = store(name, access);
         StoreMagnet magnet = call(access, ErrorVideo.SERVER_ERROR, () -> store.magnet(access.key(), magnetId));
         List<PlayableFile> files = magnet.files().stream()
                 .map(file -> new PlayableFile(file.toTorrentFile(), file.linkHandle()))
@@ -145,22 +145,18 @@ public final class StoreGateway implements DebridGateway {
     }
 
     @Override
-    public String link(String storeCode, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
-        Store store = store(storeCode, access);
+    public String link(StoreName name, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
+        Store store = store(name, access);
         return call(access, ErrorVideo.SERVER_ERROR, () -> store.generateLink(access.key(), linkHandle, clientIp));
     }
 
-    private Store store(String code) {
-        return stores.get(StoreName.fromCode(code));
-    }
-
     /** The store of this code, for this key: a pool key is only ever sent to its own service. */
-    private Store store(String code, Access.Granted access) throws PlaybackFailure {
-        if (!access.mayCall(code)) {
-            LOG.warn("pool key {} belongs to store '{}', not {}: call not made", access.keyId(), access.store(), code);
-            throw new PlaybackFailure(ErrorVideo.FORBIDDEN, code + ": the pool key is not one for this store");
+    private Store store(StoreName name, Access.Granted access) throws PlaybackFailure {
+        if (!access.mayCall(name.code())) {
+            LOG.warn("pool key {} belongs to store '{}', not {}: call not made", access.keyId(), access.store(), name.code());
+            throw new PlaybackFailure(ErrorVideo.FORBIDDEN, name.code() + ": the pool key is not one for this store");
         }
-        return store(code);
+        return stores.get(name);
     }
 
     private <T> T call(Access.Granted access, ErrorVideo otherwise, Supplier<T> call) throws PlaybackFailure {

@@ -12,7 +12,7 @@ import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreFile;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreUser;
 import dev.chillproxy.store.Subscription;
 import dev.chillproxy.store.http.Reply;

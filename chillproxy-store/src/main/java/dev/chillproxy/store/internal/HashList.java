@@ -2,7 +2,7 @@ package dev.chillproxy.store.internal;
 
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.StoreException;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
