@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.core.torz.DebridGateway;
 import dev.chillproxy.core.torz.ErrorVideo;
@@ -66,7 +67,7 @@ public final class StoreGateway implements DebridGateway {
         AddedMagnet added = torrentUrl.isPresent()
                 ? addPrivate(store, access, hash, torrentUrl.get(), clientIp)
                 : call(access, ErrorVideo.DOWNLOAD_FAILED,
-                        () -> store.addMagnet(access.key(), "magnet:?xt=urn:btih:" + hash, clientIp));
+                        () -> store.addMagnet(access.key(), new InfoHash(hash).toMagnet(), clientIp));
         if (added.queuedOnly()) {
             // TorBox queues the request when the account's slots are full: a queue id is no torrent to poll yet
             throw new PlaybackFailure(ErrorVideo.DOWNLOADING, name.code() + ": queued by the store");
