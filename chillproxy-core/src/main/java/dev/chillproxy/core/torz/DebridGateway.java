@@ -2,6 +2,7 @@ package dev.chillproxy.core.torz;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.core.torrent.TorrentFile;
@@ -16,7 +17,7 @@ public interface DebridGateway {
      * Adds the magnet (or the private torrent's .torrent, looked up server-side with {@code privateFinder} when that
      * is not "") and returns the store's torrent id.
      */
-    String add(StoreName store, Access.Granted access, String hash, String privateFinder, String clientIp) throws PlaybackFailure;
+    String add(StoreName store, Access.Granted access, String hash, Optional<String> privateFinder, String clientIp) throws PlaybackFailure;
 
     MagnetState state(StoreName store, Access.Granted access, String magnetId) throws PlaybackFailure;
 

@@ -1,6 +1,7 @@
 package dev.chillproxy.server.torz;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import dev.chillproxy.chillstreams.pool.UsageAction;
@@ -90,7 +91,7 @@ public final class PlaybackRoutes implements RouteGroup {
         }
         Playback playback = resolver.resolve(request.get(), clients.of(ctx));
         if (playback instanceof Playback.Redirect redirect) {
-            usage.served(redirect.access(), UsageAction.STREAM_SERVED, request.get().hash(), redirect.cached(),
+            usage.served(redirect.access(), UsageAction.STREAM_SERVED, request.get().hash().hex(), redirect.cached(),
                     redirect.bytes());
             ctx.header("Cache-Control", "no-store");
             ctx.redirect(redirect.url(), HttpStatus.FOUND);
@@ -98,7 +99,7 @@ public final class PlaybackRoutes implements RouteGroup {
         }
         Playback.Failed failure = (Playback.Failed) playback;
         if (failure.access() == null) {
-            usage.denied(config, request.get().hash());
+            usage.denied(config, request.get().hash().hex());
         }
         failed(ctx, failure.video());
     }
@@ -121,16 +122,17 @@ public final class PlaybackRoutes implements RouteGroup {
                 || (hashAndMark.length == 2 && !MARK.matcher(hashAndMark[1]).matches())) {
             return Optional.empty();
         }
-        String privateFinder = hashAndMark.length == 2 ? SearchScope.of(config).finder() : "";
+        Optional<String> privateFinder = hashAndMark.length == 2 ? Optional.of(SearchScope.of(config).finder()) : Optional.empty();
         int fileIdx;
         try {
             fileIdx = Integer.parseInt(ctx.pathParam("fileIdx"));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        String name = ctx.pathParamMap().getOrDefault("name", "");
-        return fileIdx < -1 ? Optional.empty()
-                : Optional.of(new PlaybackRequest(store.get(), id, hash.get().hex(), privateFinder, fileIdx, name));
+        Optional<String> name = Optional.ofNullable(ctx.pathParamMap().get("name"));
+        // -1 is how a link says the file is unknown
+        return fileIdx < -1 ? Optional.empty() : Optional.of(new PlaybackRequest(store.get(), id, hash.get(), privateFinder,
+                fileIdx == -1 ? OptionalInt.empty() : OptionalInt.of(fileIdx), name));
     }
 
     /** StremThru's rule (none for a p2p config): the only store, else the store with that code, else the first. */

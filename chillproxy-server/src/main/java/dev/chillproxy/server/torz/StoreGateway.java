@@ -54,7 +54,7 @@ public final class StoreGateway implements DebridGateway {
     }
 
     @Override
-    public String add(StoreName name, Access.Granted access, String hash, String privateFinder, String clientIp)
+    public String add(StoreName name, Access.Granted access, String hash, Optional<String> privateFinder, String clientIp)
             throws PlaybackFailure {
         Store store = store(name, access);
         Optional<String> inAccount = inAccount(store, access, hash);
@@ -62,8 +62,8 @@ public final class StoreGateway implements DebridGateway {
             return inAccount.get();
         }
         spendUsersAdd(access);
-        Optional<String> torrentUrl = privateFinder.isEmpty() || store.name() != StoreName.TORBOX
-                ? Optional.empty() : privateUrls.find(privateFinder, hash);
+        Optional<String> torrentUrl = store.name() != StoreName.TORBOX
+                ? Optional.empty() : privateFinder.flatMap(finder -> privateUrls.find(finder, hash));
         AddedMagnet added = torrentUrl.isPresent()
                 ? addPrivate(store, access, hash, torrentUrl.get(), clientIp)
                 : call(access, ErrorVideo.DOWNLOAD_FAILED,
