@@ -72,7 +72,7 @@ import dev.chillproxy.server.torz.index.TorrentIndex;
 import dev.chillproxy.server.torz.index.TorrentUrlSealer;
 import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.web.HealthRoutes;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreSet;
 import dev.chillproxy.store.torznab.IndexerEndpoint;
 import dev.chillproxy.store.torznab.IndexerKind;

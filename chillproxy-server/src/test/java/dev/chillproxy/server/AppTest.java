@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -94,7 +95,7 @@ class AppTest {
     @Test
     void configSegmentNeverReachesTheRequestLog() throws Exception {
         String token = "LEGACYTOKEN0123456789abcdef";
-        String cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", token, "")), List.of(), false,
+        String cfg = ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.own(StoreName.TORBOX, token)), List.of(), false,
                 false, "", ""));
         PrintStream original = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package dev.chillproxy.store;
 
+import dev.chillproxy.core.store.StoreName;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.chillproxy.store;
 
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.core.secret.ApiKey;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.chillproxy.store;
 
+import dev.chillproxy.core.store.StoreName;
 import java.util.Objects;
 
 /** Base URLs of the five services; the server fills them from {@code TORBOX_API_URL} and friends. */

@@ -1,5 +1,6 @@
 package dev.chillproxy.store;
 
+import dev.chillproxy.core.store.StoreName;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.chillproxy.store;
 
+import dev.chillproxy.core.store.StoreName;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chillproxy.store.alldebrid.AllDebridStore;
 import dev.chillproxy.store.debridlink.DebridLinkStore;

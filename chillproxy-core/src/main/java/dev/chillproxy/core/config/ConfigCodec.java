@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chillproxy.core.secret.ApiKey;
 
 /**
  * Turns the {@code {cfg}} URL segment into a validated {@link TorzConfig} and back.
@@ -59,10 +60,13 @@ public final class ConfigCodec {
     public static String encode(TorzConfig config) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode stores = root.putArray("stores");
+        if (config.p2p()) {
+            stores.addObject().put("c", ConfigReader.P2P);
+        }
         for (StoreConfig store : config.stores()) {
-            ObjectNode node = stores.addObject().put("c", store.code());
-            putIfSet(node, "t", store.token());
-            putIfSet(node, "auth", store.auth());
+            ObjectNode node = stores.addObject().put("c", store.store().code());
+            putIfSet(node, "t", store.token().map(ApiKey::reveal).orElse(""));
+            putIfSet(node, "auth", store.poolUser().orElse(""));
         }
         if (!config.indexers().isEmpty()) {
             ArrayNode indexers = root.putArray("indexers");

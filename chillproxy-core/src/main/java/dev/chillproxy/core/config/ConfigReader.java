@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.core.rank.FilterException;
 import dev.chillproxy.core.rank.StreamFilter;
+import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.store.StoreName;
 
 /**
  * Reads a parsed config tree into a {@link TorzConfig}, collecting every problem with its field path.
@@ -27,7 +31,8 @@ final class ConfigReader {
     static final int MAX_SORT_LENGTH = 200;
     static final int MAX_FILTER_LENGTH = StreamFilter.MAX_LENGTH;
 
-    private static final Set<String> STORE_CODES = Set.of("tb", "rd", "ad", "pm", "dl", StoreConfig.P2P);
+    /** The {@code c} of a native-torrent config: not a debrid service, so not a {@link StoreName}. */
+    static final String P2P = "p2p";
     private static final Set<String> INDEXER_NAMES = Set.of("generic", "jackett", "prowlarr");
     private static final Set<String> SORT_FIELDS = Set.of("resolution", "quality", "size", "hdr");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -37,23 +42,23 @@ final class ConfigReader {
     private static final Pattern ECHOABLE = Pattern.compile("[a-z0-9_-]{1,12}");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private boolean p2p;
 
     private ConfigReader() {
     }
 
     static TorzConfig read(JsonNode root) throws ConfigException {
         ConfigReader reader = new ConfigReader();
-        TorzConfig config = new TorzConfig(
-                reader.stores(root.get("stores")),
-                reader.indexers(root.get("indexers")),
-                reader.bool(root, "cached"),
-                reader.bool(root, "unc_prvt"),
-                reader.sort(reader.text(root, "sort", "sort", MAX_SORT_LENGTH)),
-                reader.filter(reader.text(root, "filter", "filter", MAX_FILTER_LENGTH)));
+        List<StoreConfig> stores = reader.stores(root.get("stores"));
+        List<IndexerConfig> indexers = reader.indexers(root.get("indexers"));
+        boolean cached = reader.bool(root, "cached");
+        boolean uncachedPrivate = reader.bool(root, "unc_prvt");
+        String sort = reader.sort(reader.text(root, "sort", "sort", MAX_SORT_LENGTH));
+        String filter = reader.filter(reader.text(root, "filter", "filter", MAX_FILTER_LENGTH));
         if (!reader.problems.isEmpty()) {
             throw new ConfigException(reader.problems);
         }
-        return config;
+        return new TorzConfig(reader.p2p, stores, indexers, cached, uncachedPrivate, sort, filter);
     }
 
     private List<StoreConfig> stores(JsonNode node) {
@@ -65,6 +70,8 @@ final class ConfigReader {
             problem("stores", "at least one store");
         }
         List<StoreConfig> stores = new ArrayList<>();
+        int entries = 0;
+        int p2pEntries = 0;
         for (int i = 0; i < items.size(); i++) {
             String path = "stores[" + i + "]";
             JsonNode item = items.get(i);
@@ -75,27 +82,36 @@ final class ConfigReader {
             String code = text(item, "c", path + ".c", 16);
             String token = secret(item, "t", path + ".t");
             String auth = text(item, "auth", path + ".auth", 64).toLowerCase(Locale.ROOT);
+            boolean isP2p = P2P.equals(code);
+            Optional<StoreName> store = isP2p ? Optional.empty() : StoreName.find(code).filter(s -> s.code().equals(code));
             if (code.isEmpty()) {
                 problem(path + ".c", "missing");
-            } else if (!STORE_CODES.contains(code)) {
+            } else if (!isP2p && store.isEmpty()) {
                 problem(path + ".c", "unknown store code" + echo(code));
             }
             if (!auth.isEmpty() && !UUID.matcher(auth).matches()) {
                 problem(path + ".auth", "not a UUID");
-            } else if (!auth.isEmpty() && STORE_CODES.contains(code) && !PooledStores.serves(code)) {
+            } else if (!auth.isEmpty() && (isP2p || store.isPresent() && !store.get().pooled())) {
                 // the pool's keys belong to their own service: never pair a pool user with another store
                 problem(path + ".auth", "the key pool does not serve store" + echo(code)
-                        + "; use " + String.join(", ", PooledStores.codes().stream().sorted().toList())
+                        + "; use " + StoreName.pooledStores().stream().map(StoreName::code).sorted()
+                        .collect(Collectors.joining(", "))
                         + " or your own token (t)");
             }
-            if (token.isEmpty() && auth.isEmpty() && !StoreConfig.P2P.equals(code)) {
+            if (token.isEmpty() && auth.isEmpty() && !isP2p) {
                 problem(path, "needs auth or t");
             }
-            stores.add(new StoreConfig(code, token, auth));
+            entries++;
+            if (isP2p) {
+                p2pEntries++;
+            }
+            store.ifPresent(name -> stores.add(new StoreConfig(name,
+                    token.isEmpty() ? Optional.empty() : Optional.of(ApiKey.of(token)), Optional.of(auth))));
         }
-        if (stores.size() > 1 && stores.stream().anyMatch(StoreConfig::isP2p)) {
+        if (p2pEntries > 0 && entries > 1) {
             problem("stores", "p2p must be the only store");
         }
+        p2p = p2pEntries > 0;
         return stores;
     }
 

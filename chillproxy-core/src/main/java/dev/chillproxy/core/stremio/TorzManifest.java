@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
 
 /** Builds the torz addon's manifest, configured or not. Stateless and thread-safe. */
@@ -30,12 +29,14 @@ public final class TorzManifest {
 
     /** Like StremThru: the configured store codes, upper-cased, after a dash ({@code … — TB | RD}). */
     private static String description(TorzConfig config) {
+        if (config != null && config.p2p()) {
+            return DESCRIPTION + " — P2P";
+        }
         if (config == null || config.stores().isEmpty()) {
             return DESCRIPTION;
         }
         return DESCRIPTION + " — " + config.stores().stream()
-                .map(StoreConfig::code)
-                .map(code -> code.toUpperCase(Locale.ROOT))
+                .map(store -> store.store().code().toUpperCase(Locale.ROOT))
                 .distinct()
                 .collect(Collectors.joining(" | "));
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A BitTorrent v1 info hash as 40 lower-case hex characters, the form stores, caches and URLs use.
+ * A BitTorrent v1 info hash as 40 lower-case hex characters, the form stores, caches and URLs use: the one parser
+ * of hashes and magnet links and the one place that builds a magnet link, for core and the store adapters.
  *
  * @param hex 40 lower-case hex characters
  */
@@ -31,7 +32,7 @@ public record InfoHash(String hex) {
 
     /**
      * Reads 40 hex characters (any case), 32 base32 characters (RFC 4648) or a magnet link
-     * ({@code magnet:?xt=urn:btih:…}, the first btih topic wins).
+     * ({@code magnet:?xt=urn:btih:…}, the first btih topic that holds a hash wins).
      *
      * @throws IllegalArgumentException saying which form was expected
      */
@@ -41,7 +42,7 @@ public record InfoHash(String hex) {
         }
         String value = text.strip();
         if (value.regionMatches(true, 0, MAGNET, 0, MAGNET.length())) {
-            return fromHashText(btihOf(value.substring(MAGNET.length())), "magnet link btih");
+            return fromMagnetQuery(value.substring(MAGNET.length()));
         }
         return fromHashText(value, "info hash");
     }
@@ -54,8 +55,16 @@ public record InfoHash(String hex) {
         }
     }
 
+    /** The SHA-1 digest of a torrent's info dictionary (20 bytes) as a hash. */
+    public static InfoHash ofDigest(byte[] sha1) {
+        if (sha1 == null || sha1.length != 20) {
+            throw new IllegalArgumentException("info hash: a SHA-1 digest has 20 bytes");
+        }
+        return new InfoHash(HexFormat.of().formatHex(sha1));
+    }
+
     /** A magnet link that names only the hash: {@code magnet:?xt=urn:btih:<hex>}. */
-    public String magnet() {
+    public String toMagnet() {
         return MAGNET + "xt=" + BTIH + hex;
     }
 
@@ -75,7 +84,9 @@ public record InfoHash(String hex) {
                 + value.length() + " characters");
     }
 
-    private static String btihOf(String query) {
+    /** The first btih topic that holds a hash; when none does, the first topic's problem. */
+    private static InfoHash fromMagnetQuery(String query) {
+        IllegalArgumentException first = null;
         for (String parameter : query.split("&")) {
             int equals = parameter.indexOf('=');
             String key = equals < 0 ? parameter : parameter.substring(0, equals);
@@ -84,10 +95,14 @@ public record InfoHash(String hex) {
             }
             String topic = decode(parameter.substring(equals + 1));
             if (topic.regionMatches(true, 0, BTIH, 0, BTIH.length())) {
-                return topic.substring(BTIH.length());
+                try {
+                    return fromHashText(topic.substring(BTIH.length()), "magnet link btih");
+                } catch (IllegalArgumentException e) {
+                    first = first == null ? e : first;
+                }
             }
         }
-        throw new IllegalArgumentException("magnet link: no xt=urn:btih: topic");
+        throw first != null ? first : new IllegalArgumentException("magnet link: no xt=urn:btih: topic");
     }
 
     private static String decode(String value) {

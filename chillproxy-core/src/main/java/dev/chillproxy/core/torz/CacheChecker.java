@@ -1,12 +1,13 @@
 package dev.chillproxy.core.torz;
 
+import dev.chillproxy.core.store.StoreName;
 import java.util.List;
 import java.util.Set;
 
 /** Port: which of these hashes a store has cached, asked with the granted key. Must not throw. */
 public interface CacheChecker {
 
-    CacheStatus check(String storeCode, Access.Granted access, List<String> hashes, String clientIp);
+    CacheStatus check(StoreName store, Access.Granted access, List<String> hashes, String clientIp);
 
     /** The store's answer. */
     sealed interface CacheStatus {

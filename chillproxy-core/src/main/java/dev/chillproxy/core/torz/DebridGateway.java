@@ -2,7 +2,9 @@ package dev.chillproxy.core.torz;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.core.torrent.TorrentFile;
 
 /**
@@ -15,12 +17,12 @@ public interface DebridGateway {
      * Adds the magnet (or the private torrent's .torrent, looked up server-side with {@code privateFinder} when that
      * is not "") and returns the store's torrent id.
      */
-    String add(String storeCode, Access.Granted access, String hash, String privateFinder, String clientIp) throws PlaybackFailure;
+    String add(StoreName store, Access.Granted access, String hash, Optional<String> privateFinder, String clientIp) throws PlaybackFailure;
 
-    MagnetState state(String storeCode, Access.Granted access, String magnetId) throws PlaybackFailure;
+    MagnetState state(StoreName store, Access.Granted access, String magnetId) throws PlaybackFailure;
 
     /** The direct CDN URL for one file; never an URL that carries the key. */
-    String link(String storeCode, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure;
+    String link(StoreName store, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure;
 
     /** Where the torrent is: ready to link, still on its way, or dead. */
     record MagnetState(Progress progress, List<PlayableFile> files) {

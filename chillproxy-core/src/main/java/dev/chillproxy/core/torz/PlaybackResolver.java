@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.core.files.FileChoice;
 import dev.chillproxy.core.files.FileRequest;
 import dev.chillproxy.core.files.FileSelector;
@@ -26,7 +27,6 @@ import dev.chillproxy.core.torz.PlaybackPorts.ResolvedLink;
 public final class PlaybackResolver {
 
     public static final String ACTION = "stream-served";
-    private static final String REAL_DEBRID = "rd";
 
     /** Waits between status polls; tests pass a no-op. */
     @FunctionalInterface
@@ -57,12 +57,13 @@ public final class PlaybackResolver {
     }
 
     public Playback resolve(PlaybackRequest request, RequestContext context) {
-        Access opened = access.open(request.store(), context, ACTION, request.hash());
+        Access opened = access.open(request.store(), context, ACTION, request.hash().hex());
         if (opened instanceof Access.Refused refused) {
             return new Playback.Failed(ErrorVideo.of(refused.reason()), refused.message(), null);
         }
         Access.Granted granted = (Access.Granted) opened;
-        String linkKey = granted.keyId() + ":" + request.hash() + ":" + request.fileIdx() + ":" + request.fileName()
+        String linkKey = granted.keyId() + ":" + request.hash() + ":" + request.fileIdx().orElse(-1) + ":"
+                + request.fileName().orElse("")
                 + ":" + request.id().raw();
         Optional<ResolvedLink> known = links.get(linkKey);
         if (known.isPresent()) {
@@ -87,9 +88,10 @@ public final class PlaybackResolver {
     }
 
     private Playback resolveNow(PlaybackRequest request, RequestContext context, Access.Granted granted, String linkKey) {
-        String store = request.store().code();
+        StoreName store = request.store().store();
         try {
-            String magnetId = gateway.add(store, granted, request.hash(), request.privateFinder(), context.clientIp());
+            String magnetId = gateway.add(store, granted, request.hash().hex(), request.privateFinder(),
+                    context.clientIp());
             MagnetState state = null;
             boolean readyAtOnce = false;
             for (int poll = 0; poll < polls; poll++) {
@@ -121,21 +123,21 @@ public final class PlaybackResolver {
                                  MagnetState state, boolean readyAtOnce) throws PlaybackFailure {
         String stremioId = request.id().raw();
         boolean movie = request.id().season() == null && request.id().episode() == null;
-        FileRequest wanted = new FileRequest(request.id().season(), request.id().episode(), movie, request.fileName(),
-                request.fileIdx(), REAL_DEBRID.equals(request.store().code()),
-                tags.knownPath(request.hash(), stremioId).orElse(null));
+        FileRequest wanted = new FileRequest(request.id().season(), request.id().episode(), movie,
+                request.fileName().orElse(""), request.fileIdx().orElse(-1), request.store().store() == StoreName.REALDEBRID,
+                tags.knownPath(request.hash().hex(), stremioId).orElse(null));
         FileChoice choice = selector.choose(wanted, state.files().stream().map(DebridGateway.PlayableFile::file).toList());
         if (!(choice instanceof FileChoice.Chosen chosen)) {
             return new Playback.Failed(ErrorVideo.NO_MATCHING_FILE, ((FileChoice.NoMatch) choice).reason(), granted);
         }
         DebridGateway.PlayableFile playable = state.files().stream()
                 .filter(file -> file.file().equals(chosen.file())).findFirst().orElseThrow();
-        String url = gateway.link(request.store().code(), granted, playable.linkHandle(), context.clientIp());
+        String url = gateway.link(request.store().store(), granted, playable.linkHandle(), context.clientIp());
         links.put(linkKey, new ResolvedLink(url, playable.file().size()));
         // tags are shared by every user: record only what the store's file list proves, never the name or
         // index a (possibly crafted) link asked for, nor the largest-file guess
         if (chosen.by() == MatchedBy.EPISODE || chosen.by() == MatchedBy.SINGLE_VIDEO) {
-            tags.tag(request.hash(), stremioId, playable.file());
+            tags.tag(request.hash().hex(), stremioId, playable.file());
         }
         return new Playback.Redirect(url, granted, readyAtOnce, playable.file().size());
     }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Locale;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.core.format.StreamTemplate;
 import dev.chillproxy.core.rank.FilterBudget;
@@ -27,7 +29,6 @@ import dev.chillproxy.core.torz.CacheChecker.CacheStatus;
 final class StreamAssembler {
 
     static final String ADDON_NAME = "Torz";
-    private static final String TORBOX = "tb";
 
     private final StreamLinks links;
 
@@ -36,15 +37,15 @@ final class StreamAssembler {
     }
 
     List<Stream> assemble(TorzConfig config, String cfg, String stremioId, List<StreamCandidate> candidates,
-                          Map<String, CacheStatus> statuses, StreamFilter filter, StreamSorter sorter)
+                          Map<StoreName, CacheStatus> statuses, StreamFilter filter, StreamSorter sorter)
             throws FilterTooExpensiveException {
         FilterBudget budget = FilterBudget.forList();
         List<StreamCandidate> sorted = sorter.sort(candidates);
-        Map<String, String> cachedIn = firstCachingStore(sorted, statuses);
+        Map<String, StoreName> cachedIn = firstCachingStore(sorted, statuses);
         List<Stream> streams = new ArrayList<>();
         for (StreamCandidate candidate : sorted) {
-            String store = cachedIn.get(candidate.hash());
-            if (store != null && filter.test(candidate, store.toUpperCase(), true, budget)) {
+            StoreName store = cachedIn.get(candidate.hash());
+            if (store != null && filter.test(candidate, label(store), true, budget)) {
                 streams.add(entry(config, cfg, stremioId, candidate, store, true));
             }
         }
@@ -55,10 +56,10 @@ final class StreamAssembler {
             if (cachedIn.containsKey(candidate.hash())) {
                 continue;
             }
-            for (Map.Entry<String, CacheStatus> status : statuses.entrySet()) {
-                String store = status.getKey();
+            for (Map.Entry<StoreName, CacheStatus> status : statuses.entrySet()) {
+                StoreName store = status.getKey();
                 if (!(status.getValue() instanceof CacheStatus.Failed) && offersUncached(config, candidate, store)
-                        && filter.test(candidate, store.toUpperCase(), false, budget)) {
+                        && filter.test(candidate, label(store), false, budget)) {
                     streams.add(entry(config, cfg, stremioId, candidate, store, false));
                 }
             }
@@ -82,10 +83,11 @@ final class StreamAssembler {
         return streams;
     }
 
-    private static Map<String, String> firstCachingStore(List<StreamCandidate> candidates, Map<String, CacheStatus> statuses) {
-        Map<String, String> cachedIn = new LinkedHashMap<>();
+    private static Map<String, StoreName> firstCachingStore(List<StreamCandidate> candidates,
+                                                            Map<StoreName, CacheStatus> statuses) {
+        Map<String, StoreName> cachedIn = new LinkedHashMap<>();
         for (StreamCandidate candidate : candidates) {
-            for (Map.Entry<String, CacheStatus> status : statuses.entrySet()) {
+            for (Map.Entry<StoreName, CacheStatus> status : statuses.entrySet()) {
                 if (status.getValue() instanceof CacheStatus.Known known && known.cached().contains(candidate.hash())) {
                     cachedIn.putIfAbsent(candidate.hash(), status.getKey());
                 }
@@ -95,20 +97,26 @@ final class StreamAssembler {
     }
 
     /** Private torrents are offered uncached only on TorBox, when asked for and when a .torrent link exists. */
-    private static boolean offersUncached(TorzConfig config, StreamCandidate candidate, String store) {
+    private static boolean offersUncached(TorzConfig config, StreamCandidate candidate, StoreName store) {
         if (!candidate.isPrivate()) {
             return true;
         }
-        return config.uncachedPrivate() && TORBOX.equals(store) && !candidate.torrentUrl().isEmpty();
+        return config.uncachedPrivate() && store == StoreName.TORBOX && !candidate.torrentUrl().isEmpty();
     }
 
-    private Stream entry(TorzConfig config, String cfg, String stremioId, StreamCandidate candidate, String store, boolean cached) {
-        boolean privateUpload = !cached && candidate.isPrivate() && config.uncachedPrivate() && TORBOX.equals(store);
+    private Stream entry(TorzConfig config, String cfg, String stremioId, StreamCandidate candidate, StoreName store,
+                         boolean cached) {
+        boolean privateUpload = !cached && candidate.isPrivate() && config.uncachedPrivate() && store == StoreName.TORBOX;
         int fileIdx = candidate.file() == null ? -1 : candidate.file().index();
         String fileName = candidate.file() == null ? "" : candidate.file().name();
         String url = links.strem(cfg, stremioId, store, candidate.hash(), privateUpload, fileIdx, fileName);
-        return new Stream(StreamTemplate.name(candidate, store.toUpperCase(), cached, ADDON_NAME), StreamTemplate.description(candidate),
+        return new Stream(StreamTemplate.name(candidate, label(store), cached, ADDON_NAME), StreamTemplate.description(candidate),
                 url, null, null, null, hints(candidate));
+    }
+
+    /** The store as the name line and the filter show it ({@code TB}). */
+    private static String label(StoreName store) {
+        return store.code().toUpperCase(Locale.ROOT);
     }
 
     private static StreamBehaviorHints hints(StreamCandidate candidate) {

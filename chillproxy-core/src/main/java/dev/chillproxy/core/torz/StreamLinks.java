@@ -1,5 +1,6 @@
 package dev.chillproxy.core.torz;
 
+import dev.chillproxy.core.store.StoreName;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -19,10 +20,10 @@ public final class StreamLinks {
 
     public static final String PRIVATE_UPLOAD = "p";
 
-    public String strem(String cfg, String stremioId, String storeCode, String hash, boolean privateUpload,
+    public String strem(String cfg, String stremioId, StoreName store, String hash, boolean privateUpload,
                         int fileIdx, String fileName) {
         String hashSegment = privateUpload ? hash + "-" + PRIVATE_UPLOAD : hash;
-        return baseUrl + "/stremio/torz/" + cfg + "/_/strem/" + segment(stremioId) + "/" + storeCode + "/" + hashSegment
+        return baseUrl + "/stremio/torz/" + cfg + "/_/strem/" + segment(stremioId) + "/" + store.code() + "/" + hashSegment
                 + "/" + fileIdx + "/" + (fileName == null ? "" : segment(fileName));
     }
 

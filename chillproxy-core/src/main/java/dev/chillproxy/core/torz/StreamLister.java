@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
+import java.util.Locale;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.core.rank.FilterException;
@@ -64,7 +66,7 @@ public final class StreamLister {
         CompletableFuture<Boolean> anyGranted = new CompletableFuture<>();
         CompletableFuture<CandidateSource.Candidates> found =
                 CompletableFuture.supplyAsync(() -> source.find(id, config, searchBudget, anyGranted), executor);
-        if (config.stores().size() == 1 && config.stores().get(0).isP2p()) {
+        if (config.p2p()) {
             CandidateSource.Candidates candidates = found.join();
             try {
                 return new Listing.Served(assembler.assembleP2p(holdingEpisode(unique(candidates.items()), id), filter, sorter),
@@ -73,14 +75,14 @@ public final class StreamLister {
                 return new Listing.Invalid(e.getMessage());
             }
         }
-        Map<String, CompletableFuture<Access>> opened = new LinkedHashMap<>();
+        Map<StoreName, CompletableFuture<Access>> opened = new LinkedHashMap<>();
         for (StoreConfig store : config.stores()) {
-            opened.put(store.code(), CompletableFuture.supplyAsync(() -> access.open(store, context, ACTION, ""), executor));
+            opened.put(store.store(), CompletableFuture.supplyAsync(() -> access.open(store, context, ACTION, ""), executor));
         }
-        Map<String, Access.Granted> granted = new LinkedHashMap<>();
+        Map<StoreName, Access.Granted> granted = new LinkedHashMap<>();
         Access.Refused firstRefusal = null;
         try {
-            for (Map.Entry<String, CompletableFuture<Access>> entry : opened.entrySet()) {
+            for (Map.Entry<StoreName, CompletableFuture<Access>> entry : opened.entrySet()) {
                 Access result = entry.getValue().join();
                 if (result instanceof Access.Granted grant) {
                     granted.put(entry.getKey(), grant);
@@ -99,7 +101,7 @@ public final class StreamLister {
         List<StreamCandidate> items = holdingEpisode(unique(candidates.items()), id);
         Duration left = deadline.minusNanos(System.nanoTime() - started);
         Duration checkBudget = left.compareTo(deadline.dividedBy(3)) < 0 ? deadline.dividedBy(3) : left;
-        Map<String, CacheStatus> statuses = checkAll(granted, items, context.clientIp(), checkBudget);
+        Map<StoreName, CacheStatus> statuses = checkAll(granted, items, context.clientIp(), checkBudget);
         if (statuses.values().stream().allMatch(CacheStatus.Failed.class::isInstance) && !items.isEmpty()) {
             return new Listing.StoresFailed(((CacheStatus.Failed) statuses.values().iterator().next()).message());
         }
@@ -119,17 +121,17 @@ public final class StreamLister {
     }
 
     /** A store that has not answered within {@code budget} counts as failed, so a slow store cannot hold the list. */
-    private Map<String, CacheStatus> checkAll(Map<String, Access.Granted> granted, List<StreamCandidate> items, String clientIp,
+    private Map<StoreName, CacheStatus> checkAll(Map<StoreName, Access.Granted> granted, List<StreamCandidate> items, String clientIp,
                                               Duration budget) {
         List<String> hashes = items.stream().map(StreamCandidate::hash).toList();
-        Map<String, CompletableFuture<CacheStatus>> checks = new LinkedHashMap<>();
+        Map<StoreName, CompletableFuture<CacheStatus>> checks = new LinkedHashMap<>();
         granted.forEach((store, grant) -> checks.put(store, hashes.isEmpty()
                 ? CompletableFuture.completedFuture(new CacheStatus.Known(Set.of()))
                 : CompletableFuture.supplyAsync(() -> checker.check(store, grant, hashes, clientIp), executor)
-                        .completeOnTimeout(new CacheStatus.Failed(store.toUpperCase()
+                        .completeOnTimeout(new CacheStatus.Failed(store.code().toUpperCase(Locale.ROOT)
                                 + " did not say in time which streams are cached. Try again in a minute."),
                                 budget.toMillis(), TimeUnit.MILLISECONDS)));
-        Map<String, CacheStatus> statuses = new LinkedHashMap<>();
+        Map<StoreName, CacheStatus> statuses = new LinkedHashMap<>();
         checks.forEach((store, check) -> statuses.put(store, check.join()));
         return statuses;
     }

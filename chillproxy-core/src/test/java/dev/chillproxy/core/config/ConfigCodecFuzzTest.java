@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.chillproxy.core.secret.ApiKey;
+import java.util.Optional;
+import dev.chillproxy.core.store.StoreName;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -77,15 +80,15 @@ class ConfigCodecFuzzTest {
 
     private TorzConfig validConfig() {
         List<StoreConfig> stores = new ArrayList<>();
-        if (random.nextInt(8) == 0) {
-            stores.add(new StoreConfig("p2p", "", ""));
-        } else {
+        boolean p2p = random.nextInt(8) == 0;
+        if (!p2p) {
             for (int n = 1 + random.nextInt(5); n > 0; n--) {
                 String code = CODES[random.nextInt(CODES.length - 1)];
                 // a pool user is valid only on a store the pool serves
-                boolean pool = random.nextBoolean() && PooledStores.serves(code);
-                stores.add(new StoreConfig(code, pool ? "" : "key" + random.nextInt(1_000_000),
-                        pool ? new java.util.UUID(random.nextLong(), random.nextLong()).toString() : ""));
+                StoreName store = StoreName.fromCode(code);
+                boolean pool = random.nextBoolean() && store.pooled();
+                stores.add(pool ? StoreConfig.pooled(store, new java.util.UUID(random.nextLong(), random.nextLong()).toString())
+                        : StoreConfig.own(store, "key" + random.nextInt(1_000_000)));
             }
         }
         List<IndexerConfig> indexers = new ArrayList<>();
@@ -95,7 +98,7 @@ class ConfigCodecFuzzTest {
                     random.nextBoolean() ? "" : "ak" + random.nextInt(1000)));
         }
         String sort = random.nextBoolean() ? "" : "-resolution,size";
-        return new TorzConfig(stores, indexers, random.nextBoolean(), random.nextBoolean(), sort,
+        return new TorzConfig(p2p, stores, indexers, random.nextBoolean(), random.nextBoolean(), sort,
                 random.nextBoolean() ? "" : "Raw.Name contains \"" + randomString(20).replace("\\", "").replace("\"", "") + "\"");
     }
 

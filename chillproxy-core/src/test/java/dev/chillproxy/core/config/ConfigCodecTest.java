@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.secret.ApiKey;
+import java.util.Optional;
+import dev.chillproxy.core.store.StoreName;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -32,7 +35,7 @@ class ConfigCodecTest {
     @Test
     void decodesTheForkShapeWithPoolAuth() throws ConfigException {
         TorzConfig config = decodeJson("{\"indexers\":null,\"stores\":[{\"c\":\"tb\",\"t\":\"\",\"auth\":\"" + USER + "\"}]}");
-        assertEquals(List.of(new StoreConfig("tb", "", USER)), config.stores());
+        assertEquals(List.of(StoreConfig.pooled(StoreName.TORBOX, USER)), config.stores());
         assertTrue(config.stores().get(0).usesPool());
         assertEquals(List.of(), config.indexers());
         assertFalse(config.cached());
@@ -46,7 +49,7 @@ class ConfigCodecTest {
                 + "\"indexers\":[{\"n\":\"jackett\",\"u\":\"https://j.example/api\",\"ak\":\"k123\"}],"
                 + "\"cached\":true,\"unc_prvt\":true,\"sort\":\"-resolution,size\",\"filter\":\"Size < 5\","
                 + "\"future_key\":{\"x\":[1,2]}}");
-        assertEquals(new TorzConfig(List.of(new StoreConfig("rd", TOKEN, "")),
+        assertEquals(new TorzConfig(List.of(StoreConfig.own(StoreName.REALDEBRID, TOKEN)),
                 List.of(new IndexerConfig("jackett", "https://j.example/api", "k123")),
                 true, true, "-resolution,size", "Size < 5"), config);
         assertFalse(config.stores().get(0).usesPool());
@@ -54,9 +57,9 @@ class ConfigCodecTest {
 
     static Stream<TorzConfig> validConfigs() {
         return Stream.of(
-                new TorzConfig(List.of(new StoreConfig("tb", "", USER)), List.of(), false, false, "", ""),
-                new TorzConfig(List.of(new StoreConfig("p2p", "", "")), null, false, false, null, null),
-                new TorzConfig(List.of(new StoreConfig("tb", TOKEN, USER), new StoreConfig("rd", "r?/+=", "")),
+                new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, USER)), List.of(), false, false, "", ""),
+                TorzConfig.p2p(null, false, false, null, null),
+                new TorzConfig(List.of(new StoreConfig(StoreName.TORBOX, Optional.of(ApiKey.of(TOKEN)), Optional.of(USER)), StoreConfig.own(StoreName.REALDEBRID, "r?/+=")),
                         List.of(new IndexerConfig("generic", "http://idx.local:9117/torznab?x=1&y=é", ""),
                                 new IndexerConfig("prowlarr", "https://p.example", "ak")),
                         true, false, "-hdr,quality", "Raw.Name contains \"ü/?>\""));
@@ -72,7 +75,7 @@ class ConfigCodecTest {
 
     @Test
     void encodesCompactJsonWithStremThruKeysAndNoEmptyFields() {
-        TorzConfig config = new TorzConfig(List.of(new StoreConfig("tb", "", USER)),
+        TorzConfig config = new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, USER)),
                 List.of(new IndexerConfig("generic", "https://i.example", "")), false, true, "", "");
         String json = new String(Base64.getUrlDecoder().decode(ConfigCodec.encode(config)), StandardCharsets.UTF_8);
         assertEquals("{\"stores\":[{\"c\":\"tb\",\"auth\":\"" + USER + "\"}],"
@@ -97,7 +100,7 @@ class ConfigCodecTest {
     @MethodSource("spellings")
     void acceptsEveryBase64Spelling(String cfg) throws ConfigException {
         TorzConfig config = ConfigCodec.decode(cfg);
-        assertEquals(USER, config.stores().get(0).auth());
+        assertEquals(Optional.of(USER), config.stores().get(0).poolUser());
         assertEquals("Title == '??>??>~~~~x'", config.filter());
     }
 
@@ -105,7 +108,7 @@ class ConfigCodecTest {
     void normalisesUpperCaseUuidAndSortSpacing() throws ConfigException {
         TorzConfig config = decodeJson("{\"stores\":[{\"c\":\"tb\",\"auth\":\"" + USER.toUpperCase() + "\"}],"
                 + "\"sort\":\" -size , hdr\"}");
-        assertEquals(USER, config.stores().get(0).auth());
+        assertEquals(Optional.of(USER), config.stores().get(0).poolUser());
         assertEquals("-size,hdr", config.sort());
     }
 
@@ -237,8 +240,10 @@ class ConfigCodecTest {
 
     @Test
     void p2pNeedsNoToken() throws ConfigException {
-        StoreConfig p2p = decodeJson("{\"stores\":[{\"c\":\"p2p\"}]}").stores().get(0);
-        assertTrue(p2p.isP2p());
-        assertFalse(p2p.usesPool());
+        TorzConfig p2p = decodeJson("{\"stores\":[{\"c\":\"p2p\"}]}");
+        assertTrue(p2p.p2p());
+        assertEquals(List.of(), p2p.stores(), "p2p is no debrid store");
+        assertEquals("{\"stores\":[{\"c\":\"p2p\"}]}", new String(Base64.getUrlDecoder().decode(ConfigCodec.encode(p2p)),
+                StandardCharsets.UTF_8), "the wire format is kept");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +29,8 @@ class TorzManifestTest {
 
     @Test
     void configuredManifestNamesTheStoresAndNeverTheirSecrets() throws Exception {
-        TorzConfig config = new TorzConfig(List.of(new StoreConfig("tb", "", "8f14e45f-ceea-467f-a0e6-6a1c3d2b9e01"),
-                new StoreConfig("rd", "rd-secret-token-123456", "")), List.of(), false, false, "", "");
+        TorzConfig config = new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, "8f14e45f-ceea-467f-a0e6-6a1c3d2b9e01"),
+                StoreConfig.own(StoreName.REALDEBRID, "rd-secret-token-123456")), List.of(), false, false, "", "");
         Manifest manifest = TorzManifest.create("dev.chillproxy.torz", "0.1.0", config);
         assertEquals("Torz streams through your debrid pool — TB | RD", manifest.description());
         assertFalse(manifest.behaviorHints().configurationRequired());

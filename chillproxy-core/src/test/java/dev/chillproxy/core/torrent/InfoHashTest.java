@@ -29,6 +29,8 @@ class InfoHashTest {
             "magnet:?xt=urn:btih:" + BBB_BASE32 + "&dn=Big+Buck+Bunny&tr=udp%3A%2F%2Fexplodie.org%3A6969",
             "MAGNET:?dn=x&xt=urn%3Abtih%3A" + BBB_HEX + "&xt=urn:btih:0000000000000000000000000000000000000000",
             "magnet:?xt=urn:btmh:1220abcd&xt.2=urn:BTIH:" + BBB_HEX,
+            // a store's answer may carry a broken btih before the real one, as the store adapters always read it
+            "magnet:?xt=urn:btih:xyz&xt.2=urn:btih:" + BBB_HEX,
     })
     void readsEveryForm(String text) {
         assertEquals(new InfoHash(BBB_HEX), InfoHash.parse(text));
@@ -52,10 +54,17 @@ class InfoHashTest {
     }
 
     @Test
+    void readsASha1Digest() {
+        byte[] digest = java.util.HexFormat.of().parseHex(BBB_HEX);
+        assertEquals(new InfoHash(BBB_HEX), InfoHash.ofDigest(digest));
+        assertThrows(IllegalArgumentException.class, () -> InfoHash.ofDigest(new byte[19]));
+    }
+
+    @Test
     void buildsAMagnetThatParsesBack() {
         InfoHash hash = new InfoHash(BBB_HEX);
-        assertEquals("magnet:?xt=urn:btih:" + BBB_HEX, hash.magnet());
-        assertEquals(hash, InfoHash.parse(hash.magnet()));
+        assertEquals("magnet:?xt=urn:btih:" + BBB_HEX, hash.toMagnet());
+        assertEquals(hash, InfoHash.parse(hash.toMagnet()));
     }
 
     @ParameterizedTest

@@ -34,7 +34,7 @@ final class FakeStoreAccess implements StoreAccess {
     @Override
     public Access open(StoreConfig store, RequestContext context, String action, String hash) {
         calls.add(new Call(store, context, action, hash));
-        Access answer = answers.getOrDefault(store.auth(), answers.get(store.code()));
+        Access answer = answers.getOrDefault(store.poolUser().orElse(""), answers.get(store.store().code()));
         if (answer == null) {
             throw new AssertionError("no access scripted for " + store);
         }

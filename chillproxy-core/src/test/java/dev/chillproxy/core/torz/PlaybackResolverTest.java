@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.torrent.InfoHash;
+import dev.chillproxy.core.store.StoreName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -270,14 +273,15 @@ class PlaybackResolverTest {
         assertEquals("https://cdn.example/h1?by=pk-1", largest.url());
         assertTrue(tags.written.isEmpty(), "the largest file is a guess, not a fact to record");
 
-        PlaybackRequest named = new PlaybackRequest(new StoreConfig("tb", "", ALICE), StremioId.parse("movie", "tt0266697"),
-                HASH, "", 0, "Kill.Bill.Vol.1.mkv");
+        PlaybackRequest named = new PlaybackRequest(StoreConfig.pooled(StoreName.TORBOX, ALICE), StremioId.parse("movie", "tt0266697"),
+                new InfoHash(HASH), Optional.empty(), OptionalInt.of(0), Optional.of("Kill.Bill.Vol.1.mkv"));
         Playback.Redirect byName = assertInstanceOf(Playback.Redirect.class, resolver.resolve(named, CONTEXT));
         assertEquals("https://cdn.example/h0?by=pk-1", byName.url());
         assertTrue(tags.written.isEmpty(), "a link's file name is the caller's word, not a fact for every user");
 
-        PlaybackRequest byIndex = new PlaybackRequest(new StoreConfig("tb", "", ALICE),
-                StremioId.parse("series", "tt0903747:1:2"), HASH, "", 0, "");
+        PlaybackRequest byIndex = new PlaybackRequest(StoreConfig.pooled(StoreName.TORBOX, ALICE),
+                StremioId.parse("series", "tt0903747:1:2"), new InfoHash(HASH), Optional.empty(), OptionalInt.of(0),
+                Optional.empty());
         gateway.script(ready(PACK));
         assertInstanceOf(Playback.Redirect.class, resolver.resolve(byIndex, CONTEXT));
         assertEquals(List.of(new FakeTags.Tag(HASH, "tt0903747:1:2", PACK.get(1).file())), tags.written,
@@ -302,8 +306,8 @@ class PlaybackResolverTest {
     @Test
     void aPrivateTorrentLinkIsHandedToTheStore() throws Exception {
         gateway.script(ready(MOVIE));
-        PlaybackRequest request = new PlaybackRequest(new StoreConfig("tb", "", ALICE), StremioId.parse("movie", "tt0133093"),
-                HASH, "https://tracker.example/42.torrent", -1, "");
+        PlaybackRequest request = new PlaybackRequest(StoreConfig.pooled(StoreName.TORBOX, ALICE), StremioId.parse("movie", "tt0133093"),
+                new InfoHash(HASH), Optional.of("https://tracker.example/42.torrent"), OptionalInt.empty(), Optional.empty());
 
         resolver.resolve(request, CONTEXT);
 
@@ -314,7 +318,8 @@ class PlaybackResolverTest {
 
     private static PlaybackRequest request(String user, String id) throws InvalidStremioIdException {
         String type = id.contains(":") ? "series" : "movie";
-        return new PlaybackRequest(new StoreConfig("tb", "", user), StremioId.parse(type, id), HASH, "", -1, "");
+        return new PlaybackRequest(StoreConfig.pooled(StoreName.TORBOX, user), StremioId.parse(type, id), new InfoHash(HASH),
+                Optional.empty(), OptionalInt.empty(), Optional.empty());
     }
 
     private static PlayableFile playable(int index, String path, long size) {
@@ -377,9 +382,9 @@ class PlaybackResolverTest {
         }
 
         @Override
-        public String add(String storeCode, Access.Granted access, String hash, String privateFinder, String clientIp)
+        public String add(StoreName store, Access.Granted access, String hash, Optional<String> privateFinder, String clientIp)
                 throws PlaybackFailure {
-            calls.add(new Call("add", access, hash + "|" + privateFinder + "|" + clientIp));
+            calls.add(new Call("add", access, hash + "|" + privateFinder.orElse("") + "|" + clientIp));
             concurrentAddsSeen.accumulateAndGet(addsInFlight.incrementAndGet(), Math::max);
             try {
                 addEntered.countDown();
@@ -403,7 +408,7 @@ class PlaybackResolverTest {
         }
 
         @Override
-        public MagnetState state(String storeCode, Access.Granted access, String magnetId) throws PlaybackFailure {
+        public MagnetState state(StoreName store, Access.Granted access, String magnetId) throws PlaybackFailure {
             calls.add(new Call("state", access, magnetId));
             if (stateFailure != null) {
                 throw stateFailure;
@@ -413,7 +418,7 @@ class PlaybackResolverTest {
         }
 
         @Override
-        public String link(String storeCode, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
+        public String link(StoreName store, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
             calls.add(new Call("link", access, linkHandle));
             if (linkFailure != null) {
                 throw linkFailure;

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
+import dev.chillproxy.core.store.StoreName;
 import org.junit.jupiter.api.Test;
 
 class StreamLinksTest {
@@ -18,19 +19,19 @@ class StreamLinksTest {
     @Test
     void aLinkHasTheStremShapeWithoutADoubleSlash() {
         assertEquals("https://proxy.example/stremio/torz/CFG/_/strem/tt0133093/tb/" + HASH + "/3/The.Matrix.mkv",
-                links.strem("CFG", "tt0133093", "tb", HASH, false, 3, "The.Matrix.mkv"));
+                links.strem("CFG", "tt0133093", StoreName.TORBOX, HASH, false, 3, "The.Matrix.mkv"));
     }
 
     @Test
     void anUnknownFileEndsWithTheIndexAndASlash() {
-        assertTrue(links.strem("CFG", "tt0133093", "tb", HASH, false, -1, "").endsWith("/" + HASH + "/-1/"));
-        assertTrue(links.strem("CFG", "tt0133093", "tb", HASH, false, -1, null).endsWith("/" + HASH + "/-1/"));
+        assertTrue(links.strem("CFG", "tt0133093", StoreName.TORBOX, HASH, false, -1, "").endsWith("/" + HASH + "/-1/"));
+        assertTrue(links.strem("CFG", "tt0133093", StoreName.TORBOX, HASH, false, -1, null).endsWith("/" + HASH + "/-1/"));
     }
 
     @Test
     void idAndNameArePercentEncodedWithoutPlus() {
         String name = "Breaking Bad S01E02 [1080p] + extras/ü #1?.mkv";
-        String url = links.strem("CFG", "tt0903747:1:2", "tb", HASH, false, 1, name);
+        String url = links.strem("CFG", "tt0903747:1:2", StoreName.TORBOX, HASH, false, 1, name);
 
         String[] segments = URI.create(url).getRawPath().split("/");
         assertEquals("tt0903747%3A1%3A2", segments[segments.length - 5]);
@@ -44,7 +45,7 @@ class StreamLinksTest {
 
     @Test
     void aPrivateUploadIsOnlyAMarkOnTheHashSegmentNeverTheTorrentUrl() {
-        String url = links.strem("CFG", "tt0133093", "tb", HASH, true, -1, "");
+        String url = links.strem("CFG", "tt0133093", StoreName.TORBOX, HASH, true, -1, "");
 
         String[] segments = URI.create(url).getRawPath().split("/");
         assertEquals(HASH + "-p", segments[segments.length - 2], "the .torrent link stays on the server");

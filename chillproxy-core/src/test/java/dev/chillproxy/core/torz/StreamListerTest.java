@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ class StreamListerTest {
                 file(0, "The.Matrix.1999.2160p.mkv")));
 
         Listing.Served served = assertInstanceOf(Listing.Served.class,
-                lister.list(config(false, false, "", "", new StoreConfig("p2p", "", "")), CFG, movie(), CONTEXT));
+                lister.list(p2pConfig(""), CFG, movie(), CONTEXT));
 
         assertEquals(1, served.streams().size(), "unknown file and private torrents are left out");
         Stream stream = served.streams().get(0);
@@ -152,7 +153,7 @@ class StreamListerTest {
         String filter = String.join(" || ", java.util.Collections.nCopies(26, "Raw.Name matches \".*.*.*.*#\""));
 
         Listing listing = lister.list(config(false, false, "", filter, tb()), CFG, movie(), CONTEXT);
-        Listing p2p = lister.list(config(false, false, "", filter, new StoreConfig("p2p", "", "")), CFG, movie(), CONTEXT);
+        Listing p2p = lister.list(p2pConfig(filter), CFG, movie(), CONTEXT);
 
         String message = assertInstanceOf(Listing.Invalid.class, listing).message();
         assertTrue(message.startsWith("filter too expensive"), message);
@@ -218,7 +219,7 @@ class StreamListerTest {
         source.items.add(candidate(hash('a'), "The.Matrix.1999.1080p.BluRay.x264-INDEXER", file(1, "matrix.mkv")));
 
         Listing.Served served = assertInstanceOf(Listing.Served.class,
-                lister.list(config(false, false, "", "", new StoreConfig("p2p", "", "")), CFG, movie(), CONTEXT));
+                lister.list(p2pConfig(""), CFG, movie(), CONTEXT));
 
         assertEquals(1, served.streams().size());
         assertEquals(0, served.streams().get(0).fileIdx(), "the first source's file");
@@ -321,15 +322,19 @@ class StreamListerTest {
     }
 
     private static StoreConfig tb() {
-        return new StoreConfig("tb", "", USER);
+        return StoreConfig.pooled(StoreName.TORBOX, USER);
     }
 
     private static StoreConfig rd() {
-        return new StoreConfig("rd", "", USER);
+        return StoreConfig.pooled(StoreName.REALDEBRID, USER);
     }
 
     private static TorzConfig config(boolean cached, boolean uncachedPrivate, String sort, String filter, StoreConfig... stores) {
         return new TorzConfig(List.of(stores), List.of(), cached, uncachedPrivate, sort, filter);
+    }
+
+    private static TorzConfig p2pConfig(String filter) {
+        return TorzConfig.p2p(List.of(), false, false, "", filter);
     }
 
     private static StremioId movie() throws InvalidStremioIdException {
@@ -402,7 +407,8 @@ class StreamListerTest {
         }
 
         @Override
-        public CacheStatus check(String storeCode, Access.Granted access, List<String> hashes, String clientIp) {
+        public CacheStatus check(StoreName store, Access.Granted access, List<String> hashes, String clientIp) {
+            String storeCode = store.code();
             calls.add(new Call(storeCode, access, List.copyOf(hashes), clientIp));
             return answers.get(storeCode);
         }

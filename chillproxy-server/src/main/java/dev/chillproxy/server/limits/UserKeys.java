@@ -21,12 +21,12 @@ public final class UserKeys {
     public static Optional<String> of(TorzConfig config) {
         for (StoreConfig store : config.stores()) {
             if (store.usesPool()) {
-                return Optional.of(store.auth().toLowerCase(Locale.ROOT));
+                return Optional.of(store.poolUser().get().toLowerCase(Locale.ROOT));
             }
         }
         for (StoreConfig store : config.stores()) {
-            if (!store.token().isEmpty()) {
-                return Optional.of(legacyToken(store.token()));
+            if (store.token().isPresent()) {
+                return Optional.of(legacyToken(store.token().get()));
             }
         }
         return Optional.empty();
@@ -34,6 +34,10 @@ public final class UserKeys {
 
     /** {@code t:<16 hex digits>} of SHA-256 over the token. */
     public static String legacyToken(String token) {
-        return "t:" + ApiKey.of(token).fingerprint();
+        return legacyToken(ApiKey.of(token));
+    }
+
+    static String legacyToken(ApiKey token) {
+        return "t:" + token.fingerprint();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.chillproxy.store.StoreEndpoints;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import okhttp3.HttpUrl;
 
 /**

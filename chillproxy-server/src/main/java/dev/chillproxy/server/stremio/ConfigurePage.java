@@ -10,19 +10,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.chillproxy.core.config.PooledStores;
+import dev.chillproxy.core.store.StoreName;
 
 /**
  * Renders {@code configure.html}: {@code {{name}}} placeholders are replaced with HTML-escaped values,
  * except the few fragments built here from escaped parts. The pool-user choice is offered only for the stores the pool
- * serves ({@link PooledStores}; those options carry {@code data-pool} for the page's script). The template is read
+ * serves ({@link StoreName#pooled()}; those options carry {@code data-pool} for the page's script). The template is read
  * once; thread-safe.
  */
 final class ConfigurePage {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
-    private static final Map<String, String> STORE_NAMES = Map.of("tb", "TorBox", "rd", "Real-Debrid",
-            "ad", "AllDebrid", "pm", "Premiumize", "dl", "Debrid-Link");
 
     private final String template;
 
@@ -78,11 +76,11 @@ final class ConfigurePage {
 
     private static String storeOptions(String selected) {
         StringBuilder options = new StringBuilder();
-        for (String code : ConfigureForm.STORES) {
-            options.append("<option value=\"").append(code).append('"')
-                    .append(PooledStores.serves(code) ? " data-pool" : "")
-                    .append(code.equals(selected) ? " selected" : "")
-                    .append('>').append(STORE_NAMES.get(code)).append(" (").append(code).append(")</option>");
+        for (StoreName store : StoreName.values()) {
+            options.append("<option value=\"").append(store.code()).append('"')
+                    .append(store.pooled() ? " data-pool" : "")
+                    .append(store.code().equals(selected) ? " selected" : "")
+                    .append('>').append(store.label()).append(" (").append(store.code()).append(")</option>");
         }
         return options.toString();
     }

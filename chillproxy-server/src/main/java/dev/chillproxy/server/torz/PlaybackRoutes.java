@@ -1,6 +1,7 @@
 package dev.chillproxy.server.torz;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import dev.chillproxy.chillstreams.pool.UsageAction;
@@ -80,7 +81,7 @@ public final class PlaybackRoutes {
         }
         Playback playback = resolver.resolve(request.get(), clients.of(ctx));
         if (playback instanceof Playback.Redirect redirect) {
-            usage.served(redirect.access(), UsageAction.STREAM_SERVED, request.get().hash(), redirect.cached(),
+            usage.served(redirect.access(), UsageAction.STREAM_SERVED, request.get().hash().hex(), redirect.cached(),
                     redirect.bytes());
             ctx.header("Cache-Control", "no-store");
             ctx.redirect(redirect.url(), HttpStatus.FOUND);
@@ -88,7 +89,7 @@ public final class PlaybackRoutes {
         }
         Playback.Failed failure = (Playback.Failed) playback;
         if (failure.access() == null) {
-            usage.denied(config, request.get().hash());
+            usage.denied(config, request.get().hash().hex());
         }
         failed(ctx, failure.video());
     }
@@ -107,28 +108,29 @@ public final class PlaybackRoutes {
         String[] hashAndMark = ctx.pathParam("hash").split("-", 2);
         Optional<InfoHash> hash = InfoHash.tryParse(hashAndMark[0]);
         Optional<StoreConfig> store = store(config, ctx.pathParam("store"));
-        if (hash.isEmpty() || store.isEmpty() || store.get().isP2p()
+        if (hash.isEmpty() || store.isEmpty()
                 || (hashAndMark.length == 2 && !MARK.matcher(hashAndMark[1]).matches())) {
             return Optional.empty();
         }
-        String privateFinder = hashAndMark.length == 2 ? SearchScope.of(config).finder() : "";
+        Optional<String> privateFinder = hashAndMark.length == 2 ? Optional.of(SearchScope.of(config).finder()) : Optional.empty();
         int fileIdx;
         try {
             fileIdx = Integer.parseInt(ctx.pathParam("fileIdx"));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        String name = ctx.pathParamMap().getOrDefault("name", "");
-        return fileIdx < -1 ? Optional.empty()
-                : Optional.of(new PlaybackRequest(store.get(), id, hash.get().hex(), privateFinder, fileIdx, name));
+        Optional<String> name = Optional.ofNullable(ctx.pathParamMap().get("name"));
+        // -1 is how a link says the file is unknown
+        return fileIdx < -1 ? Optional.empty() : Optional.of(new PlaybackRequest(store.get(), id, hash.get(), privateFinder,
+                fileIdx == -1 ? OptionalInt.empty() : OptionalInt.of(fileIdx), name));
     }
 
-    /** StremThru's rule: the only store, else the store with that code, else the first. */
+    /** StremThru's rule (none for a p2p config): the only store, else the store with that code, else the first. */
     private static Optional<StoreConfig> store(TorzConfig config, String code) {
         if (config.stores().size() == 1) {
             return Optional.of(config.stores().get(0));
         }
-        return config.stores().stream().filter(store -> store.code().equalsIgnoreCase(code)).findFirst()
+        return config.stores().stream().filter(store -> store.store().code().equalsIgnoreCase(code)).findFirst()
                 .or(() -> config.stores().stream().findFirst());
     }
 

@@ -4,13 +4,12 @@ import dev.chillproxy.chillstreams.pool.DenialReason;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.PoolClient;
-import dev.chillproxy.core.config.PooledStores;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.core.torz.RequestContext;
 import dev.chillproxy.core.torz.StoreAccess;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,20 +42,22 @@ public final class PoolStoreAccess implements StoreAccess {
                 return new Access.Refused(Access.Refusal.AUTH_METHOD_DISABLED,
                         "This server does not accept pool users. Ask your operator for a new addon link.");
             }
-            if (!PooledStores.serves(store.code())) {
+            StoreName name = store.store();
+            if (!name.pooled()) {
                 // the config codec refuses this pairing already; a pool key must never reach another service
                 return new Access.Refused(Access.Refusal.AUTH_METHOD_DISABLED, "The key pool does not serve "
-                        + store.code() + ". Use your own " + store.code() + " token, or pick a store the pool serves.");
+                        + name.code() + ". Use your own " + name.code() + " token, or pick a store the pool serves.");
             }
-            Grant grant = pool.getKey(new GetKeyRequest(store.auth(), context.deviceId(), action, hash));
+            String user = store.poolUser().orElseThrow();
+            Grant grant = pool.getKey(new GetKeyRequest(user, context.deviceId(), action, hash));
             if (grant instanceof Grant.Allowed allowed) {
-                if (!belongsTo(allowed.service(), store.code())) {
+                if (!belongsTo(allowed.service(), name)) {
                     LOG.warn("pool key {} is a {} key, not one for store {}: not used", allowed.poolKeyId(),
-                            allowed.service(), store.code());
+                            allowed.service(), name.code());
                     return new Access.Refused(Access.Refusal.NO_KEY_AVAILABLE,
                             "The key pool has no key for this store right now. Tell your operator.");
                 }
-                return new Access.Granted(allowed.poolKey(), allowed.poolKeyId(), store.auth(), store.code());
+                return new Access.Granted(allowed.poolKey(), allowed.poolKeyId(), user, name.code());
             }
             Grant.Denied denied = (Grant.Denied) grant;
             return new Access.Refused(refusal(denied.reason()), denied.message());
@@ -65,17 +66,13 @@ public final class PoolStoreAccess implements StoreAccess {
             return new Access.Refused(Access.Refusal.AUTH_METHOD_DISABLED,
                     "This server accepts pool users only. Ask your operator for an addon link with your user id.");
         }
-        ApiKey own = ApiKey.of(store.token());
-        return new Access.Granted(own, "own-" + own.fingerprint(), "", store.code());
+        ApiKey own = store.token().get();
+        return new Access.Granted(own, "own-" + own.fingerprint(), "", store.store().code());
     }
 
-    /** Whether a key of {@code service} ("torbox", as the pool names it) is one for the store {@code storeCode}. */
-    static boolean belongsTo(String service, String storeCode) {
-        try {
-            return StoreName.fromCode(service).code().equals(storeCode);
-        } catch (IllegalArgumentException unknownService) {
-            return false;
-        }
+    /** Whether a key of {@code service} ("torbox", as the pool names it) is one for {@code store}. */
+    static boolean belongsTo(String service, StoreName store) {
+        return StoreName.find(service).filter(store::equals).isPresent();
     }
 
     private static Access.Refusal refusal(DenialReason reason) {

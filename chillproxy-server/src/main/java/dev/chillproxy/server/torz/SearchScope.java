@@ -20,7 +20,7 @@ import dev.chillproxy.core.config.TorzConfig;
 public record SearchScope(boolean operator, String finder) {
 
     public static SearchScope of(TorzConfig config) {
-        boolean operator = config.stores().stream().anyMatch(store -> !store.isP2p());
+        boolean operator = !config.stores().isEmpty();
         StringBuilder indexers = new StringBuilder();
         for (IndexerConfig indexer : config.indexers()) {
             indexers.append(indexer.name()).append('\0').append(indexer.url()).append('\0').append(indexer.apiKey())
@@ -31,7 +31,7 @@ public record SearchScope(boolean operator, String finder) {
 
     /** True when the config has no debrid store, i.e. {@code p2p} only. */
     public static boolean isP2pOnly(TorzConfig config) {
-        return !config.stores().isEmpty() && config.stores().stream().allMatch(StoreConfig::isP2p);
+        return config.p2p();
     }
 
     /** For caches of search results: the same answer only for the same indexers, keys and operator access. */

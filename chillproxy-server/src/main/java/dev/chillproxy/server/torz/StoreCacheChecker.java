@@ -14,7 +14,7 @@ import dev.chillproxy.server.torz.index.MagnetCache;
 import dev.chillproxy.store.CacheCheck;
 import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,8 @@ public final class StoreCacheChecker implements CacheChecker {
     }
 
     @Override
-    public CacheStatus check(String storeCode, Access.Granted access, List<String> hashes, String clientIp) {
+    public CacheStatus check(StoreName name, Access.Granted access, List<String> hashes, String clientIp) {
+        String storeCode = name.code();
         Map<String, Boolean> known = new HashMap<>(remembered(storeCode, hashes));
         List<String> unknown = hashes.stream().filter(hash -> !known.containsKey(hash)).distinct().toList();
         counters.hit(known.size());
@@ -55,7 +56,7 @@ public final class StoreCacheChecker implements CacheChecker {
             return new CacheStatus.Failed(storeCode.toUpperCase() + " cannot be used with the key pool.");
         }
         if (!unknown.isEmpty()) {
-            Store store = stores.get(StoreName.fromCode(storeCode));
+            Store store = stores.get(name);
             try {
                 CacheCheck answer = store.checkCached(access.key(), unknown, clientIp);
                 if (answer instanceof CacheCheck.Unsupported) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.core.torz.DebridGateway;
 import dev.chillproxy.core.torz.ErrorVideo;
@@ -14,7 +15,7 @@ import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreMagnet;
 import dev.chillproxy.store.Store;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreSet;
 import dev.chillproxy.store.http.SecretMasker;
 import dev.chillproxy.store.torznab.TorrentDownload;
@@ -53,23 +54,23 @@ public final class StoreGateway implements DebridGateway {
     }
 
     @Override
-    public String add(String storeCode, Access.Granted access, String hash, String privateFinder, String clientIp)
+    public String add(StoreName name, Access.Granted access, String hash, Optional<String> privateFinder, String clientIp)
             throws PlaybackFailure {
-        Store store = store(storeCode, access);
+        Store store = store(name, access);
         Optional<String> inAccount = inAccount(store, access, hash);
         if (inAccount.isPresent()) {
             return inAccount.get();
         }
         spendUsersAdd(access);
-        Optional<String> torrentUrl = privateFinder.isEmpty() || store.name() != StoreName.TORBOX
-                ? Optional.empty() : privateUrls.find(privateFinder, hash);
+        Optional<String> torrentUrl = store.name() != StoreName.TORBOX
+                ? Optional.empty() : privateFinder.flatMap(finder -> privateUrls.find(finder, hash));
         AddedMagnet added = torrentUrl.isPresent()
                 ? addPrivate(store, access, hash, torrentUrl.get(), clientIp)
                 : call(access, ErrorVideo.DOWNLOAD_FAILED,
-                        () -> store.addMagnet(access.key(), "magnet:?xt=urn:btih:" + hash, clientIp));
+                        () -> store.addMagnet(access.key(), new InfoHash(hash).toMagnet(), clientIp));
         if (added.queuedOnly()) {
             // TorBox queues the request when the account's slots are full: a queue id is no torrent to poll yet
-            throw new PlaybackFailure(ErrorVideo.DOWNLOADING, storeCode + ": queued by the store");
+            throw new PlaybackFailure(ErrorVideo.DOWNLOADING, name.code() + ": queued by the store");
         }
         return added.id();
     }
@@ -135,8 +136,8 @@ public final class StoreGateway implements DebridGateway {
     }
 
     @Override
-    public MagnetState state(String storeCode, Access.Granted access, String magnetId) throws PlaybackFailure {
-        Store store = store(storeCode, access);
+    public MagnetState state(StoreName name, Access.Granted access, String magnetId) throws PlaybackFailure {
+        Store store = store(name, access);
         StoreMagnet magnet = call(access, ErrorVideo.SERVER_ERROR, () -> store.magnet(access.key(), magnetId));
         List<PlayableFile> files = magnet.files().stream()
                 .map(file -> new PlayableFile(file.toTorrentFile(), file.linkHandle()))
@@ -145,22 +146,18 @@ public final class StoreGateway implements DebridGateway {
     }
 
     @Override
-    public String link(String storeCode, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
-        Store store = store(storeCode, access);
+    public String link(StoreName name, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
+        Store store = store(name, access);
         return call(access, ErrorVideo.SERVER_ERROR, () -> store.generateLink(access.key(), linkHandle, clientIp));
     }
 
-    private Store store(String code) {
-        return stores.get(StoreName.fromCode(code));
-    }
-
     /** The store of this code, for this key: a pool key is only ever sent to its own service. */
-    private Store store(String code, Access.Granted access) throws PlaybackFailure {
-        if (!access.mayCall(code)) {
-            LOG.warn("pool key {} belongs to store '{}', not {}: call not made", access.keyId(), access.store(), code);
-            throw new PlaybackFailure(ErrorVideo.FORBIDDEN, code + ": the pool key is not one for this store");
+    private Store store(StoreName name, Access.Granted access) throws PlaybackFailure {
+        if (!access.mayCall(name.code())) {
+            LOG.warn("pool key {} belongs to store '{}', not {}: call not made", access.keyId(), access.store(), name.code());
+            throw new PlaybackFailure(ErrorVideo.FORBIDDEN, name.code() + ": the pool key is not one for this store");
         }
-        return store(code);
+        return stores.get(name);
     }
 
     private <T> T call(Access.Granted access, ErrorVideo otherwise, Supplier<T> call) throws PlaybackFailure {

@@ -34,7 +34,7 @@ public final class UsageEvents {
     /** A refusal for the config's pool user, if it has one. */
     public void denied(TorzConfig config, String hash) {
         config.stores().stream().filter(StoreConfig::usesPool).findFirst().ifPresent(store ->
-                outbox.record(new UsageEvent(UUID.randomUUID().toString(), store.auth(), "", UsageAction.DENIED.wire(),
+                outbox.record(new UsageEvent(UUID.randomUUID().toString(), store.poolUser().orElseThrow(), "", UsageAction.DENIED.wire(),
                         hash, false, 0, clock.instant())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.chillproxy.server.fakes;
 
+import dev.chillproxy.core.store.StoreName;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -141,7 +142,7 @@ public final class ServerFixture implements AutoCloseable {
 
     /** A Torz config using TorBox through the pool as {@code userId}. */
     public static String cfg(String userId) {
-        return ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "", userId)), List.of(), false, false, "", ""));
+        return ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, userId)), List.of(), false, false, "", ""));
     }
 
     public static String streamPath(String userId, int movie) {

@@ -1,5 +1,6 @@
 package dev.chillproxy.server.faults;
 
+import dev.chillproxy.core.store.StoreName;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -83,10 +84,11 @@ final class RequestFuzz {
 
     private String valid() {
         String who = random.nextBoolean() ? user : UUID.randomUUID().toString();
-        StoreConfig store = random.nextInt(5) == 0 ? new StoreConfig("p2p", "", "") : new StoreConfig("tb", "", who);
+        boolean p2p = random.nextInt(5) == 0;
+        List<StoreConfig> stores = p2p ? List.of() : List.of(StoreConfig.pooled(StoreName.TORBOX, who));
         String sort = pick(new String[] {"", "-resolution,-size", "bogus", "-", ",,,"});
         String filter = pick(new String[] {"", "Resolution == \"1080p\"", "((", "Size > ", "x ~= y"});
-        return ConfigCodec.encode(new TorzConfig(List.of(store), List.of(), random.nextBoolean(), false, sort, filter));
+        return ConfigCodec.encode(new TorzConfig(p2p, stores, List.of(), random.nextBoolean(), false, sort, filter));
     }
 
     private String mutate(String text) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,12 +25,12 @@ class UserKeysTest {
     @Test
     void aPoolUserIsKeyedByItsUuid() {
         assertEquals(Optional.of(USER.toLowerCase()), UserKeys.of(config(
-                new StoreConfig("tb", TOKEN, ""), new StoreConfig("tb", "", USER))), "the pool user wins over a token");
+                StoreConfig.own(StoreName.TORBOX, TOKEN), StoreConfig.pooled(StoreName.TORBOX, USER))), "the pool user wins over a token");
     }
 
     @Test
     void aLegacyTokenIsKeyedByAFingerprintNeverTheToken() {
-        String key = UserKeys.of(config(new StoreConfig("rd", TOKEN, ""))).orElseThrow();
+        String key = UserKeys.of(config(StoreConfig.own(StoreName.REALDEBRID, TOKEN))).orElseThrow();
         assertTrue(key.matches("t:[0-9a-f]{16}"), key);
         assertFalse(key.contains(TOKEN.substring(0, 8)));
         assertEquals(key, UserKeys.legacyToken(TOKEN), "stable");
@@ -38,7 +39,7 @@ class UserKeysTest {
 
     @Test
     void aP2pOnlyConfigHasNoUser() {
-        assertEquals(Optional.empty(), UserKeys.of(config(new StoreConfig("p2p", "", ""))));
+        assertEquals(Optional.empty(), UserKeys.of(TorzConfig.p2p(List.of(), false, false, "", "")));
         assertEquals(Optional.empty(), UserKeys.of(config()));
     }
 }

@@ -2,6 +2,7 @@ package dev.chillproxy.server.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chillproxy.core.store.StoreName;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class UserIndexerGuardEndToEndTest {
         String path = "/api/v2.0/indexers/all/results/torznab/api";
         // 127.0.0.1 itself is an operator host here (on other ports): the exemption is by host:port, not host
         for (String host : List.of("2130706433", "127.1", "127.000.000.001", "127.0.0.1")) {
-            String cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "", user)), List.of(
+            String cfg = ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, user)), List.of(
                     new IndexerConfig("jackett", "http://" + host + ":" + local.getPort() + path, "userkey")),
                     false, false, "", ""));
 

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chillproxy.core.client.TrustedProxies;
 import dev.chillproxy.server.limits.IpLimit;
 import dev.chillproxy.server.RouteTable;
+import dev.chillproxy.core.secret.ApiKey;
+import java.util.Optional;
+import dev.chillproxy.core.store.StoreName;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -62,7 +65,8 @@ class ConfigureRoutesTest {
     }
 
     private static String cfg(String auth, String token) {
-        return ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", token, auth)), List.of(), true, false,
+        return ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig(StoreName.TORBOX,
+                token.isEmpty() ? Optional.empty() : Optional.of(ApiKey.of(token)), Optional.of(auth))), List.of(), true, false,
                 "-size", ""));
     }
 
@@ -184,7 +188,7 @@ class ConfigureRoutesTest {
             }
             assertTrue(html.contains("<option value=\"auth\" selected>"), "TorBox offers the pool");
         }
-        String realDebrid = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("rd", "RDTOKEN", "")), List.of(),
+        String realDebrid = ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.own(StoreName.REALDEBRID, "RDTOKEN")), List.of(),
                 false, false, "", ""));
         try (Response response = get("/stremio/torz/" + realDebrid + "/configure")) {
             String html = response.body().string();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import dev.chillproxy.server.limits.IpLimit;
 import dev.chillproxy.server.RouteTable;
+import dev.chillproxy.core.store.StoreName;
 import java.io.IOException;
 import java.util.List;
 
@@ -78,8 +79,8 @@ class ManifestRoutesTest {
     @Test
     void configuredManifestNamesTheStores() throws IOException {
         start(TrustedProxies.none());
-        String cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "", USER),
-                new StoreConfig("rd", "RDTOKEN", "")), List.of(), false, false, "", ""));
+        String cfg = ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, USER),
+                StoreConfig.own(StoreName.REALDEBRID, "RDTOKEN")), List.of(), false, false, "", ""));
         JsonNode manifest = get("/stremio/torz/" + cfg + "/manifest.json");
         assertEquals(200, manifest.path("_status").asInt());
         assertFalse(manifest.path("behaviorHints").path("configurationRequired").asBoolean());
@@ -90,7 +91,7 @@ class ManifestRoutesTest {
     @Test
     void badConfigIsJson400NamingTheField() throws IOException {
         start(TrustedProxies.none());
-        String cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "", "not-a-uuid")), List.of(),
+        String cfg = ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, "not-a-uuid")), List.of(),
                 false, false, "", ""));
         JsonNode body = get("/stremio/torz/" + cfg + "/manifest.json");
         assertEquals(400, body.path("_status").asInt());

@@ -13,7 +13,7 @@ import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreSet;
 import dev.chillproxy.store.StoreUser;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -88,7 +89,7 @@ class IndexerCandidateSourceTest {
     }
 
     private static TorzConfig config(IndexerConfig... indexers) {
-        return new TorzConfig(List.of(new StoreConfig("tb", "", "0b6f1a52-3c7e-4d0a-9b1e-2f5c8d9e0a11")), List.of(indexers),
+        return new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, "0b6f1a52-3c7e-4d0a-9b1e-2f5c8d9e0a11")), List.of(indexers),
                 false, false, "", "");
     }
 
@@ -275,8 +276,8 @@ class IndexerCandidateSourceTest {
 
     @Test
     void aP2pConfigNeverSearchesTheOperatorsIndexers() throws Exception {
-        TorzConfig p2p = new TorzConfig(List.of(new StoreConfig("p2p", "", "")),
-                List.of(new IndexerConfig("generic", userUrl(), "own-key")), false, false, "", "");
+        TorzConfig p2p = TorzConfig.p2p(List.of(new IndexerConfig("generic", userUrl(), "own-key")), false, false, "",
+                "");
 
         Candidates found = source.find(StremioId.parse("movie", "tt0133093"), p2p, BUDGET, GRANTED);
 

@@ -15,7 +15,7 @@ import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.StoreException;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ class PlaybackRoutesTest {
         torbox.start();
         fixture = ServerFixture.start(Engine.SQLITE, Map.of("TORBOX_API_URL", "http://127.0.0.1:" + torbox.getPort()));
         // a legacy token keeps this test about the route, not the pool
-        cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", OWN_KEY, "")), List.of(), false, false, "", ""));
+        cfg = ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.own(StoreName.TORBOX, OWN_KEY)), List.of(), false, false, "", ""));
     }
 
     @AfterAll
@@ -99,7 +100,7 @@ class PlaybackRoutesTest {
 
     @Test
     void aP2pConfigHasNoPlaybackLinks() throws Exception {
-        String p2p = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("p2p", "", "")), List.of(), false, false, "", ""));
+        String p2p = ConfigCodec.encode(TorzConfig.p2p(List.of(), false, false, "", ""));
 
         assertBadLink("/stremio/torz/" + p2p + "/_/strem/tt0133093/p2p/" + MOVIE + "/-1/");
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.util.Map;
 
 import dev.chillproxy.chillstreams.pool.DenialReason;
@@ -25,8 +26,8 @@ class PoolStoreAccessTest {
     private static final String TOKEN = "users-own-torbox-token-0123456789";
     private static final String HASH = "0123456789abcdef0123456789abcdef01234567";
     private static final RequestContext CONTEXT = new RequestContext("203.0.113.7", "device-abc");
-    private static final StoreConfig POOLED = new StoreConfig("tb", "", USER);
-    private static final StoreConfig LEGACY = new StoreConfig("tb", TOKEN, "");
+    private static final StoreConfig POOLED = StoreConfig.pooled(StoreName.TORBOX, USER);
+    private static final StoreConfig LEGACY = StoreConfig.own(StoreName.TORBOX, TOKEN);
 
     private final FakePool pool = new FakePool(new Grant.Allowed(ApiKey.of("pool-key-secret-1"), "pk-7", 2));
 
@@ -72,7 +73,7 @@ class PoolStoreAccessTest {
         Access.Granted again = assertInstanceOf(Access.Granted.class,
                 access.open(LEGACY, new RequestContext("198.51.100.1", "other-device"), "stream-served", HASH));
         Access.Granted other = assertInstanceOf(Access.Granted.class,
-                access.open(new StoreConfig("tb", TOKEN + "x", ""), CONTEXT, "stream-list", ""));
+                access.open(StoreConfig.own(StoreName.TORBOX, TOKEN + "x"), CONTEXT, "stream-list", ""));
 
         assertEquals(TOKEN, first.key().reveal());
         assertFalse(first.pooled(), "not a pool user: no usage events, no key problems reported");
@@ -99,7 +100,7 @@ class PoolStoreAccessTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"rd", "ad", "pm", "dl"})
     void aPoolUserOnAStoreThePoolDoesNotServeIsRefusedWithoutAskingThePool(String code) {
-        Access access = new PoolStoreAccess(pool, true, true).open(new StoreConfig(code, "", USER), CONTEXT, "stream-list", "");
+        Access access = new PoolStoreAccess(pool, true, true).open(StoreConfig.pooled(StoreName.fromCode(code), USER), CONTEXT, "stream-list", "");
 
         assertInstanceOf(Access.Refused.class, access);
         assertEquals(Access.Refusal.AUTH_METHOD_DISABLED, ((Access.Refused) access).reason());

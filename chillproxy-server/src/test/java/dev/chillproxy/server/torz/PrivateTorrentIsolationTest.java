@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -104,6 +105,10 @@ class PrivateTorrentIsolationTest {
         return "http://127.0.0.1:" + ownIndexer.getPort() + "/api/v2.0/indexers/all/results/torznab/api";
     }
 
+    private static String p2pCfg(List<IndexerConfig> indexers) {
+        return ConfigCodec.encode(TorzConfig.p2p(indexers, false, true, "", ""));
+    }
+
     private static String cfg(List<StoreConfig> stores, List<IndexerConfig> indexers) {
         return ConfigCodec.encode(new TorzConfig(stores, indexers, false, true, "", ""));
     }
@@ -143,9 +148,9 @@ class PrivateTorrentIsolationTest {
         fixture.addPoolKey(ServerFixture.KEY_ONE, 5);
         String alice = fixture.addUser();
         String bob = fixture.addUser();
-        String aliceCfg = cfg(List.of(new StoreConfig("tb", "", alice)),
+        String aliceCfg = cfg(List.of(StoreConfig.pooled(StoreName.TORBOX, alice)),
                 List.of(new IndexerConfig("jackett", ownIndexerUrl(), ALICE_KEY)));
-        String bobCfg = cfg(List.of(new StoreConfig("tb", "", bob)), List.of());
+        String bobCfg = cfg(List.of(StoreConfig.pooled(StoreName.TORBOX, bob)), List.of());
 
         String forAlice = body("/stremio/torz/" + aliceCfg + "/stream/movie/tt0133093.json");
         awaitShared(OPERATOR_PRIVATE);
@@ -204,12 +209,12 @@ class PrivateTorrentIsolationTest {
         start(engine, Map.of("ENABLE_P2P", "true"));
         fixture.addPoolKey(ServerFixture.KEY_ONE, 5);
         String bob = fixture.addUser();
-        String mallory = cfg(List.of(new StoreConfig("p2p", "", "")),
+        String mallory = p2pCfg(
                 List.of(new IndexerConfig("generic", ownIndexerUrl(), "")));
 
         body("/stremio/torz/" + mallory + "/stream/movie/tt0133093.json");
         awaitShared(MALLORY_ONLY);
-        String forBob = body("/stremio/torz/" + cfg(List.of(new StoreConfig("tb", "", bob)), List.of())
+        String forBob = body("/stremio/torz/" + cfg(List.of(StoreConfig.pooled(StoreName.TORBOX, bob)), List.of())
                 + "/stream/movie/tt0133093.json");
 
         assertFalse(forBob.contains("Poisoned") || forBob.contains("99999") || forBob.contains(MALLORY_ONLY), forBob);
@@ -223,7 +228,7 @@ class PrivateTorrentIsolationTest {
         ownIndexer.setDispatcher(new FakeIndexer(0,
                 new FakeIndexer.Item("tt0133093", "The.Matrix.1999.480p.CAM-MAL", MALLORY_ONLY, 1_000_000L, 1)));
         start(engine, Map.of());
-        String p2p = cfg(List.of(new StoreConfig("p2p", "", "")), List.of(new IndexerConfig("generic", ownIndexerUrl(), "")));
+        String p2p = p2pCfg( List.of(new IndexerConfig("generic", ownIndexerUrl(), "")));
 
         JsonNode streams = fixture.streams("/stremio/torz/" + p2p + "/stream/movie/tt0133093.json", "Stremio/1");
 
@@ -239,8 +244,8 @@ class PrivateTorrentIsolationTest {
         ownIndexer.setDispatcher(new FakeIndexer(0,
                 new FakeIndexer.Item("tt0133093", "The.Matrix.1999.480p.CAM-MAL", MALLORY_ONLY, 1_000_000L, 1)));
         start(engine, Map.of("ENABLE_P2P", "true"));
-        String p2p = cfg(List.of(new StoreConfig("p2p", "", "")), List.of(new IndexerConfig("generic", ownIndexerUrl(), "")));
-        String withoutIndexers = cfg(List.of(new StoreConfig("p2p", "", "")), List.of());
+        String p2p = p2pCfg( List.of(new IndexerConfig("generic", ownIndexerUrl(), "")));
+        String withoutIndexers = p2pCfg( List.of());
 
         fixture.streams("/stremio/torz/" + p2p + "/stream/movie/tt0133093.json", "Stremio/1");
         fixture.streams("/stremio/torz/" + withoutIndexers + "/stream/movie/tt0133093.json", "Stremio/1");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class RecentCandidatesTest {
     private final RecentCandidates recent = new RecentCandidates(source, nanos::get);
 
     private static TorzConfig config(IndexerConfig... indexers) {
-        return new TorzConfig(List.of(new StoreConfig("tb", "", "7f1b1c1e-6b1a-4f43-9a53-0f3e5c2b9a11")), List.of(indexers),
+        return new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, "7f1b1c1e-6b1a-4f43-9a53-0f3e5c2b9a11")), List.of(indexers),
                 false, false, "", "");
     }
 

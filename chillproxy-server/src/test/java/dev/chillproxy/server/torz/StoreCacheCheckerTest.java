@@ -27,7 +27,7 @@ import dev.chillproxy.store.CacheCheck;
 import dev.chillproxy.store.CachedMagnet;
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.StoreException;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -74,7 +74,7 @@ class StoreCacheCheckerTest {
         try (Setup s = setup(engine)) {
             s.cache().record("tb", Map.of(A, true, B, false));
 
-            CacheStatus status = s.checker().check("tb", POOLED, List.of(A, B), "203.0.113.7");
+            CacheStatus status = s.checker().check(StoreName.TORBOX, POOLED, List.of(A, B), "203.0.113.7");
 
             assertEquals(new CacheStatus.Known(Set.of(A)), status);
             assertTrue(torbox.calls.isEmpty());
@@ -89,7 +89,7 @@ class StoreCacheCheckerTest {
             s.cache().record("rd", Map.of(B, true));
             torbox.cacheAnswer = cached(C);
 
-            CacheStatus status = s.checker().check("tb", POOLED, List.of(A, B, C, B), "203.0.113.7");
+            CacheStatus status = s.checker().check(StoreName.TORBOX, POOLED, List.of(A, B, C, B), "203.0.113.7");
 
             assertEquals(new CacheStatus.Known(Set.of(A, C)), status);
             assertEquals(1, torbox.calls.size());
@@ -100,7 +100,7 @@ class StoreCacheCheckerTest {
             assertEquals(Map.of(A, true, B, false, C, true), s.cache().fresh("tb", List.of(A, B, C)),
                     "cached and uncached answers are both remembered");
 
-            s.checker().check("tb", POOLED, List.of(A, B, C), "203.0.113.7");
+            s.checker().check(StoreName.TORBOX, POOLED, List.of(A, B, C), "203.0.113.7");
             assertEquals(1, torbox.calls.size(), "the next user is answered from the cache");
         }
     }
@@ -110,10 +110,10 @@ class StoreCacheCheckerTest {
     void aStoreWithoutACacheCheckIsUnsupportedUnlessTheCacheKnowsCachedOnes(Engine engine) {
         try (Setup s = setup(engine)) {
             torbox.cacheAnswer = new CacheCheck.Unsupported(StoreName.TORBOX, "no cache api");
-            assertEquals(new CacheStatus.Unsupported(), s.checker().check("tb", POOLED, List.of(A, B), "203.0.113.7"));
+            assertEquals(new CacheStatus.Unsupported(), s.checker().check(StoreName.TORBOX, POOLED, List.of(A, B), "203.0.113.7"));
 
             s.cache().record("tb", Map.of(A, true));
-            assertEquals(new CacheStatus.Known(Set.of(A)), s.checker().check("tb", POOLED, List.of(A, B), "203.0.113.7"));
+            assertEquals(new CacheStatus.Known(Set.of(A)), s.checker().check(StoreName.TORBOX, POOLED, List.of(A, B), "203.0.113.7"));
         }
     }
 
@@ -124,7 +124,7 @@ class StoreCacheCheckerTest {
             torbox.failing("checkCached", new StoreException(StoreName.TORBOX, ErrorCode.UNAUTHORIZED, 401, "bad token"));
 
             CacheStatus.Failed failed = assertInstanceOf(CacheStatus.Failed.class,
-                    s.checker().check("tb", POOLED, List.of(A), "203.0.113.7"));
+                    s.checker().check(StoreName.TORBOX, POOLED, List.of(A), "203.0.113.7"));
 
             assertTrue(failed.message().startsWith("TB "), failed.message());
             assertFalse(failed.message().contains(POOL_KEY));
@@ -140,7 +140,7 @@ class StoreCacheCheckerTest {
             torbox.failing("checkCached", new StoreException(StoreName.TORBOX, ErrorCode.TOO_MANY_REQUESTS, 429, null,
                     "slow down", Duration.ofSeconds(90)));
 
-            assertInstanceOf(CacheStatus.Failed.class, s.checker().check("tb", POOLED, List.of(A), "203.0.113.7"));
+            assertInstanceOf(CacheStatus.Failed.class, s.checker().check(StoreName.TORBOX, POOLED, List.of(A), "203.0.113.7"));
 
             assertEquals(List.of(new FakePool.Problem("pk-3", new KeyProblem.Throttled(NOW.plusSeconds(90)))), pool.problems);
         }
@@ -152,7 +152,7 @@ class StoreCacheCheckerTest {
         try (Setup s = setup(engine)) {
             torbox.failing("checkCached", new StoreException(StoreName.TORBOX, ErrorCode.UNAUTHORIZED, 401, "bad token"));
 
-            assertInstanceOf(CacheStatus.Failed.class, s.checker().check("tb", LEGACY, List.of(A), "203.0.113.7"));
+            assertInstanceOf(CacheStatus.Failed.class, s.checker().check(StoreName.TORBOX, LEGACY, List.of(A), "203.0.113.7"));
 
             assertTrue(pool.problems.isEmpty());
         }
@@ -164,7 +164,7 @@ class StoreCacheCheckerTest {
         try (Setup s = setup(engine)) {
             torbox.failing("checkCached", new StoreException(StoreName.TORBOX, ErrorCode.STORE_SERVER_DOWN, 502, "gateway"));
 
-            assertInstanceOf(CacheStatus.Failed.class, s.checker().check("tb", POOLED, List.of(A), "203.0.113.7"));
+            assertInstanceOf(CacheStatus.Failed.class, s.checker().check(StoreName.TORBOX, POOLED, List.of(A), "203.0.113.7"));
 
             assertTrue(pool.problems.isEmpty());
         }
@@ -177,7 +177,7 @@ class StoreCacheCheckerTest {
             s.db().database().jdbi().useHandle(handle -> handle.execute("DROP TABLE torz_magnet_cache"));
             torbox.cacheAnswer = cached(A);
 
-            CacheStatus status = s.checker().check("tb", POOLED, List.of(A, B), "203.0.113.7");
+            CacheStatus status = s.checker().check(StoreName.TORBOX, POOLED, List.of(A, B), "203.0.113.7");
 
             assertEquals(new CacheStatus.Known(Set.of(A)), status, "the cache is an optimisation, not a dependency");
             assertEquals(List.of(A, B), torbox.calls.get(0).argument());
@@ -195,7 +195,7 @@ class StoreCacheCheckerTest {
                     new KeyProblemReporter(pool, Clock.fixed(NOW, ZoneOffset.UTC)),
                     new CacheCounters(new SimpleMeterRegistry(), "magnets"), Runnable::run);
 
-            assertInstanceOf(CacheStatus.Failed.class, onRealDebrid.check("rd", POOLED, List.of(A), "203.0.113.7"));
+            assertInstanceOf(CacheStatus.Failed.class, onRealDebrid.check(StoreName.REALDEBRID, POOLED, List.of(A), "203.0.113.7"));
 
             assertTrue(realDebrid.calls.isEmpty(), realDebrid.calls.toString());
             assertTrue(pool.problems.isEmpty());

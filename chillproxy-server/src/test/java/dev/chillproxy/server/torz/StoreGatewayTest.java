@@ -32,7 +32,7 @@ import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreFile;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.torznab.TorrentFetcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -74,9 +74,9 @@ class StoreGatewayTest {
     private final StoreGateway gateway = new StoreGateway(torbox.asSet(), torrents, problems, privateUrls, null);
 
     /** Records {@code link} as found by {@link #FINDER} and returns that finder, as a playback request carries it. */
-    private String known(String hash, String link) {
+    private Optional<String> known(String hash, String link) {
         privateLinks.put(FINDER + "|" + hash, link);
-        return FINDER;
+        return Optional.of(FINDER);
     }
 
     private static byte[] concat(String head, byte[] middle, String tail) {
@@ -106,9 +106,9 @@ class StoreGatewayTest {
     void addLinkAndStateUseTheGrantedKeyAndTheClientsAddress() throws Exception {
         torbox.magnet = magnet(MagnetStatus.DOWNLOADED);
 
-        String id = gateway.add("tb", POOLED, HASH, "", "203.0.113.7");
-        MagnetState state = gateway.state("tb", POOLED, id);
-        String url = gateway.link("tb", POOLED, state.files().get(0).linkHandle(), "203.0.113.7");
+        String id = gateway.add(StoreName.TORBOX, POOLED, HASH, Optional.empty(), "203.0.113.7");
+        MagnetState state = gateway.state(StoreName.TORBOX, POOLED, id);
+        String url = gateway.link(StoreName.TORBOX, POOLED, state.files().get(0).linkHandle(), "203.0.113.7");
 
         assertEquals("77", id);
         assertEquals("magnet:?xt=urn:btih:" + HASH, torbox.calls("addMagnet").get(0).argument());
@@ -135,7 +135,7 @@ class StoreGatewayTest {
                 MagnetStatus.UNKNOWN, Progress.FAILED);
         torbox.magnet = magnet(status);
 
-        assertEquals(expected.get(status), gateway.state("tb", POOLED, "77").progress());
+        assertEquals(expected.get(status), gateway.state(StoreName.TORBOX, POOLED, "77").progress());
     }
 
     @ParameterizedTest
@@ -153,9 +153,9 @@ class StoreGatewayTest {
         torbox.magnet = magnet(MagnetStatus.DOWNLOADED);
         torbox.failing("addMagnet", failure).failing("magnet", failure).failing("generateLink", failure);
 
-        PlaybackFailure onAdd = assertThrows(PlaybackFailure.class, () -> gateway.add("tb", POOLED, HASH, "", "203.0.113.7"));
-        PlaybackFailure onState = assertThrows(PlaybackFailure.class, () -> gateway.state("tb", POOLED, "77"));
-        PlaybackFailure onLink = assertThrows(PlaybackFailure.class, () -> gateway.link("tb", POOLED, "77:0", "203.0.113.7"));
+        PlaybackFailure onAdd = assertThrows(PlaybackFailure.class, () -> gateway.add(StoreName.TORBOX, POOLED, HASH, Optional.empty(), "203.0.113.7"));
+        PlaybackFailure onState = assertThrows(PlaybackFailure.class, () -> gateway.state(StoreName.TORBOX, POOLED, "77"));
+        PlaybackFailure onLink = assertThrows(PlaybackFailure.class, () -> gateway.link(StoreName.TORBOX, POOLED, "77:0", "203.0.113.7"));
 
         assertEquals(specific.getOrDefault(code, ErrorVideo.DOWNLOAD_FAILED), onAdd.video(), "a torrent that cannot be added");
         assertEquals(specific.getOrDefault(code, ErrorVideo.SERVER_ERROR), onState.video());
@@ -167,7 +167,7 @@ class StoreGatewayTest {
     void aRevokedPoolKeyIsReportedOncePerFailedCall() {
         torbox.failing("addMagnet", new StoreException(StoreName.TORBOX, ErrorCode.UNAUTHORIZED, 401, "bad token"));
 
-        assertThrows(PlaybackFailure.class, () -> gateway.add("tb", POOLED, HASH, "", "203.0.113.7"));
+        assertThrows(PlaybackFailure.class, () -> gateway.add(StoreName.TORBOX, POOLED, HASH, Optional.empty(), "203.0.113.7"));
 
         assertEquals(List.of(new FakePool.Problem("pk-3", new KeyProblem.Unauthorized())), pool.problems);
     }
@@ -177,7 +177,7 @@ class StoreGatewayTest {
         torbox.magnet = magnet(MagnetStatus.QUEUED);
         torbox.queueOnly = true;
 
-        PlaybackFailure failure = assertThrows(PlaybackFailure.class, () -> gateway.add("tb", POOLED, HASH, "", "203.0.113.7"));
+        PlaybackFailure failure = assertThrows(PlaybackFailure.class, () -> gateway.add(StoreName.TORBOX, POOLED, HASH, Optional.empty(), "203.0.113.7"));
 
         assertEquals(ErrorVideo.DOWNLOADING, failure.video());
         assertTrue(torbox.calls("magnet").isEmpty(), "a queue id is not a torrent id to poll");
@@ -189,7 +189,7 @@ class StoreGatewayTest {
         indexer.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/files/42.torrent").build());
         indexer.enqueue(new MockResponse.Builder().body(new Buffer().write(TORRENT)).build());
 
-        String id = gateway.add("tb", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), "203.0.113.7");
+        String id = gateway.add(StoreName.TORBOX, POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), "203.0.113.7");
 
         assertEquals("77", id);
         assertTrue(torbox.calls("addMagnet").isEmpty(), "a private tracker has no DHT: the hash alone never downloads");
@@ -208,7 +208,7 @@ class StoreGatewayTest {
         String magnet = "magnet:?xt=urn:btih:" + PRIVATE_HASH.toUpperCase() + "&tr=http%3A%2F%2Ftracker.example%2Fa";
         indexer.enqueue(new MockResponse.Builder().code(301).addHeader("Location", magnet).build());
 
-        gateway.add("tb", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null);
+        gateway.add(StoreName.TORBOX, POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null);
 
         assertEquals(magnet, torbox.calls("addMagnet").get(0).argument(), "the magnet keeps its trackers");
         assertTrue(torbox.calls("addTorrent").isEmpty());
@@ -236,7 +236,7 @@ class StoreGatewayTest {
         PlaybackFailure[] failure = new PlaybackFailure[1];
 
         String logs = ServerFixture.capturingLogs(() -> failure[0] = assertThrows(PlaybackFailure.class,
-                () -> gateway.add("tb", POOLED, wanted, known(wanted, finalLink), "203.0.113.7")));
+                () -> gateway.add(StoreName.TORBOX, POOLED, wanted, known(wanted, finalLink), "203.0.113.7")));
 
         assertEquals(ErrorVideo.DOWNLOAD_FAILED, failure[0].video());
         assertTrue(torbox.calls("addMagnet").isEmpty() && torbox.calls("addTorrent").isEmpty(),
@@ -254,10 +254,10 @@ class StoreGatewayTest {
         torbox.failing("addTorrent", new StoreException(StoreName.TORBOX, ErrorCode.STORE_LIMIT_EXCEEDED, 400, "ACTIVE_LIMIT"));
 
         PlaybackFailure limited = assertThrows(PlaybackFailure.class,
-                () -> gateway.add("tb", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null));
+                () -> gateway.add(StoreName.TORBOX, POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null));
         torbox.failing("addTorrent", new StoreException(StoreName.TORBOX, ErrorCode.UNAUTHORIZED, 401, "BAD_TOKEN"));
         PlaybackFailure revoked = assertThrows(PlaybackFailure.class,
-                () -> gateway.add("tb", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null));
+                () -> gateway.add(StoreName.TORBOX, POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null));
 
         assertEquals(ErrorVideo.STORE_LIMIT_EXCEEDED, limited.video());
         assertEquals(ErrorVideo.UNAUTHORIZED, revoked.video());
@@ -271,7 +271,7 @@ class StoreGatewayTest {
         indexer.enqueue(new MockResponse.Builder().body(new Buffer().write(TORRENT)).build());
 
         PlaybackFailure failure = assertThrows(PlaybackFailure.class,
-                () -> gateway.add("tb", POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null));
+                () -> gateway.add(StoreName.TORBOX, POOLED, PRIVATE_HASH, known(PRIVATE_HASH, torrentLink()), null));
 
         assertEquals(ErrorVideo.DOWNLOADING, failure.video());
     }
@@ -282,7 +282,7 @@ class StoreGatewayTest {
         realDebrid.magnet = magnet(MagnetStatus.QUEUED);
         StoreGateway onRealDebrid = new StoreGateway(realDebrid.asSet(), torrents, problems, privateUrls, null);
 
-        onRealDebrid.add("rd", new Access.Granted(ApiKey.of("own-rd-token"), "own-1", "", "rd"), PRIVATE_HASH,
+        onRealDebrid.add(StoreName.REALDEBRID, new Access.Granted(ApiKey.of("own-rd-token"), "own-1", "", "rd"), PRIVATE_HASH,
                 known(PRIVATE_HASH, torrentLink()), null);
 
         assertEquals("magnet:?xt=urn:btih:" + PRIVATE_HASH, realDebrid.calls("addMagnet").get(0).argument());
@@ -294,8 +294,8 @@ class StoreGatewayTest {
         torbox.magnet = magnet(MagnetStatus.QUEUED);
         known(PRIVATE_HASH, torrentLink());
 
-        gateway.add("tb", POOLED, PRIVATE_HASH, "i-another-user", null);
-        gateway.add("tb", POOLED, PRIVATE_HASH, "", null);
+        gateway.add(StoreName.TORBOX, POOLED, PRIVATE_HASH, Optional.of("i-another-user"), null);
+        gateway.add(StoreName.TORBOX, POOLED, PRIVATE_HASH, Optional.empty(), null);
 
         assertEquals(0, indexer.getRequestCount(), "only the finder's own records give a .torrent link");
         assertEquals(2, torbox.calls("addMagnet").size());
@@ -309,9 +309,9 @@ class StoreGatewayTest {
         realDebrid.magnet = magnet(MagnetStatus.DOWNLOADED);
         StoreGateway onRealDebrid = new StoreGateway(realDebrid.asSet(), torrents, problems, privateUrls, null);
 
-        PlaybackFailure add = assertThrows(PlaybackFailure.class, () -> onRealDebrid.add("rd", POOLED, HASH, "", null));
-        PlaybackFailure state = assertThrows(PlaybackFailure.class, () -> onRealDebrid.state("rd", POOLED, "77"));
-        PlaybackFailure link = assertThrows(PlaybackFailure.class, () -> onRealDebrid.link("rd", POOLED, "77:0", null));
+        PlaybackFailure add = assertThrows(PlaybackFailure.class, () -> onRealDebrid.add(StoreName.REALDEBRID, POOLED, HASH, Optional.empty(), null));
+        PlaybackFailure state = assertThrows(PlaybackFailure.class, () -> onRealDebrid.state(StoreName.REALDEBRID, POOLED, "77"));
+        PlaybackFailure link = assertThrows(PlaybackFailure.class, () -> onRealDebrid.link(StoreName.REALDEBRID, POOLED, "77:0", null));
 
         assertEquals(List.of(ErrorVideo.FORBIDDEN, ErrorVideo.FORBIDDEN, ErrorVideo.FORBIDDEN),
                 List.of(add.video(), state.video(), link.video()));
@@ -319,7 +319,7 @@ class StoreGatewayTest {
         assertTrue(pool.problems.isEmpty());
         // a pool grant whose store is unknown is not sent anywhere either
         Access.Granted unknown = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-1");
-        assertThrows(PlaybackFailure.class, () -> gateway.add("tb", unknown, HASH, "", null));
+        assertThrows(PlaybackFailure.class, () -> gateway.add(StoreName.TORBOX, unknown, HASH, Optional.empty(), null));
         assertTrue(torbox.calls.isEmpty());
     }
 
@@ -328,7 +328,7 @@ class StoreGatewayTest {
     void aSpentOwnBudgetShowsTheBusyVideoAndIsNoKeyProblem() {
         torbox.failing("addMagnet", StoreException.ownLimit(StoreName.TORBOX, "budget spent", Duration.ofMinutes(40)));
 
-        PlaybackFailure failure = assertThrows(PlaybackFailure.class, () -> gateway.add("tb", POOLED, HASH, "", null));
+        PlaybackFailure failure = assertThrows(PlaybackFailure.class, () -> gateway.add(StoreName.TORBOX, POOLED, HASH, Optional.empty(), null));
 
         assertEquals(ErrorVideo.BUSY, failure.video());
         assertTrue(pool.problems.isEmpty(), pool.problems.toString());
@@ -343,8 +343,8 @@ class StoreGatewayTest {
         UserAddQuota quota = new UserAddQuota(1, System::nanoTime);
         StoreGateway limited = new StoreGateway(torbox.asSet(), torrents, problems, privateUrls, quota);
 
-        assertEquals("77", limited.add("tb", POOLED, HASH, "", null));
-        assertEquals("77", limited.add("tb", POOLED, HASH, "", null));
+        assertEquals("77", limited.add(StoreName.TORBOX, POOLED, HASH, Optional.empty(), null));
+        assertEquals("77", limited.add(StoreName.TORBOX, POOLED, HASH, Optional.empty(), null));
 
         assertTrue(torbox.calls("addMagnet").isEmpty());
         assertEquals(POOL_KEY, torbox.calls("listMagnets").get(0).key().reveal());
@@ -357,15 +357,15 @@ class StoreGatewayTest {
         torbox.magnet = magnet(MagnetStatus.QUEUED);
         StoreGateway limited = new StoreGateway(torbox.asSet(), torrents, problems, privateUrls, new UserAddQuota(2, System::nanoTime));
 
-        limited.add("tb", POOLED, HASH, "", null);
-        limited.add("tb", POOLED, "e".repeat(40), "", null);
-        PlaybackFailure third = assertThrows(PlaybackFailure.class, () -> limited.add("tb", POOLED, "d".repeat(40), "", null));
+        limited.add(StoreName.TORBOX, POOLED, HASH, Optional.empty(), null);
+        limited.add(StoreName.TORBOX, POOLED, "e".repeat(40), Optional.empty(), null);
+        PlaybackFailure third = assertThrows(PlaybackFailure.class, () -> limited.add(StoreName.TORBOX, POOLED, "d".repeat(40), Optional.empty(), null));
 
         assertEquals(ErrorVideo.BUSY, third.video());
         assertEquals(2, torbox.calls("addMagnet").size());
         assertTrue(pool.problems.isEmpty());
         Access.Granted otherUser = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-2", "tb");
-        limited.add("tb", otherUser, "d".repeat(40), "", null);
+        limited.add(StoreName.TORBOX, otherUser, "d".repeat(40), Optional.empty(), null);
         assertEquals(3, torbox.calls("addMagnet").size(), "another user on the same key is not affected");
     }
 }

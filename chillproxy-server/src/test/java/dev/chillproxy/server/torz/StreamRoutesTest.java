@@ -3,6 +3,7 @@ package dev.chillproxy.server.torz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -44,7 +45,7 @@ class StreamRoutesTest {
     }
 
     private static String cfg(String filter, String sort) {
-        return ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "", UNKNOWN_USER)), List.of(), false, false,
+        return ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, UNKNOWN_USER)), List.of(), false, false,
                 sort, filter));
     }
 
@@ -111,7 +112,7 @@ class StreamRoutesTest {
 
     @Test
     void aShortImdbIdIsAnsweredNot500() throws Exception {
-        String legacy = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "users-own-token", "")), List.of(),
+        String legacy = ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.own(StoreName.TORBOX, "users-own-token")), List.of(),
                 false, false, "", ""));
         try (Response response = fixture.get("/stremio/torz/" + legacy + "/stream/movie/tt1.json", "Stremio/1")) {
             assertEquals(200, response.code());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.store.StoreName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -241,7 +242,7 @@ class TorzEndToEndTest {
                 new FakeIndexer.Item("tt0133093", "The.Matrix.1999.480p.DVDRip.XviD-LOCAL", "9".repeat(40), 700_000_000L, 1));
         slowIndexer.setDispatcher(local);
         // "localhost" is not a host the operator configured (the fakes use 127.0.0.1), so it must not be reached
-        String cfg = ConfigCodec.encode(new TorzConfig(List.of(new StoreConfig("tb", "", user)),
+        String cfg = ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, user)),
                 List.of(new IndexerConfig("jackett", "http://localhost:" + slowIndexer.getPort()
                         + "/api/v2.0/indexers/all/results/torznab/api", "userkey")), false, false, "", ""));
 

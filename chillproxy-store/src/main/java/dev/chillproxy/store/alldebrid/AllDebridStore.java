@@ -11,13 +11,13 @@ import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreFile;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreUser;
 import dev.chillproxy.store.Subscription;
 import dev.chillproxy.store.http.Reply;
 import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.internal.HashList;
-import dev.chillproxy.store.internal.InfoHash;
+import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.store.internal.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +78,7 @@ public final class AllDebridStore implements Store {
                     JsonFields.text(item.get("error"), "message"), key);
         }
         MagnetStatus status = JsonFields.truthy(item, "ready") ? MagnetStatus.DOWNLOADED : MagnetStatus.QUEUED;
-        return new AddedMagnet(JsonFields.text(item, "id"), InfoHash.parse(JsonFields.text(item, "hash")).orElse(hash),
+        return new AddedMagnet(JsonFields.text(item, "id"), InfoHash.tryParse(JsonFields.text(item, "hash")).map(InfoHash::hex).orElse(hash),
                 status, false);
     }
 
@@ -114,7 +114,7 @@ public final class AllDebridStore implements Store {
     }
 
     private StoreMagnet toMagnet(JsonNode magnet, List<StoreFile> files) {
-        return new StoreMagnet(JsonFields.text(magnet, "id"), InfoHash.parse(JsonFields.text(magnet, "hash")).orElse(""),
+        return new StoreMagnet(JsonFields.text(magnet, "id"), InfoHash.tryParse(JsonFields.text(magnet, "hash")).map(InfoHash::hex).orElse(""),
                 JsonFields.text(magnet, "filename"), JsonFields.number(magnet, "size", -1),
                 status((int) JsonFields.number(magnet, "statusCode", -1)), files,
                 JsonFields.epochSeconds(magnet, "uploadDate"));

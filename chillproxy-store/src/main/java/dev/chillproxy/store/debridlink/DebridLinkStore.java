@@ -12,13 +12,13 @@ import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreFile;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreUser;
 import dev.chillproxy.store.Subscription;
 import dev.chillproxy.store.http.Reply;
 import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.internal.HashList;
-import dev.chillproxy.store.internal.InfoHash;
+import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.store.internal.JsonFields;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,7 +154,7 @@ public final class DebridLinkStore implements Store {
                 : JsonFields.number(torrent, "downloadPercent", 0) >= 100 ? MagnetStatus.DOWNLOADED
                 : MagnetStatus.DOWNLOADING;
         return new StoreMagnet(JsonFields.text(torrent, "id"),
-                InfoHash.parse(JsonFields.text(torrent, "hashString")).orElse(""), JsonFields.text(torrent, "name"),
+                InfoHash.tryParse(JsonFields.text(torrent, "hashString")).map(InfoHash::hex).orElse(""), JsonFields.text(torrent, "name"),
                 JsonFields.number(torrent, "totalSize", -1), status, files, JsonFields.epochSeconds(torrent, "created"));
     }
 

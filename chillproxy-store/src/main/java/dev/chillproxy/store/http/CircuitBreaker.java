@@ -2,7 +2,7 @@ package dev.chillproxy.store.http;
 
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.StoreException;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,6 +1,6 @@
 package dev.chillproxy.store.http;
 
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -2,7 +2,8 @@ package dev.chillproxy.store.internal;
 
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.StoreException;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
+import dev.chillproxy.core.torrent.InfoHash;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class HashList {
         Set<String> distinct = new LinkedHashSet<>();
         for (int i = 0; i < hashes.size(); i++) {
             int position = i;
-            distinct.add(InfoHash.parse(hashes.get(i)).orElseThrow(() -> new StoreException(store,
+            distinct.add(InfoHash.tryParse(hashes.get(i)).map(InfoHash::hex).orElseThrow(() -> new StoreException(store,
                     ErrorCode.BAD_REQUEST, 0, "hashes[" + position + "]: not an info hash or magnet")));
         }
         return List.copyOf(distinct);
@@ -38,7 +39,7 @@ public final class HashList {
 
     /** The hash of a magnet or bare hash argument, or BAD_REQUEST. */
     public static String require(StoreName store, String magnetOrHash) {
-        return InfoHash.parse(magnetOrHash).orElseThrow(() -> new StoreException(store, ErrorCode.BAD_REQUEST, 0,
+        return InfoHash.tryParse(magnetOrHash).map(InfoHash::hex).orElseThrow(() -> new StoreException(store, ErrorCode.BAD_REQUEST, 0,
                 "magnet: not an info hash or magnet link"));
     }
 }

@@ -12,13 +12,13 @@ import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreFile;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreUser;
 import dev.chillproxy.store.Subscription;
 import dev.chillproxy.store.http.Reply;
 import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.internal.HashList;
-import dev.chillproxy.store.internal.InfoHash;
+import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.store.internal.JsonFields;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,7 +127,7 @@ public final class PremiumizeStore implements Store {
                 : state.equals("running") ? MagnetStatus.DOWNLOADING
                 : Set.of("waiting", "queued").contains(state) ? MagnetStatus.QUEUED : MagnetStatus.UNKNOWN;
         // there is no hash field: the btih inside src is the only source
-        String hash = InfoHash.parse(JsonFields.text(transfer, "src")).orElse("");
+        String hash = InfoHash.tryParse(JsonFields.text(transfer, "src")).map(InfoHash::hex).orElse("");
         return new StoreMagnet(JsonFields.text(transfer, "id"), hash, JsonFields.text(transfer, "name"), -1, status,
                 files, null);
     }
@@ -160,7 +160,7 @@ public final class PremiumizeStore implements Store {
 
     private static String src(String magnetOrHash, String hash) {
         String trimmed = magnetOrHash.trim();
-        return trimmed.regionMatches(true, 0, "magnet:", 0, 7) ? trimmed : InfoHash.magnet(hash);
+        return trimmed.regionMatches(true, 0, "magnet:", 0, 7) ? trimmed : new InfoHash(hash).toMagnet();
     }
 
     private Request.Builder get(String path) {

@@ -12,13 +12,13 @@ import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreFile;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreUser;
 import dev.chillproxy.store.Subscription;
 import dev.chillproxy.store.http.Reply;
 import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.internal.HashList;
-import dev.chillproxy.store.internal.InfoHash;
+import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.store.internal.JsonFields;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +84,7 @@ public final class RealDebridStore implements Store {
     public AddedMagnet addMagnet(ApiKey key, String magnetOrHash, String clientIp) {
         String hash = HashList.require(name(), magnetOrHash);
         String magnet = magnetOrHash.trim().regionMatches(true, 0, "magnet:", 0, 7)
-                ? magnetOrHash.trim() : InfoHash.magnet(hash);
+                ? magnetOrHash.trim() : new InfoHash(hash).toMagnet();
         FormBody.Builder form = new FormBody.Builder().add("magnet", magnet);
         if (clientIp != null && !clientIp.isBlank()) {
             form.add("ip", clientIp.trim());
@@ -135,7 +135,7 @@ public final class RealDebridStore implements Store {
 
     private StoreMagnet toMagnet(JsonNode info, List<StoreFile> files) {
         long size = JsonFields.number(info, "original_bytes", JsonFields.number(info, "bytes", -1));
-        return new StoreMagnet(JsonFields.text(info, "id"), InfoHash.parse(JsonFields.text(info, "hash")).orElse(""),
+        return new StoreMagnet(JsonFields.text(info, "id"), InfoHash.tryParse(JsonFields.text(info, "hash")).map(InfoHash::hex).orElse(""),
                 JsonFields.text(info, "filename"), size, status(state(info)), files, JsonFields.instant(info, "added"));
     }
 

@@ -13,13 +13,13 @@ import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreFile;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreUser;
 import dev.chillproxy.store.Subscription;
 import dev.chillproxy.store.http.Reply;
 import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.internal.HashList;
-import dev.chillproxy.store.internal.InfoHash;
+import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.store.internal.JsonFields;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +86,8 @@ public final class TorBoxStore implements Store {
             // null, {} and [] all mean "none cached"; the object form maps hash -> item
             Iterable<JsonNode> items = data.isObject() ? data::elements : data;
             for (JsonNode item : items) {
-                InfoHash.parse(JsonFields.text(item, "hash")).ifPresent(hash -> cached.put(hash, cachedItem(hash, item)));
+                InfoHash.tryParse(JsonFields.text(item, "hash")).map(InfoHash::hex)
+                        .ifPresent(hash -> cached.put(hash, cachedItem(hash, item)));
             }
         }
         return new CacheCheck.Checked(cached);
@@ -104,7 +105,7 @@ public final class TorBoxStore implements Store {
     public AddedMagnet addMagnet(ApiKey key, String magnetOrHash, String clientIp) {
         String hash = HashList.require(name(), magnetOrHash);
         String magnet = magnetOrHash.trim().regionMatches(true, 0, "magnet:", 0, 7)
-                ? magnetOrHash.trim() : InfoHash.magnet(hash);
+                ? magnetOrHash.trim() : new InfoHash(hash).toMagnet();
         // allow_zip=false keeps one link per file; seed is left to the user's own setting
         Request request = authorized(url("torrents/createtorrent"), key)
                 .post(new FormBody.Builder().add("magnet", magnet).add("allow_zip", "false").build()).build();
@@ -126,7 +127,7 @@ public final class TorBoxStore implements Store {
     }
 
     private AddedMagnet added(JsonNode data, String expectedHash, ApiKey key) {
-        String returnedHash = InfoHash.parse(JsonFields.text(data, "hash")).orElse(expectedHash);
+        String returnedHash = InfoHash.tryParse(JsonFields.text(data, "hash")).map(InfoHash::hex).orElse(expectedHash);
         if (data.hasNonNull("torrent_id")) {
             return new AddedMagnet(JsonFields.text(data, "torrent_id"), returnedHash, MagnetStatus.QUEUED, false);
         }

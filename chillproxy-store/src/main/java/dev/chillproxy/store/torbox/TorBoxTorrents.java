@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.StoreFile;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.store.internal.InfoHash;
+import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.store.internal.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ final class TorBoxTorrents {
             String handle = fileId < 0 ? null : id + ":" + fileId;
             files.add(new StoreFile((int) Math.max(fileId, -1), path, name, JsonFields.number(file, "size", -1), handle));
         }
-        return new StoreMagnet(id, InfoHash.parse(JsonFields.text(torrent, "hash")).orElse(""),
+        return new StoreMagnet(id, InfoHash.tryParse(JsonFields.text(torrent, "hash")).map(InfoHash::hex).orElse(""),
                 JsonFields.text(torrent, "name"), JsonFields.number(torrent, "size", -1), status(torrent), files,
                 JsonFields.instant(torrent, "created_at"));
     }

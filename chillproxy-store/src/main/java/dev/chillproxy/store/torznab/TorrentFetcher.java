@@ -2,7 +2,7 @@ package dev.chillproxy.store.torznab;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.chillproxy.store.internal.InfoHash;
+import dev.chillproxy.core.torrent.InfoHash;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -81,7 +81,7 @@ public final class TorrentFetcher {
 
     private static Resolution toResolution(TorrentDownload download) {
         if (download instanceof TorrentDownload.Fetched fetched) {
-            return new Resolved(fetched.hash(), InfoHash.magnet(fetched.hash()), fetched.metainfo());
+            return new Resolved(fetched.hash(), new InfoHash(fetched.hash()).toMagnet(), fetched.metainfo());
         }
         if (download instanceof TorrentDownload.MagnetRedirect redirect) {
             return new Resolved(redirect.hash(), redirect.magnet(), null);
@@ -108,7 +108,8 @@ public final class TorrentFetcher {
                     if (response.isRedirect()) {
                         String location = Objects.requireNonNullElse(response.header("Location"), "");
                         if (location.regionMatches(true, 0, "magnet:", 0, 7)) {
-                            return InfoHash.parse(location).<TorrentDownload>map(h -> new TorrentDownload.MagnetRedirect(location, h))
+                            return InfoHash.tryParse(location)
+                                    .<TorrentDownload>map(h -> new TorrentDownload.MagnetRedirect(location, h.hex()))
                                     .orElse(new TorrentDownload.Failed("redirect to a magnet without a hash"));
                         }
                         url = url.resolve(location);

@@ -1,7 +1,7 @@
 package dev.chillproxy.store.torznab;
 
 import dev.chillproxy.core.torrent.TorrentFile;
-import dev.chillproxy.store.internal.InfoHash;
+import dev.chillproxy.core.torrent.InfoHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +29,7 @@ public record TorrentMetainfo(String infoHash, String name, List<TorrentFile> fi
         if (!(root instanceof Map<?, ?> dict) || !(dict.get("info") instanceof Map<?, ?> info)) {
             throw new IllegalArgumentException("torrent: no info dictionary");
         }
-        String hash = InfoHash.toHex(sha1(torrent, reader.infoStart(), reader.infoEnd()));
+        String hash = InfoHash.ofDigest(sha1(torrent, reader.infoStart(), reader.infoEnd())).hex();
         String name = text(info, "name");
         List<TorrentFile> files = new ArrayList<>();
         if (info.get("files") instanceof List<?> entries) {

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chillproxy.core.torrent.TorrentFile;
 import dev.chillproxy.store.http.LogText;
 import dev.chillproxy.store.http.SecretMasker;
-import dev.chillproxy.store.internal.InfoHash;
+import dev.chillproxy.core.torrent.InfoHash;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,7 +147,7 @@ public final class TorznabClient {
         for (TorznabXml.FeedItem item : feed.items()) {
             String indexer = item.indexer().isEmpty() ? fallbackName : item.indexer();
             if (!item.hash().isEmpty()) {
-                String magnet = item.magnet().isEmpty() ? InfoHash.magnet(item.hash()) : item.magnet();
+                String magnet = item.magnet().isEmpty() ? new InfoHash(item.hash()).toMagnet() : item.magnet();
                 items.add(new TorznabItem(indexer, item.title(), item.hash(), magnet, item.torrentUrl(), item.size(),
                         item.seeders(), item.peers(), item.privateTracker(), List.of()));
                 continue;

@@ -1,7 +1,7 @@
 package dev.chillproxy.store.torznab;
 
 import dev.chillproxy.store.http.LogText;
-import dev.chillproxy.store.internal.InfoHash;
+import dev.chillproxy.core.torrent.InfoHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -212,7 +212,8 @@ final class TorznabXml {
             String guid = link(field("guid"));
             String enclosure = link(enclosureUrl == null ? "" : enclosureUrl);
             String magnet = feedMagnet.isEmpty() ? firstMagnet(link, guid, enclosure) : feedMagnet;
-            String hash = InfoHash.parse(attrs.getOrDefault("infohash", "")).or(() -> InfoHash.parse(magnet)).orElse("");
+            String hash = InfoHash.tryParse(attrs.getOrDefault("infohash", "")).or(() -> InfoHash.tryParse(magnet))
+                    .map(InfoHash::hex).orElse("");
             String torrentUrl = isHttp(enclosure) ? enclosure : isHttp(link) ? link : "";
             long size = number(field("size"), number(attrs.get("size"), enclosureUrl == null ? -1 : number(enclosureLength, -1)));
             boolean privateTracker = number(attrs.get("minimumratio"), 0) > 0

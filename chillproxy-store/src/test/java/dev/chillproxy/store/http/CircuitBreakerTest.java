@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.StoreException;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

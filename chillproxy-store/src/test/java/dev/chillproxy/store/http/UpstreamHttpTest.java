@@ -10,7 +10,7 @@ import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.Fixtures;
 import dev.chillproxy.store.StoreException;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;

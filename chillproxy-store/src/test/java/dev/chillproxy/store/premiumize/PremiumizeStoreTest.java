@@ -12,7 +12,7 @@ import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.Fixtures;
 import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.StoreException;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.Subscription;
 import java.util.List;
 import mockwebserver3.MockWebServer;

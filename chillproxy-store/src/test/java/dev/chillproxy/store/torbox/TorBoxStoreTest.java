@@ -17,7 +17,7 @@ import dev.chillproxy.store.MagnetPage;
 import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.store.StoreName;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.Subscription;
 import java.time.Instant;
 import java.util.ArrayList;

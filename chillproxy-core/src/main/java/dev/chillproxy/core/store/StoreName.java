@@ -1,0 +1,78 @@
+package dev.chillproxy.core.store;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The debrid services Chillproxy talks to: the one list of store codes. Configs, playback URLs, the store
+ * adapters, the configure page and the pool all name a store by this type, never by a string, so a key cannot
+ * be sent to a service it does not belong to by a mistyped code. Native torrent streams ({@code p2p}) are not a
+ * service and so not listed here: a config says so with {@code TorzConfig#p2p()}.
+ */
+public enum StoreName {
+    TORBOX("tb", "torbox", "TorBox", true),
+    REALDEBRID("rd", "realdebrid", "Real-Debrid", false),
+    ALLDEBRID("ad", "alldebrid", "AllDebrid", false),
+    PREMIUMIZE("pm", "premiumize", "Premiumize", false),
+    DEBRIDLINK("dl", "debridlink", "Debrid-Link", false);
+
+    private final String code;
+    private final String id;
+    private final String label;
+    private final boolean pooled;
+
+    StoreName(String code, String id, String label, boolean pooled) {
+        this.code = code;
+        this.id = id;
+        this.label = label;
+        this.pooled = pooled;
+    }
+
+    /** Lower-case two-letter code ("tb"), as in configs and playback URLs. */
+    public String code() {
+        return code;
+    }
+
+    /** Lower-case service id as StremThru and the pool spell it ("torbox"). */
+    public String id() {
+        return id;
+    }
+
+    /** The name a user reads ("Real-Debrid"). */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Whether the key pool holds keys for this service. A pool key may only ever be sent to its own service, so
+     * a config pairing a pool user with any other store is invalid and the configure page never offers it.
+     */
+    public boolean pooled() {
+        return pooled;
+    }
+
+    /** The services the pool serves, in declaration order. */
+    public static List<StoreName> pooledStores() {
+        return Arrays.stream(values()).filter(StoreName::pooled).toList();
+    }
+
+    /** The store with this code ("tb") or id ("torbox"), case-insensitively; empty for null or unknown text. */
+    public static Optional<StoreName> find(String codeOrId) {
+        if (codeOrId == null) {
+            return Optional.empty();
+        }
+        String wanted = codeOrId.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(name -> name.code.equals(wanted) || name.id.equals(wanted)).findFirst();
+    }
+
+    /**
+     * Like {@link #find} for text that must name a store.
+     *
+     * @throws IllegalArgumentException for null or unknown text
+     */
+    public static StoreName fromCode(String codeOrId) {
+        return find(codeOrId).orElseThrow(() -> new IllegalArgumentException("store: unknown code " + codeOrId));
+    }
+}

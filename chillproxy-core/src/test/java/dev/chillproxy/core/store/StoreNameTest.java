@@ -1,0 +1,34 @@
+package dev.chillproxy.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class StoreNameTest {
+
+    @Test
+    void theFiveServicesWithTheirCodesAndLabels() {
+        assertEquals(List.of("tb", "rd", "ad", "pm", "dl"), Arrays.stream(StoreName.values()).map(StoreName::code).toList());
+        assertEquals("Real-Debrid", StoreName.REALDEBRID.label());
+    }
+
+    /** A pool key is a TorBox key: no other service may be paired with a pool user. */
+    @Test
+    void onlyTorBoxIsPooled() {
+        assertEquals(List.of(StoreName.TORBOX), StoreName.pooledStores());
+    }
+
+    @Test
+    void findsByCodeOrIdAndNothingElse() {
+        assertEquals(Optional.of(StoreName.TORBOX), StoreName.find(" TB "));
+        assertEquals(Optional.of(StoreName.DEBRIDLINK), StoreName.find("debridlink"));
+        assertEquals(Optional.empty(), StoreName.find("p2p"), "p2p is no debrid service");
+        assertEquals(Optional.empty(), StoreName.find(null));
+        assertThrows(IllegalArgumentException.class, () -> StoreName.fromCode("xx"));
+    }
+}
