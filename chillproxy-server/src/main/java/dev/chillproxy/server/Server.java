@@ -98,6 +98,7 @@ public final class Server implements AutoCloseable {
         settings.localUrlsAllowed().forEach(url -> urls.add(url.toString()));
         settings.prowlarrUrl().ifPresent(url -> urls.add(url.toString()));
         settings.chillstreamsApiUrl().ifPresent(url -> urls.add(url.toString()));
+        settings.animeMappingUrl().ifPresent(url -> urls.add(url.toString()));
         return urls;
     }
 

@@ -49,8 +49,10 @@ public final class TorzComponents implements AutoCloseable {
     private final ExecutorService workers;
     private final ExecutorService indexers;
     private final List<RouteGroup> routes;
+    private final AnimeMappingLoader anime;
 
-    private TorzComponents(ExecutorService workers, ExecutorService indexers, List<RouteGroup> routes) {
+    private TorzComponents(ExecutorService workers, ExecutorService indexers, List<RouteGroup> routes, AnimeMappingLoader anime) {
+        this.anime = anime;
         this.workers = workers;
         this.indexers = indexers;
         this.routes = List.copyOf(routes);
@@ -96,9 +98,12 @@ public final class TorzComponents implements AutoCloseable {
         ClientContexts clients = new ClientContexts(shared.clientIp());
         UsageEvents usage = new UsageEvents(outbox, clock);
         VideoRoutes videos = new VideoRoutes(settings.baseUrl().toString());
+        AnimeMappingLoader anime = new AnimeMappingLoader(http, settings.animeMappingUrl(), settings.dataDir(),
+                AnimeMappingLoader.MAX_BYTES);
+        anime.start(Duration.ofDays(1));
         return new TorzComponents(workers, indexers, List.of(videos, new StreamRoutes(lister, clients, usage, links, videos,
-                shared.rateLimit(), settings.enableP2p()),
-                new PlaybackRoutes(resolver, clients, usage, videos, shared.rateLimit())));
+                shared.rateLimit(), settings.enableP2p(), anime::resolve),
+                new PlaybackRoutes(resolver, clients, usage, videos, shared.rateLimit())), anime);
     }
 
     /** {@code TORZNAB_INDEXERS} (apikey in their query) and the operator's Prowlarr, searched for every request. */
@@ -117,6 +122,7 @@ public final class TorzComponents implements AutoCloseable {
 
     @Override
     public void close() {
+        anime.close();
         workers.shutdownNow();
         indexers.shutdownNow();
     }
