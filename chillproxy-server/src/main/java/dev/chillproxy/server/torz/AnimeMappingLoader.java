@@ -104,8 +104,7 @@ public final class AnimeMappingLoader implements AutoCloseable {
             Files.move(partial, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             use(loaded, "download");
         } catch (IOException | RuntimeException e) {
-            LOG.warn("anime mapping: download failed ({}: {}); keeping the {} entries in use", e.getClass().getSimpleName(),
-                    e instanceof IOException ? e.getMessage() : "", mapping.size());
+            LOG.warn("anime mapping: download failed ({}); keeping the {} ids in use", reason(e), mapping.size());
         } finally {
             try {
                 Files.deleteIfExists(partial);
@@ -113,6 +112,12 @@ public final class AnimeMappingLoader implements AutoCloseable {
                 LOG.debug("anime mapping: could not delete the partial download");
             }
         }
+    }
+
+    /** The exception's kind and the first line of its message, short: a parser's message quotes the list. */
+    private static String reason(Exception e) {
+        String message = e instanceof IOException && e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : "";
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message.substring(0, Math.min(100, message.length())));
     }
 
     private void use(AnimeMapping loaded, String from) {
