@@ -51,6 +51,7 @@ import dev.chillproxy.server.settings.InvalidSettingsException;
 import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
 import dev.chillproxy.server.stremio.ManifestRoutes;
+import dev.chillproxy.server.torz.AnimeMappingLoader;
 import dev.chillproxy.server.torz.ClientContexts;
 import dev.chillproxy.server.torz.IndexerCandidateSource;
 import dev.chillproxy.server.torz.KeyProblemReporter;
@@ -208,9 +209,11 @@ public final class Main {
         ClientContexts clients = new ClientContexts(clientIp);
         UsageEvents usage = new UsageEvents(outbox, clock);
         VideoRoutes videos = new VideoRoutes(settings.baseUrl().toString());
-        RouteTable.TorzRoutes torz = new RouteTable.TorzRoutes(new ManifestRoutes(version, settings.trustedProxies()),
+        AnimeMappingLoader anime = new AnimeMappingLoader(upstream, settings.animeMappingUrl(), settings.dataDir(),
+                AnimeMappingLoader.MAX_BYTES);
+        RouteTable.TorzRoutes torz = new RouteTable.TorzRoutes(new ManifestRoutes(version, settings.trustedProxies(), settings.animeMappingUrl().isPresent()),
                 new ConfigureRoutes(settings.baseUrl()),
-                new StreamRoutes(lister, clients, usage, links, videos, stremioLimit, settings.enableP2p()),
+                new StreamRoutes(lister, clients, usage, links, videos, stremioLimit, settings.enableP2p(), anime::resolve),
                 new PlaybackRoutes(resolver, clients, usage, videos, stremioLimit), videos);
         RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper)),
                 admin.map(a -> new AdminPage()), new BearerGuard(settings.adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
@@ -218,7 +221,7 @@ public final class Main {
         RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
                 settings.metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), outbox, health,
-                workers, metrics, http);
+                anime, workers, metrics, http);
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */
@@ -234,6 +237,7 @@ public final class Main {
         settings.localUrlsAllowed().forEach(url -> urls.add(url.toString()));
         settings.prowlarrUrl().ifPresent(url -> urls.add(url.toString()));
         settings.chillstreamsApiUrl().ifPresent(url -> urls.add(url.toString()));
+        settings.animeMappingUrl().ifPresent(url -> urls.add(url.toString()));
         return urls;
     }
 

@@ -1,11 +1,13 @@
 package dev.chillproxy.server;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.server.metrics.Metrics;
+import dev.chillproxy.server.torz.AnimeMappingLoader;
 import dev.chillproxy.server.torz.WorkerPools;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -20,15 +22,17 @@ public final class Server implements AutoCloseable {
     private final AppDependencies dependencies;
     private final UsageOutbox outbox;
     private final Optional<KeyHealthChecker> health;
+    private final AnimeMappingLoader anime;
     private final WorkerPools.Pools workers;
     private final Metrics metrics;
     private final OkHttpClient http;
 
-    Server(AppDependencies dependencies, UsageOutbox outbox, Optional<KeyHealthChecker> health, WorkerPools.Pools workers,
-           Metrics metrics, OkHttpClient http) {
+    Server(AppDependencies dependencies, UsageOutbox outbox, Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
+           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http) {
         this.dependencies = dependencies;
         this.outbox = outbox;
         this.health = health;
+        this.anime = anime;
         this.workers = workers;
         this.metrics = metrics;
         this.http = http;
@@ -43,16 +47,18 @@ public final class Server implements AutoCloseable {
         return outbox;
     }
 
-    /** Starts the background work: usage delivery and periodic key checks. */
+    /** Starts the background work: usage delivery, periodic key checks, the daily anime mapping download. */
     public void start() {
         outbox.start();
         health.ifPresent(KeyHealthChecker::start);
+        anime.start(Duration.ofDays(1));
     }
 
     /** Stops the background work, drains usage events (up to 10 s) and releases the HTTP client; call after the app stopped. */
     @Override
     public void close() {
         workers.close();
+        anime.close();
         health.ifPresent(KeyHealthChecker::close);
         outbox.close();
         metrics.close();

@@ -37,6 +37,7 @@ final class TestServer implements AutoCloseable {
     private TestServer(Engine engine, Map<String, String> variables, List<Consumer<RoutesConfig>> extraRoutes) {
         Map<String, String> env = new HashMap<>(variables);
         env.putIfAbsent("DATA_DIR", dataDir.path().toString());
+        env.putIfAbsent("ANIME_MAPPING_URL", ""); // no download attempt from tests
         settings = new GeneratedSecrets().fill(Settings.fromEnvironment(env));
         testDatabase = TestDatabase.create(engine);
         database = Database.open(testDatabase.url());

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  *                {@code kitsu:11469}, {@code mal:1234}
  * @param season  season number (0 = specials) for IMDb episodes, else null
  * @param episode episode number, else null
+ * @param origin  the anime id ({@code kitsu:…}, {@code mal:…}) this IMDb id was mapped from, else null
  */
-public record StremioId(String raw, IdSource source, String baseId, Integer season, Integer episode) {
+public record StremioId(String raw, IdSource source, String baseId, Integer season, Integer episode, StremioId origin) {
 
     public static final int MAX_SEASON = 1000;
     public static final int MAX_EPISODE = 100_000;
@@ -41,6 +42,24 @@ public record StremioId(String raw, IdSource source, String baseId, Integer seas
         if (season != null && episode == null) {
             throw new IllegalArgumentException("a season needs an episode");
         }
+    }
+
+    public StremioId(String raw, IdSource source, String baseId, Integer season, Integer episode) {
+        this(raw, source, baseId, season, episode, null);
+    }
+
+    /**
+     * The IMDb id an anime id stands for ({@code kitsu:11469:5} as {@code tt1234567:2:5}): its raw form is the IMDb
+     * one, so links built from it play that season and episode; {@link #origin()} keeps the anime id.
+     *
+     * @param season  null for a movie or a whole show (then {@code episode} must be null too)
+     */
+    public StremioId mappedTo(String imdbId, Integer season, Integer episode) {
+        if (!IMDB.matcher(imdbId).matches() || (season == null) != (episode == null)) {
+            throw new IllegalArgumentException("not an IMDb id, or an episode without a season");
+        }
+        String mappedRaw = season == null ? imdbId : imdbId + ":" + season + ":" + episode;
+        return new StremioId(mappedRaw, IdSource.IMDB, imdbId, season, episode, this);
     }
 
     /** True when the id names one episode rather than a movie or a whole show. */

@@ -12,6 +12,7 @@ public final class TorzManifest {
     public static final String NAME = "Chillproxy Torz";
     static final String DESCRIPTION = "Torz streams through your debrid pool";
     private static final List<String> TYPES = List.of(ContentType.MOVIE.id(), ContentType.SERIES.id());
+    private static final List<String> ANIME_TYPES = List.of(ContentType.MOVIE.id(), ContentType.SERIES.id(), ContentType.ANIME.id());
 
     private TorzManifest() {
     }
@@ -20,10 +21,14 @@ public final class TorzManifest {
      * @param id      the addon id, stable per deployment (e.g. reversed host + {@code .torz})
      * @param version the application version
      * @param config  the user's config, or null for the unconfigured manifest ({@code configurationRequired})
+     * @param anime   whether anime ids are mapped to IMDb titles: Stremio then also sends {@code kitsu:} and
+     *                {@code mal:} ids (as StremThru's anime feature)
      */
-    public static Manifest create(String id, String version, TorzConfig config) {
+    public static Manifest create(String id, String version, TorzConfig config, boolean anime) {
+        List<String> types = anime ? ANIME_TYPES : TYPES;
+        List<String> prefixes = anime ? List.of("tt", "kitsu:", "mal:") : List.of("tt");
         return new Manifest(id, version, NAME, description(config), null,
-                List.of(new ManifestResource("stream", TYPES, List.of("tt"))),
+                List.of(new ManifestResource("stream", types, prefixes)),
                 TYPES, List.of(), null, new ManifestBehaviorHints(true, config == null));
     }
 

@@ -148,11 +148,18 @@ public final class StreamLister {
         return unique;
     }
 
-    /** For an episode, keep torrents whose file or name covers it: the episode itself, a range, or a season pack. */
-    private static List<StreamCandidate> holdingEpisode(List<StreamCandidate> items, StremioId id) {
+    /**
+     * For an episode, keep torrents whose file or name covers it: the episode itself, a range, or a season pack.
+     * For an id mapped from an anime id, a name without a season that numbers the anime's own episode counts too
+     * (a second cour released as "Show Part 2 - 01" while the IMDb season goes on from episode 14).
+     */
+    static List<StreamCandidate> holdingEpisode(List<StreamCandidate> items, StremioId id) {
         if (id.season() == null || id.episode() == null) {
             return items;
         }
-        return items.stream().filter(item -> item.parsed().coversEpisode(id.season(), id.episode())).toList();
+        Integer animeEpisode = id.origin() == null ? null : id.origin().episode();
+        return items.stream().filter(item -> item.parsed().coversEpisode(id.season(), id.episode())
+                || animeEpisode != null && item.parsed().seasons().isEmpty() && item.parsed().episodes().contains(animeEpisode))
+                .toList();
     }
 }

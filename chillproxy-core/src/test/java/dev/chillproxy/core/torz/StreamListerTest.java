@@ -353,6 +353,22 @@ class StreamListerTest {
         return new TorrentFile(index, path, 2_000_000_000L);
     }
 
+    @Test
+    void anEpisodeMappedFromAnAnimeIdKeepsItsSeasonAndNamesNumberingTheAnimesOwnEpisode() throws Exception {
+        // kitsu:45000:1 is the second cour of a season that IMDb numbers on from episode 14
+        StremioId id = StremioId.parse("series", "kitsu:45000:1").mappedTo("tt0434665", 17, 14);
+        List<StreamCandidate> kept = StreamLister.holdingEpisode(List.of(
+                candidate("a".repeat(40), "Bleach S17E14 1080p WEB-DL"),
+                candidate("b".repeat(40), "[SubsPlease] Bleach - Sennen Kessen-hen - Ketsubetsu-tan - 01 (1080p)"),
+                candidate("c".repeat(40), "Bleach S17 1080p BluRay"),
+                candidate("d".repeat(40), "Bleach S16E01 1080p WEB-DL"),
+                candidate("e".repeat(40), "Bleach S01E01 1080p WEB-DL"),
+                candidate("f".repeat(40), "[SubsPlease] Bleach - 02 (1080p)")), id);
+        assertEquals(List.of("a", "b", "c"), kept.stream().map(item -> item.hash().substring(0, 1)).toList());
+        StremioId plain = StremioId.parse("series", "tt0434665:17:14");
+        assertEquals(2, StreamLister.holdingEpisode(kept, plain).size(), "an IMDb id does not take episode 1 for 14");
+    }
+
     private static StreamCandidate candidate(String hash, String name) {
         return candidate(hash, name, null);
     }

@@ -31,6 +31,7 @@ import dev.chillproxy.store.StoreEndpoints;
  * @param localUrlsAllowed {@code scheme://host:port} that users' own URLs may reach although they are on this machine
  *                         ({@code LOCAL_URLS_ALLOWED}), e.g. a household's Jackett beside the server
  * @param deviceIdleRelease a device's slot is freed after this long without a request ({@code DEVICE_IDLE_RELEASE})
+ * @param animeMappingUrl the kitsu/mal → IMDb season list ({@code ANIME_MAPPING_URL}); empty when mapping is off
  */
 public record Settings(
         int port,
@@ -61,7 +62,8 @@ public record Settings(
         boolean enableP2p,
         int userAddsPerHour,
         List<URI> localUrlsAllowed,
-        Duration deviceIdleRelease) {
+        Duration deviceIdleRelease,
+        Optional<URI> animeMappingUrl) {
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -78,6 +80,7 @@ public record Settings(
         Objects.requireNonNull(prowlarrUrl, "prowlarrUrl");
         Objects.requireNonNull(prowlarrApiKey, "prowlarrApiKey");
         Objects.requireNonNull(poolGrantTtl, "poolGrantTtl");
+        Objects.requireNonNull(animeMappingUrl, "animeMappingUrl");
         Objects.requireNonNull(streamDeadline, "streamDeadline");
         Objects.requireNonNull(poolHealthCheckInterval, "poolHealthCheckInterval");
         Objects.requireNonNull(metricsToken, "metricsToken");
@@ -113,7 +116,7 @@ public record Settings(
                 trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
                 poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
                 uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour, localUrlsAllowed,
-                deviceIdleRelease);
+                deviceIdleRelease, animeMappingUrl);
     }
 
     @Override

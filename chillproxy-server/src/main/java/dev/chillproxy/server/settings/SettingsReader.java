@@ -33,6 +33,7 @@ final class SettingsReader {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsReader.class);
 
     static final int MIN_SECRET_LENGTH = 32;
+    static final String ANIME_LIST = "https://raw.githubusercontent.com/Fribb/anime-lists/master/anime-list-full.json";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Set<String> KNOWN = Set.of("PORT", "STREMTHRU_BASE_URL", "DATABASE_URL", "DATA_DIR",
             "CHILLSTREAMS_API_URL", "CHILLSTREAMS_API_KEY", "ENABLE_CHILLSTREAMS_AUTH", "ENABLE_LEGACY_TOKENS", "ADMIN_API_KEY",
@@ -42,7 +43,7 @@ final class SettingsReader {
             "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS",
             "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS", "ENABLE_P2P",
             "USER_ADDS_PER_HOUR", "LOCAL_URLS_ALLOWED",
-            "DEVICE_IDLE_RELEASE");
+            "DEVICE_IDLE_RELEASE", "ANIME_MAPPING_URL");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
@@ -111,7 +112,9 @@ final class SettingsReader {
                 bool("ENABLE_P2P", !poolAuth),
                 integer("USER_ADDS_PER_HOUR", 10, 1, 10_000),
                 urls("LOCAL_URLS_ALLOWED"),
-                duration("DEVICE_IDLE_RELEASE", EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE));
+                duration("DEVICE_IDLE_RELEASE", EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE),
+                // set but empty turns the mapping off; unset means the public list
+                environment.containsKey("ANIME_MAPPING_URL") ? url("ANIME_MAPPING_URL") : Optional.of(URI.create(ANIME_LIST)));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

@@ -17,20 +17,22 @@ public final class ManifestRoutes {
 
     private final String version;
     private final AddonId addonId;
+    private final boolean anime;
 
-    public ManifestRoutes(String version, TrustedProxies trustedProxies) {
+    /** @param anime whether anime ids are mapped ({@code ANIME_MAPPING_URL} set): the manifest then asks for them */
+    public ManifestRoutes(String version, TrustedProxies trustedProxies, boolean anime) {
         this.version = Objects.requireNonNull(version, "version");
         this.addonId = new AddonId(Objects.requireNonNull(trustedProxies, "trustedProxies"));
+        this.anime = anime;
     }
 
-
     public void unconfigured(Context ctx) {
-        ctx.json(TorzManifest.create(addonId.of(ctx), version, null));
+        ctx.json(TorzManifest.create(addonId.of(ctx), version, null, anime));
     }
 
     public void configured(Context ctx) {
         try {
-            ctx.json(TorzManifest.create(addonId.of(ctx), version, ConfigCodec.decode(ctx.pathParam("cfg"))));
+            ctx.json(TorzManifest.create(addonId.of(ctx), version, ConfigCodec.decode(ctx.pathParam("cfg")), anime));
         } catch (ConfigException e) {
             ErrorResponses.badConfig(ctx, e);
         }

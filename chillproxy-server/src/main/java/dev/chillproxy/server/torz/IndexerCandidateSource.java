@@ -74,6 +74,10 @@ public final class IndexerCandidateSource implements CandidateSource {
         try {
             index.find(id.baseId(), id.raw()).forEach(torrent -> candidate(torrent, id, torrent.taggedPath())
                     .ifPresent(candidates::add));
+            if (id.origin() != null) { // what was filed under the anime id before it was mapped
+                index.find(id.origin().baseId(), id.origin().raw()).forEach(torrent -> candidate(torrent, id, null)
+                        .ifPresent(candidates::add));
+            }
         } catch (RuntimeException e) {
             LOG.warn("local index unavailable: {}", e.getClass().getSimpleName());
             dropped.add("local index");

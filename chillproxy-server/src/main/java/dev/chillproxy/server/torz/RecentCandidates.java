@@ -76,6 +76,7 @@ public final class RecentCandidates implements CandidateSource {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             update(digest, id.raw());
+            update(digest, id.origin() == null ? "" : id.origin().raw()); // a mapped id also searched its anime id
             update(digest, SearchScope.of(config).operator() ? "operator" : "own");
             for (IndexerConfig indexer : config.indexers()) {
                 update(digest, indexer.name());

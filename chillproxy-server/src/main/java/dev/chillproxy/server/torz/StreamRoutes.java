@@ -3,6 +3,7 @@ package dev.chillproxy.server.torz;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import dev.chillproxy.chillstreams.pool.UsageAction;
 import dev.chillproxy.core.config.ConfigCodec;
@@ -40,10 +41,15 @@ public final class StreamRoutes {
     private final VideoRoutes videos;
     private final StremioRateLimit rateLimit;
     private final boolean p2pEnabled;
+    private final UnaryOperator<StremioId> animeIds;
 
-    /** @param p2pEnabled {@code ENABLE_P2P}: when false a {@code p2p} config gets an info stream and nothing else */
+    /**
+     * @param p2pEnabled {@code ENABLE_P2P}: when false a {@code p2p} config gets an info stream and nothing else
+     * @param animeIds   the IMDb id (with season and episode) a {@code kitsu:}/{@code mal:} id stands for, when known
+     */
     public StreamRoutes(StreamLister lister, ClientContexts clients, UsageEvents usage, StreamLinks links, VideoRoutes videos,
-                        StremioRateLimit rateLimit, boolean p2pEnabled) {
+                        StremioRateLimit rateLimit, boolean p2pEnabled, UnaryOperator<StremioId> animeIds) {
+        this.animeIds = animeIds;
         this.p2pEnabled = p2pEnabled;
         this.rateLimit = rateLimit;
         this.lister = lister;
@@ -86,7 +92,8 @@ public final class StreamRoutes {
             return;
         }
         try {
-            id = StremioId.parse(ctx.pathParam("type"), ctx.pathParam("id"));
+            // mapped here, so the search, the episode filter and the playback links all use the IMDb season/episode
+            id = animeIds.apply(StremioId.parse(ctx.pathParam("type"), ctx.pathParam("id")));
         } catch (InvalidStremioIdException e) {
             info(ctx, "Unsupported title", e.getMessage(), null);
             return;

@@ -73,6 +73,7 @@ public final class ServerFixture implements AutoCloseable {
         env.put("DATA_DIR", dataDir.path().toString());
         env.put("STREMTHRU_BASE_URL", BASE);
         env.putIfAbsent("POOL_GRANT_TTL", "30s");
+        env.putIfAbsent("ANIME_MAPPING_URL", ""); // no download attempt unless a test serves a list
         settings = new GeneratedSecrets().fill(Settings.fromEnvironment(env));
         testDatabase = TestDatabase.create(engine);
         database = Database.open(databaseUrl.apply(testDatabase.url()));

@@ -35,7 +35,7 @@ class IpLimitTest {
         return routes -> {
             routes.get(API, app.ip.limit(ctx -> ctx.json(Map.of("calls", apiCalls.incrementAndGet()))));
             RouteTable.adminPage(routes, new AdminPage(), app.ip);
-            RouteTable.stremioPages(routes, new ManifestRoutes("1.2.3", app.settings.trustedProxies()),
+            RouteTable.stremioPages(routes, new ManifestRoutes("1.2.3", app.settings.trustedProxies(), false),
                     new ConfigureRoutes(app.settings.baseUrl()), app.ip);
             RouteTable.health(routes, new HealthRoutes(app.database()));
         };

@@ -59,6 +59,17 @@ class SettingsTest {
     }
 
     @Test
+    void animeMappingUrlDefaultsToThePublicListAndAnEmptyValueTurnsItOff() {
+        assertEquals("raw.githubusercontent.com", Settings.fromEnvironment(Map.of()).animeMappingUrl().orElseThrow().getHost());
+        assertTrue(Settings.fromEnvironment(Map.of("ANIME_MAPPING_URL", "")).animeMappingUrl().isEmpty());
+        assertEquals(URI.create("https://lists.example/anime.json"),
+                Settings.fromEnvironment(Map.of("ANIME_MAPPING_URL", "https://lists.example/anime.json")).animeMappingUrl().orElseThrow());
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> Settings.fromEnvironment(Map.of("ANIME_MAPPING_URL", "ftp://x")));
+        assertTrue(e.problems().get(0).startsWith("ANIME_MAPPING_URL:"), e.problems().toString());
+    }
+
+    @Test
     void readsEveryVariable() {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "9090");

@@ -41,7 +41,7 @@ class ConfigureRoutesTest {
         ConfigureRoutes routes = new ConfigureRoutes(BASE);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            RouteTable.stremioPages(config.routes, new ManifestRoutes("1.2.3", TrustedProxies.none()), routes, IpLimit.none());
+            RouteTable.stremioPages(config.routes, new ManifestRoutes("1.2.3", TrustedProxies.none(), false), routes, IpLimit.none());
         }).start("127.0.0.1", 0);
     }
 

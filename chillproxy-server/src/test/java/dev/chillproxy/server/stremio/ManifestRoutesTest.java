@@ -32,7 +32,7 @@ class ManifestRoutesTest {
     private Javalin app;
 
     private void start(TrustedProxies trusted) {
-        ManifestRoutes routes = new ManifestRoutes("1.2.3", trusted);
+        ManifestRoutes routes = new ManifestRoutes("1.2.3", trusted, false);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             RouteTable.stremioPages(config.routes, routes, new ConfigureRoutes(URI.create("https://chill.example.com")), IpLimit.none());

@@ -115,6 +115,18 @@ class IndexerCandidateSourceTest {
     }
 
     @Test
+    void anIdMappedFromAnAnimeIdAlsoFindsWhatWasFiledUnderTheAnimeId() throws Exception {
+        index.remember("kitsu:8671", List.of(new IndexedTorrent(PACK_WITH_E02, "[Grp] Show - 05 [1080p]", 1_000_000_000L, 7,
+                "", false, "", List.of(), null)));
+        StremioId mapped = StremioId.parse("series", "kitsu:8671:5").mappedTo("tt0133093", 2, 5);
+
+        Candidates found = source.find(mapped, config(), BUDGET, GRANTED);
+
+        assertTrue(hashes(found).contains(PACK_WITH_E02), hashes(found).toString());
+        assertTrue(operator.lastQuery().contains("season=2") && operator.lastQuery().contains("ep=5"), operator.lastQuery());
+    }
+
+    @Test
     void theOperatorsAndTheUsersIndexersAreBothSearched() throws Exception {
         String userUrl = "http://127.0.0.1:" + userServer.getPort() + "/api";
 
