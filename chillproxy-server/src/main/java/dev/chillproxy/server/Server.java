@@ -74,7 +74,7 @@ public final class Server implements AutoCloseable {
         RequestLimits limits = new RequestLimits(settings, Ticker.systemTicker());
         ClientIp clientIp = new ClientIp(settings.trustedProxies());
         TorzComponents torz = TorzComponents.create(settings, database, metered, stores, metrics.meter(pool.grants()),
-                pool.outbox(), new TorzComponents.Shared(clock, userAgent, metrics, clientIp,
+                pool.grants(), pool.outbox(), new TorzComponents.Shared(clock, userAgent, metrics, clientIp,
                         new StremioRateLimit(limits, clientIp)), tuning);
         List<RouteGroup> routes = new ArrayList<>();
         routes.add(new IpRateLimit(limits, clientIp));

@@ -2,18 +2,20 @@ package dev.chillproxy.server.pool;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -21,16 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
-import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.GetKeyResponse;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
-import dev.chillproxy.chillstreams.pool.UsageAction;
+import dev.chillproxy.chillstreams.pool.UsageBatch;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.UsageLog;
 import dev.chillproxy.core.secret.ApiKey;
 
 /**
  * The internal pool API the embedded pool serves to other instances and tools (DESIGN §3): {@code get-key}
- * and {@code log-usage}, behind the {@code CHILLSTREAMS_API_KEY} bearer (compared in constant time) and a
+ * and {@code log-usage}, read and written as the wire records the remote client uses ({@link GetKeyRequest},
+ * {@link GetKeyResponse}, {@link UsageBatch}; unknown fields ignored, a bad body a 400 naming its field), behind the {@code CHILLSTREAMS_API_KEY} bearer (compared in constant time) and a
  * token-bucket rate limit. Thread-safe.
  */
 public final class InternalPoolRoutes {
@@ -40,19 +44,26 @@ public final class InternalPoolRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(InternalPoolRoutes.class);
 
-    private final PoolClient pool;
+    private final KeySource pool;
+    private final UsageLog usage;
     private final ApiKey internalKey;
     private final ObjectMapper mapper;
+    private final ObjectReader reader;
     private final TokenBucket bucket;
 
-    public InternalPoolRoutes(PoolClient embeddedPool, ApiKey internalKey, ObjectMapper mapper, int rateLimitPerSecond) {
-        this(embeddedPool, internalKey, mapper, rateLimitPerSecond, System::nanoTime);
+    /** @param embeddedPool the pool whose keys {@code get-key} hands out and whose usage log {@code log-usage} fills */
+    public <P extends KeySource & UsageLog> InternalPoolRoutes(P embeddedPool, ApiKey internalKey, ObjectMapper mapper,
+                                                               int rateLimitPerSecond) {
+        this(embeddedPool, embeddedPool, internalKey, mapper, rateLimitPerSecond, System::nanoTime);
     }
 
-    InternalPoolRoutes(PoolClient pool, ApiKey internalKey, ObjectMapper mapper, int rateLimitPerSecond, LongSupplier nanoTime) {
+    InternalPoolRoutes(KeySource pool, UsageLog usage, ApiKey internalKey, ObjectMapper mapper, int rateLimitPerSecond,
+                       LongSupplier nanoTime) {
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.usage = Objects.requireNonNull(usage, "usage");
         this.internalKey = Objects.requireNonNull(internalKey, "internalKey");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.reader = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.bucket = new TokenBucket(rateLimitPerSecond, nanoTime);
     }
 
@@ -78,42 +89,17 @@ public final class InternalPoolRoutes {
     }
 
     private void getKey(Context ctx) throws JsonProcessingException {
-        JsonNode body = object(mapper, ctx);
-        GetKeyRequest request = new GetKeyRequest(required(body, "userId"), required(body, "deviceId"),
-                action(text(body, "action", "stream-list")), text(body, "hash", ""));
-        Grant grant = pool.getKey(request);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        if (grant instanceof Grant.Allowed allowed) {
-            answer.put("allowed", true);
-            answer.put("poolKey", allowed.poolKey().reveal()); // the one place the key goes on the wire, to a trusted caller
-            answer.put("poolKeyId", allowed.poolKeyId());
-            answer.put("service", allowed.service());
-            answer.put("deviceCount", allowed.deviceCount());
-        } else if (grant instanceof Grant.Denied denied) {
-            answer.put("allowed", false);
-            answer.put("message", denied.message());
-            if (denied.deviceCount() != null) {
-                answer.put("deviceCount", denied.deviceCount());
-            }
-        }
-        json(ctx, mapper, 200, answer);
+        GetKeyRequest request = read(ctx, GetKeyRequest.class);
+        json(ctx, mapper, 200, GetKeyResponse.of(pool.getKey(request)));
     }
 
     private void logUsage(Context ctx) throws JsonProcessingException {
-        JsonNode body = object(mapper, ctx);
-        List<UsageEvent> events = new ArrayList<>();
-        if (body.has("events")) {
-            if (!body.get("events").isArray()) {
-                throw new IllegalArgumentException("events: must be an array");
-            }
-            for (JsonNode node : body.get("events")) {
-                events.add(event(node, required(node, "eventId")));
-            }
-        } else {
-            events.add(event(body, UUID.randomUUID().toString()));
-        }
+        UsageBatch batch = read(ctx, UsageBatch.class);
+        Instant now = Instant.now();
+        List<UsageEvent> events = batch.events() != null ? batch.toUsageEvents(now)
+                : List.of(read(ctx, UsageBatch.Event.class).toUsageEvent(() -> UUID.randomUUID().toString(), now));
         try {
-            pool.logUsage(events);
+            usage.logUsage(events);
         } catch (PoolUnavailableException e) {
             LOG.warn("log-usage not stored: {}", e.getMessage());
             fail(ctx, 503, "unavailable", "usage could not be stored; retry later");
@@ -122,27 +108,13 @@ public final class InternalPoolRoutes {
         json(ctx, mapper, 200, Map.of("success", true));
     }
 
-    private static UsageEvent event(JsonNode node, String eventId) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("events: every event must be an object");
+    /** The body as one of the shared wire records; unknown fields are ignored. */
+    private <T> T read(Context ctx, Class<T> type) throws JsonProcessingException {
+        T body = reader.readValue(ctx.body(), type);
+        if (body == null) {
+            throw new IllegalArgumentException("body: must be a JSON object");
         }
-        JsonNode at = node.get("at");
-        Instant time = at == null || at.isNull() ? Instant.now()
-                : at.isNumber() ? Instant.ofEpochMilli(at.asLong()) : Instant.parse(at.asText());
-        JsonNode bytes = node.get("bytes");
-        if (bytes != null && !bytes.isNull() && !bytes.canConvertToLong()) {
-            throw new IllegalArgumentException("bytes: must be a number");
-        }
-        return new UsageEvent(eventId, required(node, "userId"), text(node, "poolKeyId", ""),
-                action(required(node, "action")), text(node, "hash", ""), node.path("cached").asBoolean(false),
-                bytes == null ? 0 : bytes.asLong(), time);
-    }
-
-    private static String action(String wire) {
-        if (Arrays.stream(UsageAction.values()).noneMatch(a -> a.wire().equals(wire))) {
-            throw new IllegalArgumentException("action: must be stream-list, stream-served or denied");
-        }
-        return wire;
+        return body;
     }
 
     // ---- shared with AdminRoutes ----
@@ -194,6 +166,15 @@ public final class InternalPoolRoutes {
     }
 
     static String badRequestMessage(Exception e) {
+        if (e instanceof ValueInstantiationException invalid && invalid.getCause() instanceof IllegalArgumentException cause
+                && cause.getMessage() != null) {
+            return cause.getMessage(); // a wire record's own check, naming its field
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = mismatch.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                    : String.valueOf(ref.getIndex())).collect(Collectors.joining("."));
+            return field.isEmpty() ? "body: must be a JSON object" : field + ": wrong type";
+        }
         if (e instanceof JsonProcessingException) {
             return "body: malformed JSON";
         }

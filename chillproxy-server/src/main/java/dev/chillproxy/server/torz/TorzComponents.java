@@ -11,7 +11,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.KeyProblemSink;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.core.files.FileSelector;
 import dev.chillproxy.core.title.TitleParser;
 import dev.chillproxy.core.torz.PlaybackPorts;
@@ -61,7 +62,8 @@ public final class TorzComponents implements AutoCloseable {
     }
 
     public static TorzComponents create(Settings settings, Database database, OkHttpClient http, StoreSet stores,
-                                        PoolClient pool, UsageOutbox outbox, Shared shared, Tuning tuning) {
+                                        KeySource keys, KeyProblemSink keyProblems, UsageOutbox outbox, Shared shared,
+                                        Tuning tuning) {
         Clock clock = shared.clock();
         String userAgent = shared.userAgent();
         Metrics metrics = shared.metrics();
@@ -71,8 +73,8 @@ public final class TorzComponents implements AutoCloseable {
         TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(
                 PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal())));
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
-        KeyProblemReporter problems = new KeyProblemReporter(pool, clock);
-        StoreAccess access = new PoolStoreAccess(pool, settings.enableChillstreamsAuth(), settings.enableLegacyTokens());
+        KeyProblemReporter problems = new KeyProblemReporter(keyProblems, clock);
+        StoreAccess access = new PoolStoreAccess(keys, settings.enableChillstreamsAuth(), settings.enableLegacyTokens());
         ParsedTitles titles = new ParsedTitles(new TitleParser());
         metrics.monitor(titles.statistics(), "titles");
         Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
