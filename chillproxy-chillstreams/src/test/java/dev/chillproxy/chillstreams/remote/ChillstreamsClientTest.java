@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
@@ -95,7 +95,7 @@ class ChillstreamsClientTest {
 
         Grant.Denied denied = assertInstanceOf(Grant.Denied.class, client().getKey(REQUEST));
 
-        assertEquals(DenialReason.DEVICE_LIMIT, denied.reason());
+        assertEquals(Refusal.DEVICE_LIMIT, denied.reason());
         assertEquals("Device limit reached (3/3)", denied.message());
         assertEquals(3, denied.deviceCount());
     }
@@ -107,10 +107,10 @@ class ChillstreamsClientTest {
         answer(403, "{\"allowed\":false,\"message\":\"Account suspended\"}");
 
         ChillstreamsClient client = client();
-        assertEquals(DenialReason.USER_DISABLED, ((Grant.Denied) client.getKey(REQUEST)).reason());
-        assertEquals(DenialReason.UNKNOWN_USER, ((Grant.Denied) client.getKey(REQUEST)).reason());
+        assertEquals(Refusal.USER_DISABLED, ((Grant.Denied) client.getKey(REQUEST)).reason());
+        assertEquals(Refusal.UNKNOWN_USER, ((Grant.Denied) client.getKey(REQUEST)).reason());
         Grant.Denied forbidden = (Grant.Denied) client.getKey(REQUEST);
-        assertEquals(DenialReason.USER_DISABLED, forbidden.reason());
+        assertEquals(Refusal.USER_DISABLED, forbidden.reason());
         assertEquals("Account suspended", forbidden.message());
     }
 
@@ -302,7 +302,7 @@ class ChillstreamsClientTest {
 
     private static void assertUnreachable(Grant grant) {
         Grant.Denied denied = assertInstanceOf(Grant.Denied.class, grant);
-        assertEquals(DenialReason.POOL_UNREACHABLE, denied.reason());
+        assertEquals(Refusal.POOL_UNREACHABLE, denied.reason());
         assertTrue(denied.message().contains("unreachable"), denied.message());
         assertNull(denied.deviceCount());
     }

@@ -20,10 +20,11 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.KeySource;
+import dev.chillproxy.chillstreams.pool.UsageLog;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.core.secret.ApiKey;
 
@@ -39,21 +40,13 @@ class InternalPoolRoutesTest {
     private Javalin app;
 
     /** Allows device "good", refuses the rest for the device limit. */
-    private final PoolClient fake = new PoolClient() {
-        @Override
-        public Grant getKey(GetKeyRequest request) {
-            return request.deviceId().equals("good") ? new Grant.Allowed(ApiKey.of(POOL_KEY), "key-1", 1)
-                    : new Grant.Denied(DenialReason.DEVICE_LIMIT, "Device limit reached (3 of 3).", 3);
-        }
-
-        @Override
-        public void logUsage(List<UsageEvent> events) {
-            logged.addAll(events);
-        }
-    };
+    private final KeySource fake = request -> request.deviceId().equals("good")
+            ? new Grant.Allowed(ApiKey.of(POOL_KEY), "key-1", 1)
+            : new Grant.Denied(Refusal.DEVICE_LIMIT, "Device limit reached (3 of 3).", 3);
+    private final UsageLog log = logged::addAll;
 
     private String start(int rate) {
-        InternalPoolRoutes routes = new InternalPoolRoutes(fake, ApiKey.of(BEARER), MAPPER, rate, nanos::get);
+        InternalPoolRoutes routes = new InternalPoolRoutes(fake, log, ApiKey.of(BEARER), MAPPER, rate, nanos::get);
         app = Javalin.create(config -> routes.register(config.routes)).start(0);
         return "http://127.0.0.1:" + app.port();
     }

@@ -14,8 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.PoolClient;
-import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.core.secret.ApiKey;
 import io.javalin.Javalin;
 import okhttp3.MediaType;
@@ -38,7 +37,7 @@ class RevokeRoutesTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private final OkHttpClient http = new OkHttpClient();
     private final CountingPool pool = new CountingPool();
-    private final GrantCache cache = new GrantCache(pool, Duration.ofMinutes(5));
+    private final GrantCache cache = new GrantCache(pool, (keyId, problem) -> { }, Duration.ofMinutes(5));
     private Javalin app;
 
     @BeforeEach
@@ -123,17 +122,13 @@ class RevokeRoutesTest {
         assertEquals(List.of("alice", "bob"), pool.asked);
     }
 
-    private static final class CountingPool implements PoolClient {
+    private static final class CountingPool implements KeySource {
         final List<String> asked = new ArrayList<>();
 
         @Override
         public synchronized Grant getKey(GetKeyRequest request) {
             asked.add(request.userId());
             return new Grant.Allowed(ApiKey.of("pool-key-0123456789"), "k1", 1);
-        }
-
-        @Override
-        public void logUsage(List<UsageEvent> events) {
         }
     }
 }
