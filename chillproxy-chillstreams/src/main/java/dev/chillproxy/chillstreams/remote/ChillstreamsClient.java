@@ -163,15 +163,16 @@ public final class ChillstreamsClient implements KeySource, UsageLog {
 
     /**
      * The key-problem sink of remote mode: the remote Chillstreams owns its keys and checks them itself, so a report
-     * goes no further than this instance (the grant cache in front still drops the key's cached grants). Logged once
-     * at info, then at debug per report, so that an operator sees it is deliberate.
+     * goes no further than this instance (the grant cache in front still drops the key's cached grants). The first
+     * report is logged as a warning, later ones at debug, so that an operator sees it is deliberate without a flood.
      */
     public static KeyProblemSink keyProblemsStayRemote() {
         AtomicBoolean told = new AtomicBoolean();
         return (poolKeyId, problem) -> {
             if (told.compareAndSet(false, true)) {
-                LOG.info("pool key {} had a problem ({}); key problems are the remote Chillstreams' business and are"
-                        + " not sent to it: it checks its own keys", poolKeyId, problem.getClass().getSimpleName());
+                LOG.warn("pool key {} had a problem ({}); key problems are the remote Chillstreams' business and are"
+                        + " not sent to it: it checks its own keys (later reports are logged at debug)", poolKeyId,
+                        problem.getClass().getSimpleName());
             } else {
                 LOG.debug("pool key {} had a problem ({}); left to the remote Chillstreams", poolKeyId,
                         problem.getClass().getSimpleName());

@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.chillstreams.pool.KeyProblem;
+import dev.chillproxy.chillstreams.pool.KeyProblemSink;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.core.secret.ApiKey;
@@ -305,5 +307,18 @@ class ChillstreamsClientTest {
         assertEquals(Refusal.POOL_UNREACHABLE, denied.reason());
         assertTrue(denied.message().contains("unreachable"), denied.message());
         assertNull(denied.deviceCount());
+    }
+
+    /** Remote mode does not send key problems anywhere, and says so instead of dropping them silently. */
+    @Test
+    void keyProblemsStayWithTheRemotePoolAndTheLogSaysSo() {
+        KeyProblemSink sink = ChillstreamsClient.keyProblemsStayRemote();
+        try (CapturedStderr log = new CapturedStderr()) {
+            sink.reportKeyProblem("pk-5", new KeyProblem.Unauthorized());
+            sink.reportKeyProblem("pk-5", new KeyProblem.Unauthorized());
+            String text = log.text();
+            assertTrue(text.contains("pk-5") && text.contains("remote Chillstreams' business"), text);
+            assertEquals(1, text.split("remote Chillstreams' business", -1).length - 1, "said once at info: " + text);
+        }
     }
 }

@@ -110,7 +110,7 @@ public final class InternalPoolRoutes {
 
     /** The body as one of the shared wire records; unknown fields are ignored. */
     private <T> T read(Context ctx, Class<T> type) throws JsonProcessingException {
-        T body = reader.readValue(ctx.body(), type);
+        T body = reader.forType(type).readValue(ctx.body());
         if (body == null) {
             throw new IllegalArgumentException("body: must be a JSON object");
         }

@@ -25,6 +25,7 @@ import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.chillstreams.pool.UsageLog;
+import dev.chillproxy.chillstreams.remote.ChillstreamsClient;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.core.secret.ApiKey;
 
@@ -135,6 +136,48 @@ class InternalPoolRoutesTest {
         assertFalse(single.eventId().isBlank(), "a single event gets a generated id");
         assertEquals(List.of("e1", "e2"), List.of(logged.get(1).eventId(), logged.get(2).eventId()));
         assertEquals(logged.get(1).at(), logged.get(2).at());
+    }
+
+    /** The remote client and the routes share the wire records: what one writes, the other reads unchanged. */
+    @Test
+    void theRemoteClientTalksToTheseRoutesThroughTheSameRecords() {
+        String base = start(100);
+        ChillstreamsClient client = new ChillstreamsClient(base, ApiKey.of(BEARER), http, MAPPER);
+
+        Grant granted = client.getKey(new GetKeyRequest("u", "good", "stream-list", ""));
+        Grant.Allowed allowed = (Grant.Allowed) granted;
+        assertEquals(List.of(POOL_KEY, "key-1", 1, "torbox"),
+                List.of(allowed.poolKey().reveal(), allowed.poolKeyId(), allowed.deviceCount(), allowed.service()));
+        assertEquals(new Grant.Denied(Refusal.DEVICE_LIMIT, "Device limit reached (3 of 3).", 3),
+                client.getKey(new GetKeyRequest("u", "new", "stream-served", "abc")));
+
+        UsageEvent event = new UsageEvent("e-9", "u", "key-1", "stream-served", "abc", true, 42,
+                java.time.Instant.parse("2030-01-01T00:00:00.123Z"));
+        client.logUsage(List.of(event));
+        assertEquals(List.of(event), logged);
+    }
+
+    @Test
+    void aBadFieldIsNamedAndUnknownFieldsAreIgnored() throws IOException {
+        String base = start(100);
+        try (Response response = post(base + InternalPoolRoutes.GET_KEY, BEARER,
+                "{\"userId\":\"u\",\"deviceId\":\"good\",\"action\":\"steal\"}")) {
+            assertEquals(400, response.code());
+            assertEquals("action: must be stream-list, stream-served or denied",
+                    MAPPER.readTree(response.body().string()).path("error").path("message").asText());
+        }
+        try (Response response = post(base + InternalPoolRoutes.GET_KEY, BEARER, "{\"userId\":\"u\"}")) {
+            assertEquals("deviceId: required", MAPPER.readTree(response.body().string()).path("error").path("message").asText());
+        }
+        try (Response response = post(base + InternalPoolRoutes.LOG_USAGE, BEARER, "{\"events\":5}")) {
+            assertEquals(400, response.code());
+            assertEquals("events: wrong type", MAPPER.readTree(response.body().string()).path("error").path("message").asText());
+        }
+        try (Response response = post(base + InternalPoolRoutes.LOG_USAGE, BEARER,
+                "{\"userId\":\"u\",\"action\":\"denied\",\"newField\":{\"a\":1}}")) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(1, logged.size());
     }
 
     @Test
