@@ -37,6 +37,8 @@ import okhttp3.OkHttpClient;
  */
 public final class PoolComponents implements AutoCloseable {
 
+    private static final Duration LEFTOVER_DRAIN = Duration.ofSeconds(10);
+
     private final GrantCache grants;
     private final UsageOutbox outbox;
     /** Embedded mode: outbox rows an older version left, delivered into the usage log once at start; else null. */
@@ -118,8 +120,6 @@ public final class PoolComponents implements AutoCloseable {
     public UsageOutbox outbox() {
         return outbox;
     }
-
-    private static final Duration LEFTOVER_DRAIN = Duration.ofSeconds(10);
 
     public List<RouteGroup> routes() {
         return routes;
