@@ -24,7 +24,7 @@ import dev.chillproxy.chillstreams.embedded.PoolKeyView;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.chillstreams.remote.ChillstreamsClient;
 import dev.chillproxy.core.files.FileSelector;
 import dev.chillproxy.core.title.TitleParser;
@@ -36,6 +36,7 @@ import dev.chillproxy.core.torz.StreamLister;
 import dev.chillproxy.server.admin.AdminPage;
 import dev.chillproxy.server.limits.ClientIp;
 import dev.chillproxy.server.limits.IpLimit;
+import dev.chillproxy.server.limits.RateLimit;
 import dev.chillproxy.server.limits.RequestLimits;
 import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.metrics.Metrics;
@@ -136,7 +137,7 @@ public final class Main {
     /** Every object the server runs, over a database this method migrates; nothing is started yet. */
     public static Server build(Settings settings, Database database, OkHttpClient http, Clock clock, String version,
                                Tuning tuning) {
-        Migrations.apply(database, settings.embeddedPool(), version, clock);
+        Migrations.apply(database, Migrations.owners(settings.embeddedPool()), version, clock);
         ObjectMapper mapper = objectMapper();
         String userAgent = "chillproxy/" + version;
         Metrics metrics = new Metrics();
@@ -150,8 +151,9 @@ public final class Main {
         TorBoxKeyProbe probe = new TorBoxKeyProbe(stores.get(StoreName.TORBOX), clock);
         Optional<BearerGuard> internalGuard = settings.chillstreamsApiKey()
                 .map(key -> new BearerGuard(key, "CHILLSTREAMS_API_KEY"));
-        PoolClient poolClient;
         GrantCache grants;
+        UsageOutbox usage;
+        Optional<UsageOutbox> leftovers = Optional.empty();
         Optional<PoolAdmin> admin = Optional.empty();
         Optional<KeyHealthChecker> health = Optional.empty();
         Optional<InternalPoolRoutes> internalRoutes = Optional.empty();
@@ -159,31 +161,33 @@ public final class Main {
             // a store's 401/403 marks a key failing only when user/me confirms it
             EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.torboxMaxDevicesPerUser(),
                     settings.deviceIdleRelease(), probe);
-            poolClient = embedded;
-            grants = new GrantCache(embedded, settings.poolGrantTtl());
+            grants = new GrantCache(embedded, embedded, settings.poolGrantTtl());
+            // one insert per usage event; rows an older version left in the outbox table are delivered once at start
+            usage = UsageOutbox.direct(embedded, clock);
+            leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
             admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants)));
             health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.poolHealthCheckInterval()));
             // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
             internalRoutes = settings.chillstreamsApiKey().map(key ->
-                    new InternalPoolRoutes(embedded, key, mapper, settings.internalRateLimitRps()));
+                    new InternalPoolRoutes(embedded, mapper, clock));
         } else {
-            poolClient = new ChillstreamsClient(settings.chillstreamsApiUrl().orElseThrow().toString(),
+            ChillstreamsClient remote = new ChillstreamsClient(settings.chillstreamsApiUrl().orElseThrow().toString(),
                     settings.chillstreamsApiKey().orElseThrow(), upstream, mapper);
-            grants = new GrantCache(poolClient, settings.poolGrantTtl());
+            grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.poolGrantTtl());
+            usage = UsageOutbox.durable(database, remote, clock);
         }
-        UsageOutbox outbox = new UsageOutbox(database, poolClient, clock);
         metrics.monitor(grants.statistics(), "grants");
-        metrics.outboxDepth(outbox::depth);
-        metrics.outboxLastDelivery(outbox::lastDelivery);
+        metrics.outboxDepth(usage::depth);
+        metrics.outboxLastDelivery(usage::lastDelivery);
         admin.ifPresent(a -> metrics.poolKeyHealth(keyHealthCounts(a)));
-        PoolClient pool = metrics.meter(grants);
+        KeySource keys = metrics.meter(grants);
 
         // the addon: candidates (local index, indexers), store access through the pool, lists and playback
         WorkerPools.Pools workers = new WorkerPools.Pools(WorkerPools.workers(), WorkerPools.indexers());
         TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(cipher));
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
-        KeyProblemReporter problems = new KeyProblemReporter(pool, clock);
-        StoreAccess access = new PoolStoreAccess(pool, settings.enableChillstreamsAuth(), settings.enableLegacyTokens());
+        KeyProblemReporter problems = new KeyProblemReporter(grants, clock);
+        StoreAccess access = new PoolStoreAccess(keys, settings.enableChillstreamsAuth(), settings.enableLegacyTokens());
         ParsedTitles titles = new ParsedTitles(new TitleParser());
         metrics.monitor(titles.statistics(), "titles");
         Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
@@ -207,21 +211,22 @@ public final class Main {
         RequestLimits limits = new RequestLimits(settings, Ticker.systemTicker());
         StremioRateLimit stremioLimit = new StremioRateLimit(limits, clientIp);
         ClientContexts clients = new ClientContexts(clientIp);
-        UsageEvents usage = new UsageEvents(outbox, clock);
+        UsageEvents usageEvents = new UsageEvents(usage, clock);
         VideoRoutes videos = new VideoRoutes(settings.baseUrl().toString());
         AnimeMappingLoader anime = new AnimeMappingLoader(upstream, settings.animeMappingUrl(), settings.dataDir(),
                 AnimeMappingLoader.MAX_BYTES);
         RouteTable.TorzRoutes torz = new RouteTable.TorzRoutes(new ManifestRoutes(version, settings.trustedProxies(), settings.animeMappingUrl().isPresent()),
                 new ConfigureRoutes(settings.baseUrl()),
-                new StreamRoutes(lister, clients, usage, links, videos, stremioLimit, settings.enableP2p(), anime::resolve),
-                new PlaybackRoutes(resolver, clients, usage, videos, stremioLimit), videos);
+                new StreamRoutes(lister, clients, usageEvents, links, videos, stremioLimit, settings.enableP2p(), anime::resolve),
+                new PlaybackRoutes(resolver, clients, usageEvents, videos, stremioLimit), videos);
         RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper)),
                 admin.map(a -> new AdminPage()), new BearerGuard(settings.adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
-                internalRoutes, internalGuard.map(guard -> new RevokeRoutes(grants, mapper)), internalGuard);
+                internalRoutes, internalGuard.map(guard -> new RevokeRoutes(grants, mapper)), internalGuard,
+                new RateLimit(settings.internalRateLimitRps(), Ticker.systemTicker()));
         RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
                 settings.metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
-        return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), outbox, health,
-                anime, workers, metrics, http);
+        return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), usage, leftovers,
+                health, anime, workers, metrics, http);
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
+import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 
 /**
  * Every module's tables, migrated in one place at start ({@code db/<owner>/<engine>/V*.sql}, one Flyway history per
@@ -16,17 +18,22 @@ final class Migrations {
     private Migrations() {
     }
 
-    /** The owners this server migrates: the pool's tables only where the pool runs here. */
+    /**
+     * Every migration owner this server applies: its own tables, the usage outbox (remote pool; embedded, for rows an
+     * older version left), the pool's tables where the pool runs here, and the addon's index.
+     */
     static List<String> owners(boolean embeddedPool) {
-        List<String> owners = new ArrayList<>(List.of("server", "outbox", "torz"));
+        List<String> owners = new ArrayList<>(List.of("server"));
+        owners.addAll(UsageOutbox.MIGRATIONS);
         if (embeddedPool) {
-            owners.add("pool");
+            owners.addAll(EmbeddedPool.MIGRATIONS);
         }
+        owners.add("torz");
         return owners;
     }
 
-    static void apply(Database database, boolean embeddedPool, String version, Clock clock) {
-        owners(embeddedPool).forEach(database::migrate);
+    static void apply(Database database, List<String> owners, String version, Clock clock) {
+        owners.forEach(database::migrate);
         database.jdbi().useHandle(handle -> handle
                 .createUpdate("INSERT INTO server_start (version, started_at) VALUES (:version, :at)")
                 .bind("version", version)

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.chillproxy.server.admin.AdminPage;
 import dev.chillproxy.server.limits.IpLimit;
+import dev.chillproxy.server.limits.RateLimit;
 import dev.chillproxy.server.metrics.MetricsRoutes;
 import dev.chillproxy.server.pool.AdminRoutes;
 import dev.chillproxy.server.pool.InternalPoolRoutes;
@@ -32,7 +33,7 @@ public final class RouteTable {
     /** The pool's routes; each is absent where it is not served (remote pool, no operator-set internal key). */
     public record PoolRoutes(Optional<AdminRoutes> admin, Optional<AdminPage> adminPage, BearerGuard adminGuard,
                              Optional<InternalPoolRoutes> internal, Optional<RevokeRoutes> revoke,
-                             Optional<BearerGuard> internalGuard) {
+                             Optional<BearerGuard> internalGuard, RateLimit internalLimit) {
     }
 
     /** The addon's routes. */
@@ -63,7 +64,8 @@ public final class RouteTable {
         torzStreams(routes, torz.streams(), torz.playback(), torz.videos());
         pool.admin().ifPresent(admin -> adminApi(routes, admin, pool.adminGuard(), ipLimit));
         pool.adminPage().ifPresent(page -> adminPage(routes, page, ipLimit));
-        pool.internalGuard().ifPresent(guard -> internalApi(routes, pool.internal(), pool.revoke(), guard));
+        pool.internalGuard().ifPresent(guard ->
+                internalApi(routes, pool.internal(), pool.revoke(), guard, pool.internalLimit()));
         metrics(routes, metrics, metricsGuard);
     }
 
@@ -122,12 +124,16 @@ public final class RouteTable {
     }
 
     /**
-     * The internal pool API (answers plaintext pool keys) and the revocation push: {@code CHILLSTREAMS_API_KEY}
-     * bearer, served only when the operator set that key; rate-limited by the pool routes themselves.
+     * The internal pool API (answers plaintext pool keys; embedded pool only) and the revocation push:
+     * {@code CHILLSTREAMS_API_KEY} bearer, served only when that key is set; one rate limit for all callers
+     * ({@code INTERNAL_RATE_LIMIT_RPS}), since one instance calls it for all its users.
      */
     public static void internalApi(RoutesConfig routes, Optional<InternalPoolRoutes> internal, Optional<RevokeRoutes> revoke,
-                                   BearerGuard guard) {
-        internal.ifPresent(pool -> pool.register(routes));
+                                   BearerGuard guard, RateLimit limit) {
+        internal.ifPresent(pool -> {
+            routes.post("/api/v1/internal/pool/get-key", guard.protect(limit.limit(pool::getKey)));
+            routes.post("/api/v1/internal/pool/log-usage", guard.protect(limit.limit(pool::logUsage)));
+        });
         revoke.ifPresent(push -> routes.post("/api/v1/internal/revoke", guard.protect(push::revoke)));
     }
 

@@ -19,18 +19,24 @@ import okhttp3.OkHttpClient;
  */
 public final class Server implements AutoCloseable {
 
+    /** How long start-up waits for usage rows an older version left in the outbox table (embedded pool). */
+    private static final Duration LEFTOVER_DRAIN = Duration.ofSeconds(10);
+
     private final AppDependencies dependencies;
     private final UsageOutbox outbox;
+    private final Optional<UsageOutbox> leftovers;
     private final Optional<KeyHealthChecker> health;
     private final AnimeMappingLoader anime;
     private final WorkerPools.Pools workers;
     private final Metrics metrics;
     private final OkHttpClient http;
 
-    Server(AppDependencies dependencies, UsageOutbox outbox, Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
+    Server(AppDependencies dependencies, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
+           Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
            WorkerPools.Pools workers, Metrics metrics, OkHttpClient http) {
         this.dependencies = dependencies;
         this.outbox = outbox;
+        this.leftovers = leftovers;
         this.health = health;
         this.anime = anime;
         this.workers = workers;
@@ -49,6 +55,7 @@ public final class Server implements AutoCloseable {
 
     /** Starts the background work: usage delivery, periodic key checks, the daily anime mapping download. */
     public void start() {
+        leftovers.ifPresent(old -> old.drain(LEFTOVER_DRAIN));
         outbox.start();
         health.ifPresent(KeyHealthChecker::start);
         anime.start(Duration.ofDays(1));

@@ -23,12 +23,12 @@ class MigrationsTest {
         Path dataDir = temp.resolve("nested/data");
         Settings settings = Settings.fromEnvironment(Map.of("DATA_DIR", dataDir.toString()));
         try (Database first = Database.open(settings.databaseUrl())) {
-            Migrations.apply(first, true, "1.0.0", Clock.systemUTC());
+            Migrations.apply(first, Migrations.owners(true), "1.0.0", Clock.systemUTC());
             assertTrue(first.isReachable());
         }
         assertTrue(Files.isRegularFile(dataDir.resolve("chillproxy.db")));
         try (Database second = Database.open(settings.databaseUrl())) {
-            Migrations.apply(second, true, "1.0.1", Clock.systemUTC());
+            Migrations.apply(second, Migrations.owners(true), "1.0.1", Clock.systemUTC());
             int starts = second.jdbi().withHandle(h ->
                     h.createQuery("SELECT count(*) FROM server_start").mapTo(Integer.class).one());
             assertEquals(2, starts, "migrations are not re-applied; each start is recorded");

@@ -11,30 +11,37 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.secret.EncryptedValue;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
-import dev.chillproxy.chillstreams.pool.DenialReason;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.KeyProblemSink;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.UsageLog;
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.torz.Access.Refusal;
 
 /**
  * The pool on this server's own database (DESIGN §5). Every {@link #getKey} reads the user, devices and
- * assignment afresh inside one write transaction, so disabling a user or retiring a key takes effect on
- * the very next call and the device limit holds across threads and instances. A key reported as refused (401/403) is
+ * assignment afresh: a device that already holds a slot on a usable key is answered by one read without the write
+ * lock; everything else (a new device, a new or changed key) is decided inside one write transaction. So disabling a
+ * user or retiring a key takes effect on the very next call and the device limit holds across threads and instances.
+ * Its tables are created by the {@link #MIGRATIONS}, which the composition root applies before building it. A key reported as refused (401/403) is
  * checked with {@link KeyProbe} ({@code user/me}) before it is marked failing, so the same rule holds whichever
  * call saw the refusal. Thread-safe.
  */
-public final class EmbeddedPool implements PoolClient {
+public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink {
 
+    /** The migrations ({@link Database#migrate}) the embedded pool's tables need. */
+    public static final List<String> MIGRATIONS = List.of("pool");
     public static final int DEFAULT_MAX_DEVICES = 3;
     public static final Duration DEFAULT_DEVICE_IDLE_RELEASE = DeviceSlots.DEFAULT_IDLE_RELEASE;
 
@@ -78,7 +85,7 @@ public final class EmbeddedPool implements PoolClient {
     @Override
     public Grant getKey(GetKeyRequest request) {
         if (request.userId().isBlank() || request.deviceId().isBlank()) {
-            return new Grant.Denied(DenialReason.INVALID_REQUEST, "userId and deviceId are required.", null);
+            return new Grant.Denied(Refusal.INVALID_REQUEST, "userId and deviceId are required.", null);
         }
         try {
             long now = clock.millis();
@@ -88,7 +95,7 @@ public final class EmbeddedPool implements PoolClient {
             // fail closed; only the exception's type is logged: Jdbi's text carries the SQL and its bound values
             LOG.error("embedded pool could not answer get-key for user {}: {}", ApiKey.mask(request.userId()),
                     e.getClass().getSimpleName());
-            return new Grant.Denied(DenialReason.POOL_UNREACHABLE, "The key pool is unavailable right now. Try again shortly.", null);
+            return new Grant.Denied(Refusal.POOL_UNREACHABLE, "The key pool is unavailable right now. Try again shortly.", null);
         }
     }
 
@@ -131,18 +138,18 @@ public final class EmbeddedPool implements PoolClient {
         Optional<String> status = handle.createQuery("SELECT status FROM users WHERE id = :id" + transactions.forUpdate())
                 .bind("id", userId).mapTo(String.class).findOne();
         if (status.isEmpty()) {
-            return new Grant.Denied(DenialReason.UNKNOWN_USER, "Unknown user. Check the user id in your addon configuration.", null);
+            return new Grant.Denied(Refusal.UNKNOWN_USER, "Unknown user. Check the user id in your addon configuration.", null);
         }
         if (!"active".equals(status.get())) {
-            return new Grant.Denied(DenialReason.USER_DISABLED, "Your account is disabled. Contact the operator of this addon.", null);
+            return new Grant.Denied(Refusal.USER_DISABLED, "Your account is disabled. Contact the operator of this addon.", null);
         }
         DeviceSlots.Decision decision = slots.decide(handle, userId, request.deviceId(), now);
         if (decision instanceof DeviceSlots.Decision.Full full) {
-            return new Grant.Denied(DenialReason.DEVICE_LIMIT, slots.limitMessage(full), full.activeDevices());
+            return new Grant.Denied(Refusal.DEVICE_LIMIT, slots.limitMessage(full), full.activeDevices());
         }
         Optional<String> keyId = currentKey(handle, userId, now).or(() -> assignKey(handle, userId, now));
         if (keyId.isEmpty()) {
-            return new Grant.Denied(DenialReason.NO_KEY_AVAILABLE, "No pool key is available right now. Try again later.", null);
+            return new Grant.Denied(Refusal.NO_KEY_AVAILABLE, "No pool key is available right now. Try again later.", null);
         }
         int devices = slots.take(handle, userId, request.deviceId(), now, (DeviceSlots.Decision.Admitted) decision);
         SealedKey key = handle.createQuery("SELECT key_ciphertext, key_nonce, key_cipher_id, service FROM torbox_pool_keys WHERE id = :id")
@@ -192,28 +199,40 @@ public final class EmbeddedPool implements PoolClient {
         return best.map(Candidate::id);
     }
 
+    /**
+     * One {@code INSERT} per event, ignoring event ids already stored; a batch of several is one transaction.
+     * A single event (the embedded usage path records each event as it happens) is one statement, no transaction.
+     */
     @Override
     public void logUsage(List<UsageEvent> events) {
         if (events.isEmpty()) {
             return;
         }
         try {
-            database.jdbi().useTransaction(handle -> {
-                PreparedBatch batch = handle.prepareBatch("INSERT INTO torbox_pool_usage_logs"
-                        + " (event_id, user_id, pool_key_id, action, hash, cached, bytes, at)"
-                        + " VALUES (:eventId, :userId, :poolKeyId, :action, :hash, :cached, :bytes, :at)"
-                        + " ON CONFLICT (event_id) DO NOTHING");
-                for (UsageEvent event : events) {
-                    batch.bind("eventId", event.eventId()).bind("userId", event.userId())
-                            .bind("poolKeyId", event.poolKeyId()).bind("action", event.action()).bind("hash", event.hash())
-                            .bind("cached", event.cached() ? 1 : 0).bind("bytes", event.bytes())
-                            .bind("at", event.at().toEpochMilli()).add();
-                }
-                batch.execute();
-            });
+            if (events.size() == 1) {
+                database.jdbi().useHandle(handle -> bindUsage(handle.createUpdate(INSERT_USAGE), events.get(0)).execute());
+            } else {
+                database.jdbi().useTransaction(handle -> {
+                    PreparedBatch batch = handle.prepareBatch(INSERT_USAGE);
+                    events.forEach(event -> bindUsage(batch, event).add());
+                    batch.execute();
+                });
+            }
         } catch (RuntimeException e) {
             throw new PoolUnavailableException("usage events could not be stored: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private static final String INSERT_USAGE = "INSERT INTO torbox_pool_usage_logs"
+            + " (event_id, user_id, pool_key_id, action, hash, cached, bytes, at)"
+            + " VALUES (:eventId, :userId, :poolKeyId, :action, :hash, :cached, :bytes, :at)"
+            + " ON CONFLICT (event_id) DO NOTHING";
+
+    private static <S extends SqlStatement<S>> S bindUsage(S statement, UsageEvent event) {
+        return statement.bind("eventId", event.eventId()).bind("userId", event.userId())
+                .bind("poolKeyId", event.poolKeyId()).bind("action", event.action()).bind("hash", event.hash())
+                .bind("cached", event.cached() ? 1 : 0).bind("bytes", event.bytes())
+                .bind("at", event.at().toEpochMilli());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.chillproxy.chillstreams.grant;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,12 +10,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.chillproxy.chillstreams.pool.DenialReason;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
-import dev.chillproxy.chillstreams.pool.PoolClient;
-import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.KeyProblemSink;
+import dev.chillproxy.chillstreams.pool.KeySource;
+import dev.chillproxy.core.torz.Access;
 
 /**
  * Remembers the pool's answer per (user, device) so that a warm stream list does not ask the pool.
@@ -29,16 +28,18 @@ import dev.chillproxy.chillstreams.pool.UsageEvent;
  * is for the user's device, not for one title.
  *
  * <p>Revocation: {@link #evictUser} drops every grant of a user at once, including one being fetched at
- * that moment (it is handed to its caller but not kept). {@link #evictKey} drops every grant that uses a key.
+ * that moment (it is handed to its caller but not kept). {@link #evictKey} drops every grant that uses a key; a
+ * reported key problem evicts the key before it is passed on to the pool's own sink.
  */
-public final class GrantCache implements PoolClient {
+public final class GrantCache implements KeySource, KeyProblemSink {
 
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
     public static final Duration MAX_DENIAL_TTL = Duration.ofSeconds(5);
     private static final long MAX_ENTRIES = 100_000;
     private static final Duration REVOCATION_MEMORY = Duration.ofMinutes(1);
 
-    private final PoolClient delegate;
+    private final KeySource delegate;
+    private final KeyProblemSink problems;
     private final Duration grantTtl;
     private final Ticker ticker;
     /** Futures, so a pool call in flight holds no lock of the map: a revocation never waits for one. */
@@ -46,13 +47,15 @@ public final class GrantCache implements PoolClient {
     /** userId or "key:" + poolKeyId → ticker time of the last revocation, to refuse caching grants fetched before it. */
     private final Cache<String, Long> revocations;
 
-    public GrantCache(PoolClient delegate, Duration grantTtl) {
-        this(delegate, grantTtl, Ticker.systemTicker());
+    /** @param problems where key problems go after the key's grants are evicted: the embedded pool, or nowhere remote */
+    public GrantCache(KeySource delegate, KeyProblemSink problems, Duration grantTtl) {
+        this(delegate, problems, grantTtl, Ticker.systemTicker());
     }
 
     /** @param ticker the clock of expiries; tests pass a fake one */
-    public GrantCache(PoolClient delegate, Duration grantTtl, Ticker ticker) {
+    public GrantCache(KeySource delegate, KeyProblemSink problems, Duration grantTtl, Ticker ticker) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.problems = Objects.requireNonNull(problems, "problems");
         this.grantTtl = Objects.requireNonNull(grantTtl, "grantTtl");
         if (grantTtl.isNegative()) {
             throw new IllegalArgumentException("POOL_GRANT_TTL: must not be negative");
@@ -116,7 +119,7 @@ public final class GrantCache implements PoolClient {
 
     private Duration lifetime(Grant grant) {
         if (grant instanceof Grant.Denied denied) {
-            return denied.reason() == DenialReason.POOL_UNREACHABLE ? Duration.ZERO : min(grantTtl, MAX_DENIAL_TTL);
+            return denied.reason() == Access.Refusal.POOL_UNREACHABLE ? Duration.ZERO : min(grantTtl, MAX_DENIAL_TTL);
         }
         return grantTtl;
     }
@@ -142,12 +145,7 @@ public final class GrantCache implements PoolClient {
     @Override
     public void reportKeyProblem(String poolKeyId, KeyProblem problem) {
         evictKey(poolKeyId);
-        delegate.reportKeyProblem(poolKeyId, problem);
-    }
-
-    @Override
-    public void logUsage(List<UsageEvent> events) {
-        delegate.logUsage(events);
+        problems.reportKeyProblem(poolKeyId, problem);
     }
 
     /** The grant cache itself, read-only use: its hit ratio is the warm stream list's main lever. */

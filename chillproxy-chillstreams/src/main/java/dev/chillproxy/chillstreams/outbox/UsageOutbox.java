@@ -15,28 +15,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.chillproxy.chillstreams.db.Database;
-import dev.chillproxy.chillstreams.pool.PoolClient;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.UsageLog;
 import dev.chillproxy.core.secret.ApiKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Durable, at-least-once delivery of usage events: {@link #record} writes each event to the
- * {@code usage_outbox} table first; a background thread sends the oldest due events in batches to a
- * {@link PoolClient#logUsage} target (the remote Chillstreams or the embedded pool) and deletes them only
- * after the target accepted them. A failed batch is postponed with exponential backoff (1 s doubling to
- * 60 s, with jitter) and nothing is dropped; rows a crash left behind are delivered after the next start.
- * Receivers deduplicate by event id; several instances sharing one database may deliver an event twice.
- * An event the table cannot take (database down) waits in a bounded in-memory queue and is stored by the next
- * round; anything thrown in a round, {@link Error}s included, only postpones the next one.
+ * Where usage events are recorded, in one of two modes.
  *
- * <p>Thread-safe: {@link #record} and {@link #depth} from any thread; deliveries run on one daemon thread,
- * or on the caller of {@link #drain} once that thread has stopped.
+ * <p>{@link #durable} (a remote pool): at-least-once delivery. {@link #record} writes each event to the
+ * {@code usage_outbox} table first; a background thread sends the oldest due events in batches to the
+ * {@link UsageLog} (the remote Chillstreams) and deletes them only after it accepted them. A failed batch is
+ * postponed with exponential backoff (1 s doubling to 60 s, with jitter) and nothing is dropped; rows a crash left
+ * behind are delivered after the next start. Receivers deduplicate by event id; several instances sharing one
+ * database may deliver an event twice.
+ *
+ * <p>{@link #direct} (the embedded pool): the usage log is a table of the same database, so {@link #record} inserts
+ * the event there at once, one statement and no hop; an outbox row would give no more durability.
+ *
+ * <p>In both modes an event the table cannot take (database down) waits in a bounded in-memory queue and is stored
+ * by the next round (every second); anything thrown in a round, {@link Error}s included, only postpones the next one.
+ *
+ * <p>Thread-safe: {@link #record} and {@link #depth} from any thread; rounds run on one daemon thread, or on the
+ * caller of {@link #drain} once that thread has stopped.
  */
 public final class UsageOutbox implements AutoCloseable {
 
+    /** The migrations ({@link Database#migrate}) a {@link #durable} outbox needs; the composition root applies them. */
+    public static final List<String> MIGRATIONS = List.of("outbox");
     public static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
     static final int BATCH_SIZE = 100;
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
@@ -46,8 +54,9 @@ public final class UsageOutbox implements AutoCloseable {
     static final int MAX_UNSAVED = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(UsageOutbox.class);
 
+    /** The outbox table, or null in direct mode (events go straight into the target). */
     private final OutboxTable table;
-    private final PoolClient target;
+    private final UsageLog target;
     private final Clock clock;
     private final Deque<UsageEvent> unsaved = new ConcurrentLinkedDeque<>();
     private final AtomicInteger unsavedCount = new AtomicInteger();
@@ -55,25 +64,41 @@ public final class UsageOutbox implements AutoCloseable {
     private volatile int failures;
     private volatile Instant lastDelivery;
 
-    public UsageOutbox(Database database, PoolClient target) {
-        this(database, target, Clock.systemUTC());
-    }
-
-    /** Applies the {@code outbox} migrations; {@code clock} decides when postponed events are due. */
-    public UsageOutbox(Database database, PoolClient target, Clock clock) {
-        database.migrate("outbox");
-        this.table = new OutboxTable(database.jdbi());
+    private UsageOutbox(OutboxTable table, UsageLog target, Clock clock) {
+        this.table = table;
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lastDelivery = clock.instant();
     }
 
+    /**
+     * Events go to the {@code usage_outbox} table and are delivered to {@code target} with retries; the
+     * {@link #MIGRATIONS} must have been applied. {@code clock} decides when postponed events are due.
+     */
+    public static UsageOutbox durable(Database database, UsageLog target, Clock clock) {
+        return new UsageOutbox(new OutboxTable(database.jdbi()), target, clock);
+    }
+
+    /** Events go straight into {@code log}, one insert each; only an event it refuses waits (in memory) for a retry. */
+    public static UsageOutbox direct(UsageLog log, Clock clock) {
+        return new UsageOutbox(null, log, clock);
+    }
+
     /** Stores the event for delivery; never throws, so a usage record cannot break a request. */
     public void record(UsageEvent event) {
         try {
-            table.insert(event, clock.millis());
+            store(event);
         } catch (RuntimeException e) {
             keepUnsaved(event, e);
+        }
+    }
+
+    private void store(UsageEvent event) {
+        if (table != null) {
+            table.insert(event, clock.millis());
+        } else {
+            target.logUsage(List.of(event));
+            lastDelivery = clock.instant();
         }
     }
 
@@ -96,7 +121,7 @@ public final class UsageOutbox implements AutoCloseable {
         UsageEvent event;
         while ((event = unsaved.pollFirst()) != null) {
             try {
-                table.insert(event, clock.millis());
+                store(event);
                 unsavedCount.decrementAndGet();
             } catch (RuntimeException e) {
                 unsaved.addFirst(event);
@@ -107,10 +132,10 @@ public final class UsageOutbox implements AutoCloseable {
 
     /** Events waiting for delivery, in the table and in memory. */
     public long depth() {
-        return table.count() + unsavedCount.get();
+        return (table == null ? 0 : table.count()) + unsavedCount.get();
     }
 
-    /** When the target last accepted a batch (the outbox's creation before the first); for an alert on stuck delivery. */
+    /** When the target last accepted events (the outbox's creation before the first); for an alert on stuck delivery. */
     public Instant lastDelivery() {
         return lastDelivery;
     }
@@ -207,6 +232,9 @@ public final class UsageOutbox implements AutoCloseable {
         List<UsageEvent> batch = List.of();
         try {
             storeUnsaved();
+            if (table == null) {
+                return new Round.Delivered(0);
+            }
             batch = table.oldestDue(dueByMillis, BATCH_SIZE);
             if (!batch.isEmpty()) {
                 target.logUsage(batch);

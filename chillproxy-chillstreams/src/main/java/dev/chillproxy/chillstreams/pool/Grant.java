@@ -3,6 +3,7 @@ package dev.chillproxy.chillstreams.pool;
 import java.util.Objects;
 
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.torz.Access;
 
 /** The pool's answer for one user and device: a key to use for this call, or a reason why not. */
 public sealed interface Grant {
@@ -28,8 +29,11 @@ public sealed interface Grant {
         }
     }
 
-    /** Refused; {@code message} is safe to show the user, {@code deviceCount} is null when not relevant. */
-    record Denied(DenialReason reason, String message, Integer deviceCount) implements Grant {
+    /**
+     * Refused; {@code message} is safe to show the user, {@code deviceCount} is null when not relevant. The reason is
+     * core's {@link Access.Refusal}, which also decides the title and error video the user sees.
+     */
+    record Denied(Access.Refusal reason, String message, Integer deviceCount) implements Grant {
         public Denied {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(message, "message");

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,9 +15,12 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.GetKeyResponse;
 import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.KeyProblemSink;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
+import dev.chillproxy.chillstreams.pool.UsageBatch;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.UsageLog;
 import dev.chillproxy.core.secret.ApiKey;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -47,10 +51,14 @@ import org.slf4j.LoggerFactory;
  * {@code at} is ISO-8601 UTC. A receiver also accepts the single-event form
  * {@code {userId,poolKeyId,action,hash,cached,bytes}} (no id, stamped on arrival). Any 2xx is success.
  *
+ * <p>Key problems (a store's 401/403/429 on a pool key) are not sent: the internal API has no route for them and a
+ * remote Chillstreams checks its own keys. {@link #keyProblemsStayRemote()} says so in the log.
+ *
  * <p>No key appears in a log line or exception message: the internal key only goes into the header and
- * the pool key only into {@link ApiKey}.
+ * the pool key only into {@link ApiKey}. The wire records ({@link GetKeyRequest}, {@link GetKeyResponse},
+ * {@link UsageBatch}) are the ones the internal routes read and write.
  */
-public final class ChillstreamsClient implements PoolClient {
+public final class ChillstreamsClient implements KeySource, UsageLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChillstreamsClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
@@ -117,8 +125,7 @@ public final class ChillstreamsClient implements PoolClient {
         if (events.isEmpty()) {
             return;
         }
-        List<UsageBatch.Event> wire = events.stream().map(UsageBatch.Event::of).toList();
-        try (Response response = send(logUsageUrl, new UsageBatch(wire))) {
+        try (Response response = send(logUsageUrl, UsageBatch.of(events))) {
             if (!response.isSuccessful()) {
                 throw new PoolUnavailableException("Chillstreams log-usage answered HTTP " + response.code());
             }
@@ -152,6 +159,25 @@ public final class ChillstreamsClient implements PoolClient {
 
     private static String describe(IOException e) {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+    }
+
+    /**
+     * The key-problem sink of remote mode: the remote Chillstreams owns its keys and checks them itself, so a report
+     * goes no further than this instance (the grant cache in front still drops the key's cached grants). The first
+     * report is logged as a warning, later ones at debug, so that an operator sees it is deliberate without a flood.
+     */
+    public static KeyProblemSink keyProblemsStayRemote() {
+        AtomicBoolean told = new AtomicBoolean();
+        return (poolKeyId, problem) -> {
+            if (told.compareAndSet(false, true)) {
+                LOG.warn("pool key {} had a problem ({}); key problems are the remote Chillstreams' business and are"
+                        + " not sent to it: it checks its own keys (later reports are logged at debug)", poolKeyId,
+                        problem.getClass().getSimpleName());
+            } else {
+                LOG.debug("pool key {} had a problem ({}); left to the remote Chillstreams", poolKeyId,
+                        problem.getClass().getSimpleName());
+            }
+        };
     }
 
     @Override

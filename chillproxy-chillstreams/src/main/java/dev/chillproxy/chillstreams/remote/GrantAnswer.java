@@ -2,10 +2,10 @@ package dev.chillproxy.chillstreams.remote;
 
 import java.util.Locale;
 
-import dev.chillproxy.chillstreams.pool.DenialReason;
 import dev.chillproxy.chillstreams.pool.GetKeyResponse;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.torz.Access.Refusal;
 
 /**
  * Turns a {@code get-key} HTTP answer into a {@link Grant}, failing closed: only a 2xx
@@ -20,7 +20,7 @@ final class GrantAnswer {
     }
 
     static Grant.Denied unreachable() {
-        return new Grant.Denied(DenialReason.POOL_UNREACHABLE, UNREACHABLE_MESSAGE, null);
+        return new Grant.Denied(Refusal.POOL_UNREACHABLE, UNREACHABLE_MESSAGE, null);
     }
 
     /** @param answer the parsed body, or null when it was not a get-key answer */
@@ -46,18 +46,18 @@ final class GrantAnswer {
     static Grant.Denied denial(String rawMessage, Integer deviceCount) {
         String message = isBlank(rawMessage) ? "The key pool refused this request." : clip(rawMessage.strip());
         String lower = message.toLowerCase(Locale.ROOT);
-        DenialReason reason;
+        Refusal reason;
         if (lower.contains("device")) {
-            reason = DenialReason.DEVICE_LIMIT;
+            reason = Refusal.DEVICE_LIMIT;
         } else if (lower.contains("disabled") || lower.contains("suspended") || lower.contains("inactive")) {
-            reason = DenialReason.USER_DISABLED;
+            reason = Refusal.USER_DISABLED;
         } else if (lower.contains("user") && (lower.contains("not found") || lower.contains("unknown"))) {
-            reason = DenialReason.UNKNOWN_USER;
+            reason = Refusal.UNKNOWN_USER;
         } else if (deviceCount != null) {
-            reason = DenialReason.DEVICE_LIMIT;
+            reason = Refusal.DEVICE_LIMIT;
         } else {
             // a refusal we cannot classify: the pool gave no key
-            reason = DenialReason.NO_KEY_AVAILABLE;
+            reason = Refusal.NO_KEY_AVAILABLE;
         }
         return new Grant.Denied(reason, message, deviceCount);
     }

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.db.Engine;
-import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.KeySource;
 
 /** The device limit is decided in a transaction that cannot be raced, by threads or by a second instance. */
 class DeviceLimitRaceTest {
@@ -80,13 +80,13 @@ class DeviceLimitRaceTest {
         }
     }
 
-    private static List<Grant> race(String user, List<PoolClient> instances) throws Exception {
+    private static List<Grant> race(String user, List<KeySource> instances) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(16);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Grant>> futures = new ArrayList<>();
             for (int i = 0; i < CALLERS; i++) {
-                PoolClient pool = instances.get(i % instances.size());
+                KeySource pool = instances.get(i % instances.size());
                 GetKeyRequest request = new GetKeyRequest(user, "device-" + i, "stream-list", "");
                 futures.add(executor.submit(() -> {
                     start.await();
@@ -107,7 +107,7 @@ class DeviceLimitRaceTest {
     private static void assertOutcome(List<Grant> grants) {
         long allowed = grants.stream().filter(g -> g instanceof Grant.Allowed).count();
         long limited = grants.stream()
-                .filter(g -> g instanceof Grant.Denied d && d.reason() == DenialReason.DEVICE_LIMIT).count();
+                .filter(g -> g instanceof Grant.Denied d && d.reason() == Refusal.DEVICE_LIMIT).count();
         assertEquals(3, allowed, "allowed: " + grants);
         assertEquals(CALLERS - 3, limited, "every other request is refused for the device limit: " + grants);
     }

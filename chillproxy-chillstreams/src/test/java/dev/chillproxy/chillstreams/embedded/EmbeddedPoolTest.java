@@ -18,9 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.chillproxy.chillstreams.db.Engine;
-import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
+import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 
 class EmbeddedPoolTest {
@@ -39,11 +40,11 @@ class EmbeddedPoolTest {
             assertEquals(1, allowed.deviceCount());
 
             Grant.Denied unknown = assertInstanceOf(Grant.Denied.class, f.get("00000000-0000-0000-0000-000000000000", "device-1"));
-            assertEquals(DenialReason.UNKNOWN_USER, unknown.reason());
+            assertEquals(Refusal.UNKNOWN_USER, unknown.reason());
 
             f.admin.setUserStatus(user, "disabled");
             Grant.Denied disabled = assertInstanceOf(Grant.Denied.class, f.get(user, "device-1"));
-            assertEquals(DenialReason.USER_DISABLED, disabled.reason());
+            assertEquals(Refusal.USER_DISABLED, disabled.reason());
             assertTrue(disabled.message().contains("disabled"));
 
             f.admin.setUserStatus(user, "active");
@@ -66,7 +67,7 @@ class EmbeddedPoolTest {
             assertEquals(large, keyIdOf(f.get(users.get(0), "d")), "the first user went to the larger key and stays");
 
             Grant.Denied full = assertInstanceOf(Grant.Denied.class, f.get(users.get(5), "d"));
-            assertEquals(DenialReason.NO_KEY_AVAILABLE, full.reason());
+            assertEquals(Refusal.NO_KEY_AVAILABLE, full.reason());
         }
     }
 
@@ -83,7 +84,7 @@ class EmbeddedPoolTest {
             assertEquals(3, assertInstanceOf(Grant.Allowed.class, f.get(user, "tv")).deviceCount());
 
             Grant.Denied denied = assertInstanceOf(Grant.Denied.class, f.get(user, "tablet"));
-            assertEquals(DenialReason.DEVICE_LIMIT, denied.reason());
+            assertEquals(Refusal.DEVICE_LIMIT, denied.reason());
             assertEquals(3, denied.deviceCount());
             assertEquals("Device limit reached (3 of 3). A slot frees in about 12 h, once one of your devices has been idle"
                     + " for 12 h; the operator of this addon can free one sooner.", denied.message());
@@ -109,7 +110,7 @@ class EmbeddedPoolTest {
             assertInstanceOf(Grant.Allowed.class, get(pool, user, "tv"));
 
             Grant.Denied denied = assertInstanceOf(Grant.Denied.class, get(pool, user, "new-phone-address"));
-            assertEquals(DenialReason.DEVICE_LIMIT, denied.reason());
+            assertEquals(Refusal.DEVICE_LIMIT, denied.reason());
             assertTrue(denied.message().contains("A slot frees in about 3 h"), denied.message());
             assertTrue(denied.message().contains("the operator of this addon can free one"), denied.message());
 
@@ -165,7 +166,7 @@ class EmbeddedPoolTest {
 
             f.pool.reportKeyProblem(afterRefusal, new KeyProblem.Throttled(f.clock.instant().plus(Duration.ofMinutes(1))));
             Grant.Denied none = assertInstanceOf(Grant.Denied.class, f.get(user, "d"));
-            assertEquals(DenialReason.NO_KEY_AVAILABLE, none.reason(), "retired, failing and cooling: nothing left");
+            assertEquals(Refusal.NO_KEY_AVAILABLE, none.reason(), "retired, failing and cooling: nothing left");
             f.clock.advance(Duration.ofMinutes(2));
             assertEquals(afterRefusal, keyIdOf(f.get(user, "d")));
             assertEquals("failing", f.admin.keyHealthHistory(afterRetire).get(0).health());
@@ -186,6 +187,22 @@ class EmbeddedPoolTest {
             assertEquals(List.of(listed, served), page.items());
             UsageStats.Aggregate key = f.admin.stats(at, at.plusSeconds(60)).keys().get(0);
             assertEquals(new UsageStats.Aggregate("k-1", 2, 0.5, 1000), key);
+        }
+    }
+
+    /** Embedded mode: a usage event is one insert into the usage log, at once; no outbox table, no delivery round. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRecordedUsageEventIsInTheUsageLogAtOnceWithoutAnOutbox(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            UsageOutbox usage = UsageOutbox.direct(f.pool, f.clock); // the usage_outbox table does not even exist here
+            UsageEvent served = new UsageEvent("e-1", "u-1", "k-1", "stream-served", "abc", true, 1000, f.clock.instant());
+
+            usage.record(served);
+            usage.record(served);
+
+            assertEquals(List.of(served), f.admin.usage(new UsageQuery(null, null, null, null, 10, null)).items());
+            assertEquals(0, usage.depth());
         }
     }
 
@@ -239,7 +256,7 @@ class EmbeddedPoolTest {
                 if (i < 20) {
                     assertEquals(key, keyIdOf(grant));
                 } else {
-                    assertEquals(DenialReason.NO_KEY_AVAILABLE, assertInstanceOf(Grant.Denied.class, grant).reason());
+                    assertEquals(Refusal.NO_KEY_AVAILABLE, assertInstanceOf(Grant.Denied.class, grant).reason());
                 }
             }
             assertEquals(20, f.admin.listPoolKeys().get(0).maxUsers());

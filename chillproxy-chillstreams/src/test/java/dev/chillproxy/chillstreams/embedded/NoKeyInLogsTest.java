@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
-import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
 
@@ -52,7 +52,7 @@ class NoKeyInLogsTest {
             EmbeddedPool wrongKey = new EmbeddedPool(f.database(), PoolKeyCipher.of(PoolKeyCipher.generateKey()), f.clock);
             Grant.Denied denied = assertInstanceOf(Grant.Denied.class, wrongKey.getKey(
                     new dev.chillproxy.chillstreams.pool.GetKeyRequest(user, "d1", "stream-list", "")));
-            assertTrue(denied.reason() == DenialReason.POOL_UNREACHABLE);
+            assertTrue(denied.reason() == Refusal.POOL_UNREACHABLE);
             surfaced.append(denied);
             try (KeyHealthChecker checker = new KeyHealthChecker(f.database(), f.cipher,
                     key -> new ProbeResult.Error("upstream 500"), f.clock, Duration.ZERO)) {

@@ -23,7 +23,7 @@ final class PoolFixture implements AutoCloseable {
 
     PoolFixture(Engine engine) {
         this.test = TestDatabase.create(engine);
-        test.database().migrate("pool");
+        EmbeddedPool.MIGRATIONS.forEach(test.database()::migrate);
         this.pool = new EmbeddedPool(test.database(), cipher, clock, 3);
         this.admin = new PoolAdmin(test.database(), cipher, clock, null);
     }

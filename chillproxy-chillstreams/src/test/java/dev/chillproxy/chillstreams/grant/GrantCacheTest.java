@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
-import dev.chillproxy.chillstreams.pool.PoolClient;
-import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.KeyProblemSink;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.core.secret.ApiKey;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +36,13 @@ class GrantCacheTest {
         return new Grant.Allowed(ApiKey.of("secret-key-for-" + keyId), keyId, 1);
     }
 
-    private static Grant.Denied denied(DenialReason reason) {
+    private static Grant.Denied denied(Refusal reason) {
         return new Grant.Denied(reason, "no", null);
     }
 
     @Test
     void allowedGrantIsReusedUntilTheTtlEnds() {
-        GrantCache cache = new GrantCache(pool, Duration.ofSeconds(30), ticker);
+        GrantCache cache = new GrantCache(pool, pool, Duration.ofSeconds(30), ticker);
         pool.answer(() -> allowed("k1"));
 
         Grant first = cache.getKey(ALICE_TV);
@@ -57,7 +57,7 @@ class GrantCacheTest {
 
     @Test
     void grantsAreKeptPerUserAndDevice() {
-        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
         pool.answer(() -> allowed("k1"));
 
         cache.getKey(ALICE_TV);
@@ -70,7 +70,7 @@ class GrantCacheTest {
 
     @Test
     void zeroTtlAsksThePoolEveryTime() {
-        GrantCache cache = new GrantCache(pool, Duration.ZERO, ticker);
+        GrantCache cache = new GrantCache(pool, pool, Duration.ZERO, ticker);
         pool.answer(() -> allowed("k1"));
 
         cache.getKey(ALICE_TV);
@@ -82,8 +82,8 @@ class GrantCacheTest {
 
     @Test
     void denialIsKeptAtMostFiveSeconds() {
-        GrantCache cache = new GrantCache(pool, Duration.ofMinutes(10), ticker);
-        pool.answer(() -> denied(DenialReason.DEVICE_LIMIT));
+        GrantCache cache = new GrantCache(pool, pool, Duration.ofMinutes(10), ticker);
+        pool.answer(() -> denied(Refusal.DEVICE_LIMIT));
         pool.answer(() -> allowed("k1"));
 
         assertInstanceOf(Grant.Denied.class, cache.getKey(ALICE_TV));
@@ -98,8 +98,8 @@ class GrantCacheTest {
 
     @Test
     void denialNeverOutlivesAShortGrantTtl() {
-        GrantCache cache = new GrantCache(pool, Duration.ofSeconds(2), ticker);
-        pool.answer(() -> denied(DenialReason.USER_DISABLED));
+        GrantCache cache = new GrantCache(pool, pool, Duration.ofSeconds(2), ticker);
+        pool.answer(() -> denied(Refusal.USER_DISABLED));
         pool.answer(() -> allowed("k1"));
 
         cache.getKey(ALICE_TV);
@@ -110,8 +110,8 @@ class GrantCacheTest {
 
     @Test
     void unreachablePoolIsAskedAgainOnTheNextRequest() {
-        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
-        pool.answer(() -> denied(DenialReason.POOL_UNREACHABLE));
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
+        pool.answer(() -> denied(Refusal.POOL_UNREACHABLE));
         pool.answer(() -> allowed("k1"));
 
         assertInstanceOf(Grant.Denied.class, cache.getKey(ALICE_TV));
@@ -121,7 +121,7 @@ class GrantCacheTest {
 
     @Test
     void evictUserDropsAllOfTheirDevicesAndNobodyElse() {
-        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
         pool.answer(() -> allowed("k1"));
         cache.getKey(ALICE_TV);
         cache.getKey(ALICE_PHONE);
@@ -137,13 +137,13 @@ class GrantCacheTest {
 
     @Test
     void grantFetchedWhileTheUserIsRevokedIsNotKept() {
-        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
         // the revocation arrives while the pool is still answering the (older) request
         pool.answer(() -> {
             cache.evictUser("alice");
             return allowed("k1");
         });
-        pool.answer(() -> denied(DenialReason.USER_DISABLED));
+        pool.answer(() -> denied(Refusal.USER_DISABLED));
 
         assertInstanceOf(Grant.Allowed.class, cache.getKey(ALICE_TV));
         assertInstanceOf(Grant.Denied.class, cache.getKey(ALICE_TV));
@@ -151,7 +151,7 @@ class GrantCacheTest {
 
     @Test
     void evictKeyDropsOnlyGrantsOfThatKey() {
-        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
         pool.answer(() -> allowed("k1"));
         pool.answer(() -> allowed("k2"));
         pool.answer(() -> allowed("k1"));
@@ -169,7 +169,7 @@ class GrantCacheTest {
 
     @Test
     void keyProblemEvictsTheKeyAndTellsThePool() {
-        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
         pool.answer(() -> allowed("k1"));
         pool.answer(() -> allowed("k2"));
         cache.getKey(ALICE_TV);
@@ -181,25 +181,14 @@ class GrantCacheTest {
     }
 
     @Test
-    void usageGoesStraightThrough() {
-        GrantCache cache = new GrantCache(pool, GrantCache.DEFAULT_TTL, ticker);
-        UsageEvent event = new UsageEvent("e1", "alice", "k1", "stream-list", "", false, 0, java.time.Instant.EPOCH);
-
-        cache.logUsage(List.of(event));
-
-        assertEquals(List.of(event), pool.usage);
-    }
-
-    @Test
     void negativeTtlIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new GrantCache(pool, Duration.ofSeconds(-1), ticker));
+        assertThrows(IllegalArgumentException.class, () -> new GrantCache(pool, pool, Duration.ofSeconds(-1), ticker));
     }
 
     /** A pool that answers from a script; the last answer repeats. */
-    private static final class ScriptedPool implements PoolClient {
+    private static final class ScriptedPool implements KeySource, KeyProblemSink {
         final List<GetKeyRequest> asked = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
-        final List<UsageEvent> usage = new ArrayList<>();
         private final Deque<Supplier<Grant>> script = new ArrayDeque<>();
 
         void answer(Supplier<Grant> answer) {
@@ -210,11 +199,6 @@ class GrantCacheTest {
         public Grant getKey(GetKeyRequest request) {
             asked.add(request);
             return (script.size() > 1 ? script.poll() : script.peek()).get();
-        }
-
-        @Override
-        public void logUsage(List<UsageEvent> events) {
-            usage.addAll(events);
         }
 
         @Override
@@ -240,7 +224,7 @@ class GrantCacheTest {
     void aRevocationDoesNotWaitForAPoolCallInFlight() throws Exception {
         java.util.concurrent.CountDownLatch inCall = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        PoolClient slowPool = new PoolClient() {
+        KeySource slowPool = new KeySource() {
             @Override
             public Grant getKey(GetKeyRequest request) {
                 inCall.countDown();
@@ -251,12 +235,8 @@ class GrantCacheTest {
                 }
                 return new Grant.Allowed(ApiKey.of("pool-key-in-flight-0123456789"), "pk-1", 1);
             }
-
-            @Override
-            public void logUsage(List<UsageEvent> events) {
-            }
         };
-        GrantCache cache = new GrantCache(slowPool, GrantCache.DEFAULT_TTL);
+        GrantCache cache = new GrantCache(slowPool, (keyId, problem) -> { }, GrantCache.DEFAULT_TTL);
         Thread fetching = new Thread(() -> cache.getKey(new GetKeyRequest("user-1", "device-1", "stream-list", "")));
         fetching.start();
         inCall.await();

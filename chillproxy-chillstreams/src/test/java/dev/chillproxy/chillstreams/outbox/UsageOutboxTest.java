@@ -18,11 +18,9 @@ import java.util.stream.IntStream;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.db.TestDatabase;
-import dev.chillproxy.chillstreams.pool.GetKeyRequest;
-import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.PoolClient;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.UsageLog;
 import dev.chillproxy.chillstreams.remote.CapturedStderr;
 import dev.chillproxy.chillstreams.testing.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -40,6 +38,12 @@ class UsageOutboxTest {
                 n % 3 == 0, 1000L * n, Instant.parse("2026-03-04T05:06:07.123456Z").plusSeconds(n));
     }
 
+    /** A durable outbox on a database with its migrations applied, as the composition root does. */
+    private UsageOutbox durable(Database database, UsageLog target) {
+        UsageOutbox.MIGRATIONS.forEach(database::migrate);
+        return UsageOutbox.durable(database, target, clock);
+    }
+
     private static List<UsageEvent> events(int count) {
         return IntStream.range(0, count).mapToObj(UsageOutboxTest::event).toList();
     }
@@ -49,7 +53,7 @@ class UsageOutboxTest {
     void recordedEventsAreDeliveredAsTheyWereAndThenRemoved(Engine engine) {
         try (TestDatabase db = TestDatabase.create(engine)) {
             Receiver receiver = new Receiver();
-            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            UsageOutbox outbox = durable(db.database(), receiver);
             events(3).forEach(outbox::record);
             outbox.record(event(1)); // recorded twice, kept once
             assertEquals(3, outbox.depth());
@@ -66,7 +70,7 @@ class UsageOutboxTest {
     void failingReceiverDelaysEventsAndRecoveryDeliversEachOnce(Engine engine) {
         try (TestDatabase db = TestDatabase.create(engine)) {
             Receiver receiver = new Receiver();
-            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            UsageOutbox outbox = durable(db.database(), receiver);
             events(150).forEach(outbox::record);
             receiver.down = true;
 
@@ -96,7 +100,7 @@ class UsageOutboxTest {
         try (TestDatabase db = TestDatabase.create(engine)) {
             Receiver receiver = new Receiver();
             receiver.expect(250);
-            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            UsageOutbox outbox = durable(db.database(), receiver);
             events(250).forEach(outbox::record);
 
             outbox.start();
@@ -114,7 +118,7 @@ class UsageOutboxTest {
             Receiver down = new Receiver();
             down.down = true;
             down.expect(1);
-            UsageOutbox first = new UsageOutbox(db.database(), down, clock);
+            UsageOutbox first = durable(db.database(), down);
             events(120).forEach(first::record);
             first.start();
             assertTrue(down.arrived.await(20, TimeUnit.SECONDS), "the first process tried");
@@ -123,7 +127,7 @@ class UsageOutboxTest {
             Receiver up = new Receiver();
             up.expect(120);
             try (Database restarted = Database.open(db.url())) {
-                UsageOutbox second = new UsageOutbox(restarted, up, clock);
+                UsageOutbox second = durable(restarted, up);
                 assertEquals(120, second.depth());
                 clock.advance(UsageOutbox.MAX_BACKOFF); // the postponed batch is due again
                 second.start();
@@ -142,7 +146,7 @@ class UsageOutboxTest {
         try (TestDatabase db = TestDatabase.create(engine)) {
             Receiver receiver = new Receiver();
             receiver.down = true;
-            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            UsageOutbox outbox = durable(db.database(), receiver);
             events(230).forEach(outbox::record);
 
             assertFalse(outbox.drain(Duration.ofSeconds(5)));
@@ -159,7 +163,7 @@ class UsageOutboxTest {
     void recordNeverThrowsAndLogsNoUserId(Engine engine) {
         try (TestDatabase db = TestDatabase.create(engine)) {
             Database broken = Database.open(db.url());
-            UsageOutbox outbox = new UsageOutbox(broken, new Receiver(), clock);
+            UsageOutbox outbox = durable(broken, new Receiver());
             broken.close();
 
             try (CapturedStderr log = new CapturedStderr()) {
@@ -178,7 +182,7 @@ class UsageOutboxTest {
             Receiver receiver = new Receiver();
             receiver.expect(5);
             receiver.errorsToThrow = 1; // as seen after an OutOfMemoryError in production
-            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            UsageOutbox outbox = durable(db.database(), receiver);
             events(5).forEach(outbox::record);
 
             outbox.start();
@@ -194,7 +198,7 @@ class UsageOutboxTest {
     void eventsTheTableRefusedWaitInMemoryAndAreStoredAndDeliveredLater(Engine engine) {
         try (TestDatabase db = TestDatabase.create(engine)) {
             Receiver receiver = new Receiver();
-            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            UsageOutbox outbox = durable(db.database(), receiver);
             db.database().jdbi().useHandle(h -> h.execute("ALTER TABLE usage_outbox RENAME TO usage_outbox_away"));
             try (CapturedStderr log = new CapturedStderr()) {
                 events(3).forEach(outbox::record);
@@ -216,7 +220,7 @@ class UsageOutboxTest {
         try (TestDatabase db = TestDatabase.create(engine)) {
             Receiver receiver = new Receiver();
             Instant created = clock.instant();
-            UsageOutbox outbox = new UsageOutbox(db.database(), receiver, clock);
+            UsageOutbox outbox = durable(db.database(), receiver);
             assertEquals(created, outbox.lastDelivery());
             outbox.record(event(1));
             receiver.down = true;
@@ -242,12 +246,33 @@ class UsageOutboxTest {
         }
     }
 
+    /** Embedded mode: a refused insert waits in memory and is stored by the next round, never lost. */
+    @Test
+    void aDirectOutboxKeepsAnEventTheLogRefusedAndStoresItNextRound() {
+        Receiver log = new Receiver();
+        log.down = true;
+        UsageOutbox outbox = UsageOutbox.direct(log, clock);
+
+        outbox.record(event(1));
+        assertEquals(1, outbox.depth());
+        assertTrue(log.byId.isEmpty());
+
+        log.down = false;
+        assertEquals(new UsageOutbox.Round.Delivered(0), outbox.deliverBatch(clock.millis()));
+        assertEquals(List.of(event(1)), log.deliveredInOrder());
+        assertEquals(0, outbox.depth());
+
+        outbox.record(event(2));
+        assertEquals(List.of(event(1), event(2)), log.deliveredInOrder(), "stored at once, no round needed");
+        assertTrue(outbox.drain(Duration.ofSeconds(1)));
+    }
+
     private static void assertBetween(long lowMillis, long highMillis, Duration actual) {
         assertTrue(actual.toMillis() >= lowMillis && actual.toMillis() <= highMillis, actual.toString());
     }
 
     /** An idempotent receiver that counts how often each event id arrived; can be switched off. */
-    private static final class Receiver implements PoolClient {
+    private static final class Receiver implements UsageLog {
         final Map<String, Integer> byId = new LinkedHashMap<>();
         final List<UsageEvent> events = new ArrayList<>();
         volatile boolean down;
@@ -287,11 +312,6 @@ class UsageOutboxTest {
 
         synchronized List<UsageEvent> deliveredInOrder() {
             return List.copyOf(events);
-        }
-
-        @Override
-        public Grant getKey(GetKeyRequest request) {
-            throw new UnsupportedOperationException();
         }
     }
 }

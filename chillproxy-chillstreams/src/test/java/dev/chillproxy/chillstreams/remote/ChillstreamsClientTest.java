@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
+import dev.chillproxy.chillstreams.pool.KeyProblem;
+import dev.chillproxy.chillstreams.pool.KeyProblemSink;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.core.secret.ApiKey;
@@ -95,7 +97,7 @@ class ChillstreamsClientTest {
 
         Grant.Denied denied = assertInstanceOf(Grant.Denied.class, client().getKey(REQUEST));
 
-        assertEquals(DenialReason.DEVICE_LIMIT, denied.reason());
+        assertEquals(Refusal.DEVICE_LIMIT, denied.reason());
         assertEquals("Device limit reached (3/3)", denied.message());
         assertEquals(3, denied.deviceCount());
     }
@@ -107,10 +109,10 @@ class ChillstreamsClientTest {
         answer(403, "{\"allowed\":false,\"message\":\"Account suspended\"}");
 
         ChillstreamsClient client = client();
-        assertEquals(DenialReason.USER_DISABLED, ((Grant.Denied) client.getKey(REQUEST)).reason());
-        assertEquals(DenialReason.UNKNOWN_USER, ((Grant.Denied) client.getKey(REQUEST)).reason());
+        assertEquals(Refusal.USER_DISABLED, ((Grant.Denied) client.getKey(REQUEST)).reason());
+        assertEquals(Refusal.UNKNOWN_USER, ((Grant.Denied) client.getKey(REQUEST)).reason());
         Grant.Denied forbidden = (Grant.Denied) client.getKey(REQUEST);
-        assertEquals(DenialReason.USER_DISABLED, forbidden.reason());
+        assertEquals(Refusal.USER_DISABLED, forbidden.reason());
         assertEquals("Account suspended", forbidden.message());
     }
 
@@ -302,8 +304,21 @@ class ChillstreamsClientTest {
 
     private static void assertUnreachable(Grant grant) {
         Grant.Denied denied = assertInstanceOf(Grant.Denied.class, grant);
-        assertEquals(DenialReason.POOL_UNREACHABLE, denied.reason());
+        assertEquals(Refusal.POOL_UNREACHABLE, denied.reason());
         assertTrue(denied.message().contains("unreachable"), denied.message());
         assertNull(denied.deviceCount());
+    }
+
+    /** Remote mode does not send key problems anywhere, and says so instead of dropping them silently. */
+    @Test
+    void keyProblemsStayWithTheRemotePoolAndTheLogSaysSo() {
+        KeyProblemSink sink = ChillstreamsClient.keyProblemsStayRemote();
+        try (CapturedStderr log = new CapturedStderr()) {
+            sink.reportKeyProblem("pk-5", new KeyProblem.Unauthorized());
+            sink.reportKeyProblem("pk-5", new KeyProblem.Unauthorized());
+            String text = log.text();
+            assertTrue(text.contains("pk-5") && text.contains("remote Chillstreams' business"), text);
+            assertEquals(1, text.split("remote Chillstreams' business", -1).length - 1, "said once at info: " + text);
+        }
     }
 }

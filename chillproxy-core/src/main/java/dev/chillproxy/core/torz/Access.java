@@ -48,13 +48,37 @@ public sealed interface Access {
         }
     }
 
-    /** Why access was refused; decides the error video at playback. */
+    /**
+     * Why access was refused: the one list of refusals, shared with the pool (its denials carry these reasons) and
+     * the metrics ({@code reason} label). Each reason carries what the user sees: the stream list's info title and
+     * the playback error video (a refused user sees 403, a pool that cannot answer 500).
+     */
     enum Refusal {
-        DEVICE_LIMIT,
-        USER_DISABLED,
-        UNKNOWN_USER,
-        AUTH_METHOD_DISABLED,
-        POOL_UNREACHABLE,
-        NO_KEY_AVAILABLE
+        DEVICE_LIMIT("Device limit reached", ErrorVideo.FORBIDDEN),
+        USER_DISABLED("Access disabled", ErrorVideo.FORBIDDEN),
+        UNKNOWN_USER("Unknown user", ErrorVideo.FORBIDDEN),
+        /** The pool was asked without a user or device id; the user sees it as an unknown user. */
+        INVALID_REQUEST("Unknown user", ErrorVideo.FORBIDDEN),
+        AUTH_METHOD_DISABLED("Sign-in method not accepted", ErrorVideo.FORBIDDEN),
+        POOL_UNREACHABLE("Key pool unavailable", ErrorVideo.SERVER_ERROR),
+        NO_KEY_AVAILABLE("Key pool unavailable", ErrorVideo.SERVER_ERROR);
+
+        private final String title;
+        private final ErrorVideo video;
+
+        Refusal(String title, ErrorVideo video) {
+            this.title = title;
+            this.video = video;
+        }
+
+        /** The title of the info stream a refused stream list shows. */
+        public String title() {
+            return title;
+        }
+
+        /** The video playback redirects to. */
+        public ErrorVideo video() {
+            return video;
+        }
     }
 }

@@ -24,10 +24,4 @@ public enum ErrorVideo {
     public String fileName() {
         return fileName;
     }
-
-    /** Pool refusals: a refused user sees 403, a pool that cannot answer 500. */
-    public static ErrorVideo of(Access.Refusal refusal) {
-        return refusal == Access.Refusal.POOL_UNREACHABLE || refusal == Access.Refusal.NO_KEY_AVAILABLE
-                ? SERVER_ERROR : FORBIDDEN;
-    }
 }

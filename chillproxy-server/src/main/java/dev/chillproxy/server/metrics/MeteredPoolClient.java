@@ -1,42 +1,39 @@
 package dev.chillproxy.server.metrics;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
-import dev.chillproxy.chillstreams.pool.DenialReason;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.KeyProblem;
-import dev.chillproxy.chillstreams.pool.PoolClient;
-import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.KeySource;
+import dev.chillproxy.core.torz.Access.Refusal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * A {@link PoolClient} that measures grants: {@code chillproxy_pool_grants_seconds{result}} (allowed, denied,
- * error) and {@code chillproxy_pool_denials_total{reason}} by {@link DenialReason}. Everything else is forwarded
- * unchanged; neither the user, the device nor the key reaches a label. Thread-safe when the delegate is.
+ * A {@link KeySource} that measures grants: {@code chillproxy_pool_grants_seconds{result}} (allowed, denied,
+ * error) and {@code chillproxy_pool_denials_total{reason}} by {@link Refusal}. Neither the user, the device nor the
+ * key reaches a label. Thread-safe when the delegate is.
  */
-public final class MeteredPoolClient implements PoolClient {
+public final class MeteredPoolClient implements KeySource {
 
-    private final PoolClient delegate;
+    private final KeySource delegate;
     private final Timer allowed;
     private final Timer denied;
     private final Timer failed;
-    private final Map<DenialReason, Counter> denials = new EnumMap<>(DenialReason.class);
+    private final Map<Refusal, Counter> denials = new EnumMap<>(Refusal.class);
 
-    public MeteredPoolClient(PoolClient delegate, MeterRegistry registry) {
+    public MeteredPoolClient(KeySource delegate, MeterRegistry registry) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         Objects.requireNonNull(registry, "registry");
         this.allowed = timer(registry, "allowed");
         this.denied = timer(registry, "denied");
         this.failed = timer(registry, "error");
-        for (DenialReason reason : DenialReason.values()) {
+        for (Refusal reason : Refusal.values()) {
             denials.put(reason, Counter.builder("chillproxy.pool.denials")
                     .description("Grants refused, by reason")
                     .tag("reason", reason.name().toLowerCase(Locale.ROOT))
@@ -70,15 +67,5 @@ public final class MeteredPoolClient implements PoolClient {
             allowed.record(took, TimeUnit.NANOSECONDS);
         }
         return grant;
-    }
-
-    @Override
-    public void logUsage(List<UsageEvent> events) {
-        delegate.logUsage(events);
-    }
-
-    @Override
-    public void reportKeyProblem(String poolKeyId, KeyProblem problem) {
-        delegate.reportKeyProblem(poolKeyId, problem);
     }
 }

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -66,7 +66,7 @@ public final class Metrics implements AutoCloseable {
     }
 
     /** Wraps the pool the stream and playback paths use: grant latency and denials by reason. */
-    public PoolClient meter(PoolClient pool) {
+    public KeySource meter(KeySource pool) {
         return new MeteredPoolClient(pool, registry);
     }
 

@@ -1,245 +1,119 @@
 package dev.chillproxy.server.pool;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
-import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.GetKeyResponse;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
-import dev.chillproxy.chillstreams.pool.UsageAction;
+import dev.chillproxy.chillstreams.pool.UsageBatch;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
-import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.chillstreams.pool.UsageLog;
+import dev.chillproxy.server.web.ErrorResponses;
+import dev.chillproxy.server.web.InvalidRequestException;
 
 /**
- * The internal pool API the embedded pool serves to other instances and tools (DESIGN §3): {@code get-key}
- * and {@code log-usage}, behind the {@code CHILLSTREAMS_API_KEY} bearer (compared in constant time) and a
- * token-bucket rate limit. Thread-safe.
+ * The handlers of the internal pool API the embedded pool serves to other instances and tools (DESIGN §3;
+ * {@code RouteTable} puts them behind the {@code CHILLSTREAMS_API_KEY} bearer and a rate limit): {@code get-key} and
+ * {@code log-usage}, read and written as the wire records the remote client uses ({@link GetKeyRequest},
+ * {@link GetKeyResponse}, {@link UsageBatch}; unknown fields ignored, a bad body a 400 naming its field). Thread-safe.
  */
 public final class InternalPoolRoutes {
 
-    static final String GET_KEY = "/api/v1/internal/pool/get-key";
-    static final String LOG_USAGE = "/api/v1/internal/pool/log-usage";
-
     private static final Logger LOG = LoggerFactory.getLogger(InternalPoolRoutes.class);
 
-    private final PoolClient pool;
-    private final ApiKey internalKey;
+    private final KeySource pool;
+    private final UsageLog usage;
     private final ObjectMapper mapper;
-    private final TokenBucket bucket;
+    private final ObjectReader reader;
+    private final Clock clock;
 
-    public InternalPoolRoutes(PoolClient embeddedPool, ApiKey internalKey, ObjectMapper mapper, int rateLimitPerSecond) {
-        this(embeddedPool, internalKey, mapper, rateLimitPerSecond, System::nanoTime);
+    /** @param embeddedPool the pool whose keys {@code get-key} hands out and whose usage log {@code log-usage} fills */
+    public <P extends KeySource & UsageLog> InternalPoolRoutes(P embeddedPool, ObjectMapper mapper, Clock clock) {
+        this(embeddedPool, embeddedPool, mapper, clock);
     }
 
-    InternalPoolRoutes(PoolClient pool, ApiKey internalKey, ObjectMapper mapper, int rateLimitPerSecond, LongSupplier nanoTime) {
+    InternalPoolRoutes(KeySource pool, UsageLog usage, ObjectMapper mapper, Clock clock) {
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.internalKey = Objects.requireNonNull(internalKey, "internalKey");
+        this.usage = Objects.requireNonNull(usage, "usage");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.bucket = new TokenBucket(rateLimitPerSecond, nanoTime);
+        this.reader = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public void register(RoutesConfig routes) {
-        routes.post(GET_KEY, guarded(this::getKey));
-        routes.post(LOG_USAGE, guarded(this::logUsage));
+    public void getKey(Context ctx) throws JsonProcessingException {
+        GetKeyRequest request = read(ctx, GetKeyRequest.class);
+        json(ctx, GetKeyResponse.of(pool.getKey(request)));
     }
 
-    private Handler guarded(Handler handler) {
-        return ctx -> {
-            if (!authorized(ctx, internalKey)) {
-                unauthorized(ctx);
-            } else if (!bucket.tryTake()) {
-                fail(ctx, 429, "rate_limited", "too many requests; slow down");
-            } else {
-                try {
-                    handler.handle(ctx);
-                } catch (JsonProcessingException | IllegalArgumentException | NullPointerException | DateTimeException e) {
-                    fail(ctx, 400, "invalid_request", badRequestMessage(e));
-                }
-            }
-        };
-    }
-
-    private void getKey(Context ctx) throws JsonProcessingException {
-        JsonNode body = object(mapper, ctx);
-        GetKeyRequest request = new GetKeyRequest(required(body, "userId"), required(body, "deviceId"),
-                action(text(body, "action", "stream-list")), text(body, "hash", ""));
-        Grant grant = pool.getKey(request);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        if (grant instanceof Grant.Allowed allowed) {
-            answer.put("allowed", true);
-            answer.put("poolKey", allowed.poolKey().reveal()); // the one place the key goes on the wire, to a trusted caller
-            answer.put("poolKeyId", allowed.poolKeyId());
-            answer.put("service", allowed.service());
-            answer.put("deviceCount", allowed.deviceCount());
-        } else if (grant instanceof Grant.Denied denied) {
-            answer.put("allowed", false);
-            answer.put("message", denied.message());
-            if (denied.deviceCount() != null) {
-                answer.put("deviceCount", denied.deviceCount());
-            }
-        }
-        json(ctx, mapper, 200, answer);
-    }
-
-    private void logUsage(Context ctx) throws JsonProcessingException {
-        JsonNode body = object(mapper, ctx);
-        List<UsageEvent> events = new ArrayList<>();
-        if (body.has("events")) {
-            if (!body.get("events").isArray()) {
-                throw new IllegalArgumentException("events: must be an array");
-            }
-            for (JsonNode node : body.get("events")) {
-                events.add(event(node, required(node, "eventId")));
-            }
-        } else {
-            events.add(event(body, UUID.randomUUID().toString()));
+    public void logUsage(Context ctx) throws JsonProcessingException {
+        UsageBatch batch = read(ctx, UsageBatch.class);
+        Instant now = clock.instant();
+        List<UsageEvent> events;
+        try {
+            events = batch.events() != null ? batch.toUsageEvents(now)
+                    : List.of(read(ctx, UsageBatch.Event.class).toUsageEvent(() -> UUID.randomUUID().toString(), now));
+        } catch (IllegalArgumentException | NullPointerException | DateTimeException e) {
+            // a wire record's own checks (event id, action, time) name the field
+            throw new InvalidRequestException(e.getMessage() == null ? "invalid event" : e.getMessage());
         }
         try {
-            pool.logUsage(events);
+            usage.logUsage(events);
         } catch (PoolUnavailableException e) {
-            LOG.warn("log-usage not stored: {}", e.getMessage());
-            fail(ctx, 503, "unavailable", "usage could not be stored; retry later");
+            LOG.warn("log-usage not stored: {}", e.getClass().getSimpleName());
+            ErrorResponses.write(ctx, 503, "unavailable", "usage could not be stored; retry later");
             return;
         }
-        json(ctx, mapper, 200, Map.of("success", true));
+        json(ctx, Map.of("success", true));
     }
 
-    private static UsageEvent event(JsonNode node, String eventId) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("events: every event must be an object");
+    private void json(Context ctx, Object body) throws JsonProcessingException {
+        ctx.contentType("application/json").result(mapper.writeValueAsString(body));
+    }
+
+    /** The body as one of the shared wire records; unknown fields are ignored, every mistake names its field. */
+    private <T> T read(Context ctx, Class<T> type) {
+        T body;
+        try {
+            body = reader.forType(type).readValue(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(badRequestMessage(e));
+        } catch (IllegalArgumentException | NullPointerException | DateTimeException e) {
+            throw new InvalidRequestException(e.getMessage() == null ? "invalid request" : e.getMessage());
         }
-        JsonNode at = node.get("at");
-        Instant time = at == null || at.isNull() ? Instant.now()
-                : at.isNumber() ? Instant.ofEpochMilli(at.asLong()) : Instant.parse(at.asText());
-        JsonNode bytes = node.get("bytes");
-        if (bytes != null && !bytes.isNull() && !bytes.canConvertToLong()) {
-            throw new IllegalArgumentException("bytes: must be a number");
-        }
-        return new UsageEvent(eventId, required(node, "userId"), text(node, "poolKeyId", ""),
-                action(required(node, "action")), text(node, "hash", ""), node.path("cached").asBoolean(false),
-                bytes == null ? 0 : bytes.asLong(), time);
-    }
-
-    private static String action(String wire) {
-        if (Arrays.stream(UsageAction.values()).noneMatch(a -> a.wire().equals(wire))) {
-            throw new IllegalArgumentException("action: must be stream-list, stream-served or denied");
-        }
-        return wire;
-    }
-
-    // ---- shared with AdminRoutes ----
-
-    static boolean authorized(Context ctx, ApiKey expected) {
-        String header = ctx.header("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-        return ApiKey.constantTimeEquals(expected.reveal(), token);
-    }
-
-    static void unauthorized(Context ctx) {
-        fail(ctx, 401, "unauthorized", "unauthorized");
-    }
-
-    static void fail(Context ctx, int status, String code, String message) {
-        ctx.status(status).contentType("application/json")
-                .result("{\"error\":{\"code\":\"" + code + "\",\"message\":" + quote(message) + "}}");
-    }
-
-    static void json(Context ctx, ObjectMapper mapper, int status, Object body) throws JsonProcessingException {
-        ctx.status(status).contentType("application/json").result(mapper.writeValueAsString(body));
-    }
-
-    static JsonNode object(ObjectMapper mapper, Context ctx) throws JsonProcessingException {
-        JsonNode body = mapper.readTree(ctx.body());
-        if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("body: must be a JSON object");
+        if (body == null) {
+            throw new InvalidRequestException("body: must be a JSON object");
         }
         return body;
     }
 
-    static String required(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException(field + ": required");
+    private static String badRequestMessage(JsonProcessingException e) {
+        if (e instanceof ValueInstantiationException invalid && invalid.getCause() instanceof IllegalArgumentException cause
+                && cause.getMessage() != null) {
+            return cause.getMessage(); // a wire record's own check, naming its field
         }
-        return value.asText();
-    }
-
-    static String text(JsonNode body, String field, String fallback) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = mismatch.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                    : String.valueOf(ref.getIndex())).collect(Collectors.joining("."));
+            return field.isEmpty() ? "body: must be a JSON object" : field + ": wrong type";
         }
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException(field + ": must be a string");
-        }
-        return value.asText();
-    }
-
-    static String badRequestMessage(Exception e) {
-        if (e instanceof JsonProcessingException) {
-            return "body: malformed JSON";
-        }
-        return e.getMessage() == null ? "invalid request" : e.getMessage();
-    }
-
-    private static String quote(String message) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : message.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
-    }
-
-    /** Refills {@code perSecond} tokens a second up to a burst of {@code perSecond}. Thread-safe. */
-    static final class TokenBucket {
-        private final double perSecond;
-        private final LongSupplier nanoTime;
-        private double tokens;
-        private long last;
-
-        TokenBucket(int perSecond, LongSupplier nanoTime) {
-            if (perSecond < 1) {
-                throw new IllegalArgumentException("rate limit must be at least 1 request per second");
-            }
-            this.perSecond = perSecond;
-            this.nanoTime = nanoTime;
-            this.tokens = perSecond;
-            this.last = nanoTime.getAsLong();
-        }
-
-        synchronized boolean tryTake() {
-            long now = nanoTime.getAsLong();
-            tokens = Math.min(perSecond, tokens + (now - last) * perSecond / 1e9);
-            last = now;
-            if (tokens < 1) {
-                return false;
-            }
-            tokens -= 1;
-            return true;
-        }
+        return "body: malformed JSON";
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.chillproxy.chillstreams.pool.KeyProblem;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.KeyProblemSink;
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.StoreException;
@@ -19,10 +19,10 @@ public final class KeyProblemReporter {
 
     private static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(1);
 
-    private final PoolClient pool;
+    private final KeyProblemSink pool;
     private final Clock clock;
 
-    public KeyProblemReporter(PoolClient pool, Clock clock) {
+    public KeyProblemReporter(KeyProblemSink pool, Clock clock) {
         this.pool = pool;
         this.clock = clock;
     }

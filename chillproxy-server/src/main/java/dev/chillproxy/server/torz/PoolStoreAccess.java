@@ -1,9 +1,8 @@
 package dev.chillproxy.server.torz;
 
-import dev.chillproxy.chillstreams.pool.DenialReason;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.PoolClient;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.core.torz.Access;
@@ -25,11 +24,11 @@ public final class PoolStoreAccess implements StoreAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoolStoreAccess.class);
 
-    private final PoolClient pool;
+    private final KeySource pool;
     private final boolean poolAuthEnabled;
     private final boolean legacyTokensEnabled;
 
-    public PoolStoreAccess(PoolClient pool, boolean poolAuthEnabled, boolean legacyTokensEnabled) {
+    public PoolStoreAccess(KeySource pool, boolean poolAuthEnabled, boolean legacyTokensEnabled) {
         this.pool = pool;
         this.poolAuthEnabled = poolAuthEnabled;
         this.legacyTokensEnabled = legacyTokensEnabled;
@@ -60,7 +59,7 @@ public final class PoolStoreAccess implements StoreAccess {
                 return new Access.Granted(allowed.poolKey(), allowed.poolKeyId(), user, name.code());
             }
             Grant.Denied denied = (Grant.Denied) grant;
-            return new Access.Refused(refusal(denied.reason()), denied.message());
+            return new Access.Refused(denied.reason(), denied.message());
         }
         if (!legacyTokensEnabled || store.token().isEmpty()) {
             return new Access.Refused(Access.Refusal.AUTH_METHOD_DISABLED,
@@ -73,15 +72,5 @@ public final class PoolStoreAccess implements StoreAccess {
     /** Whether a key of {@code service} ("torbox", as the pool names it) is one for {@code store}. */
     static boolean belongsTo(String service, StoreName store) {
         return StoreName.find(service).filter(store::equals).isPresent();
-    }
-
-    private static Access.Refusal refusal(DenialReason reason) {
-        return switch (reason) {
-            case DEVICE_LIMIT -> Access.Refusal.DEVICE_LIMIT;
-            case USER_DISABLED -> Access.Refusal.USER_DISABLED;
-            case UNKNOWN_USER, INVALID_REQUEST -> Access.Refusal.UNKNOWN_USER;
-            case NO_KEY_AVAILABLE -> Access.Refusal.NO_KEY_AVAILABLE;
-            case POOL_UNREACHABLE -> Access.Refusal.POOL_UNREACHABLE;
-        };
     }
 }

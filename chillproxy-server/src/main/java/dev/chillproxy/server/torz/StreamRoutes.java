@@ -108,8 +108,8 @@ public final class StreamRoutes {
             ctx.json(new StreamResponse(served.streams()));
         } else if (listing instanceof Listing.Refused refused) {
             usage.denied(config, "");
-            info(ctx, title(refused.refusal().reason()), refused.refusal().message(),
-                    videos.url(ErrorVideo.of(refused.refusal().reason())));
+            Access.Refusal reason = refused.refusal().reason();
+            info(ctx, reason.title(), refused.refusal().message(), videos.url(reason.video()));
         } else if (listing instanceof Listing.Invalid invalid) {
             info(ctx, "Invalid sort or filter", invalid.message(), links.configurePage(ConfigCodec.encode(config)));
         } else {
@@ -124,16 +124,6 @@ public final class StreamRoutes {
                 "Slow down a little: try again in " + Math.max(1, duration.toSeconds()) + " s.",
                 videos.url(ErrorVideo.TOO_MANY_REQUESTS)));
         return wait.isPresent();
-    }
-
-    private static String title(Access.Refusal reason) {
-        return switch (reason) {
-            case DEVICE_LIMIT -> "Device limit reached";
-            case USER_DISABLED -> "Access disabled";
-            case UNKNOWN_USER -> "Unknown user";
-            case AUTH_METHOD_DISABLED -> "Sign-in method not accepted";
-            case POOL_UNREACHABLE, NO_KEY_AVAILABLE -> "Key pool unavailable";
-        };
     }
 
     private static void info(Context ctx, String title, String message, String url) {

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.KeyProblem;
-import dev.chillproxy.chillstreams.pool.PoolClient;
-import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.core.secret.ApiKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,7 @@ class MeteredPoolClientTest {
 
     private final Metrics metrics = new Metrics();
     private final FakePool fake = new FakePool();
-    private final PoolClient pool = metrics.meter(fake);
+    private final KeySource pool = metrics.meter(fake);
 
     @AfterEach
     void close() {
@@ -36,9 +33,8 @@ class MeteredPoolClientTest {
     }
 
     /** Answers the queued grants in order and records what was forwarded. */
-    private static final class FakePool implements PoolClient {
+    private static final class FakePool implements KeySource {
         final List<Grant> answers = new ArrayList<>();
-        final List<Object> forwarded = new ArrayList<>();
 
         @Override
         public Grant getKey(GetKeyRequest request) {
@@ -46,17 +42,6 @@ class MeteredPoolClientTest {
                 throw new IllegalStateException("pool exploded");
             }
             return answers.remove(0);
-        }
-
-        @Override
-        public void logUsage(List<UsageEvent> events) {
-            forwarded.add(events);
-        }
-
-        @Override
-        public void reportKeyProblem(String poolKeyId, KeyProblem problem) {
-            forwarded.add(poolKeyId);
-            forwarded.add(problem);
         }
     }
 
@@ -68,9 +53,9 @@ class MeteredPoolClientTest {
     void grantsAreTimedByResultAndDenialsCountedByReason() {
         Grant allowed = new Grant.Allowed(ApiKey.of(POOL_KEY), "key-1", 1);
         fake.answers.addAll(List.of(allowed, allowed,
-                new Grant.Denied(DenialReason.DEVICE_LIMIT, "device limit reached", 3),
-                new Grant.Denied(DenialReason.DEVICE_LIMIT, "device limit reached", 3),
-                new Grant.Denied(DenialReason.POOL_UNREACHABLE, "pool unreachable", null)));
+                new Grant.Denied(Refusal.DEVICE_LIMIT, "device limit reached", 3),
+                new Grant.Denied(Refusal.DEVICE_LIMIT, "device limit reached", 3),
+                new Grant.Denied(Refusal.POOL_UNREACHABLE, "pool unreachable", null)));
         assertSame(allowed, pool.getKey(request()), "the delegate's grant is returned as is");
         for (int i = 0; i < 4; i++) {
             pool.getKey(request());
@@ -95,14 +80,5 @@ class MeteredPoolClientTest {
     void aThrowingPoolIsCountedAsErrorAndRethrown() {
         assertThrows(IllegalStateException.class, () -> pool.getKey(request()));
         assertEquals(1, Scrape.of(metrics.registry()).value("chillproxy_pool_grants_seconds_count", "result=error"));
-    }
-
-    @Test
-    void usageAndKeyProblemsAreForwarded() {
-        UsageEvent event = new UsageEvent("e-1", USER, "key-1", "stream-served", "", true, 10, Instant.EPOCH);
-        KeyProblem problem = new KeyProblem.Unauthorized();
-        pool.logUsage(List.of(event));
-        pool.reportKeyProblem("key-1", problem);
-        assertEquals(List.of(List.of(event), "key-1", problem), fake.forwarded);
     }
 }

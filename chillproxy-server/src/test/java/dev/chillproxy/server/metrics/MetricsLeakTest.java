@@ -13,11 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.chillproxy.chillstreams.pool.DenialReason;
+import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.PoolClient;
-import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.StoreEndpoints;
 import io.javalin.Javalin;
@@ -52,18 +51,14 @@ class MetricsLeakTest {
     private Javalin app;
 
     /** Allows and denies in turn; the denial message and key id quote the user, as a careless pool might. */
-    private static final class FakePool implements PoolClient {
+    private static final class FakePool implements KeySource {
         private final AtomicLong calls = new AtomicLong();
 
         @Override
         public Grant getKey(GetKeyRequest request) {
             return calls.incrementAndGet() % 2 == 0
-                    ? new Grant.Denied(DenialReason.DEVICE_LIMIT, "device limit for " + request.userId(), 4)
+                    ? new Grant.Denied(Refusal.DEVICE_LIMIT, "device limit for " + request.userId(), 4)
                     : new Grant.Allowed(ApiKey.of(POOL_KEY), "key-" + request.userId(), 1);
-        }
-
-        @Override
-        public void logUsage(List<UsageEvent> events) {
         }
     }
 
@@ -76,7 +71,7 @@ class MetricsLeakTest {
         upstream = client.newBuilder()
                 .addInterceptor(metrics.upstream(UpstreamServices.of(stores, List.<URI>of(), Optional.empty())))
                 .build();
-        PoolClient pool = metrics.meter(new FakePool());
+        KeySource pool = metrics.meter(new FakePool());
         CacheCounters magnets = metrics.cacheCounters("magnet");
         metrics.outboxDepth(() -> 4);
         metrics.poolKeyHealth(() -> Map.of("healthy", 2L, "cooldown", 1L));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.chillproxy.server.web.ErrorResponses;
 import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.RouteTable;
+import dev.chillproxy.server.limits.RateLimit;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.pool.PoolClient;
-import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.core.secret.ApiKey;
 import io.javalin.Javalin;
 import okhttp3.MediaType;
@@ -43,7 +43,7 @@ class RevokeRoutesTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private final OkHttpClient http = new OkHttpClient();
     private final CountingPool pool = new CountingPool();
-    private final GrantCache cache = new GrantCache(pool, Duration.ofMinutes(5));
+    private final GrantCache cache = new GrantCache(pool, (keyId, problem) -> { }, Duration.ofMinutes(5));
     private Javalin app;
 
     @BeforeEach
@@ -51,7 +51,7 @@ class RevokeRoutesTest {
         RevokeRoutes routes = new RevokeRoutes(cache, mapper);
         app = Javalin.create(config -> {
             RouteTable.internalApi(config.routes, Optional.empty(), Optional.of(routes),
-                    new BearerGuard(ApiKey.of(INTERNAL_KEY), "CHILLSTREAMS_API_KEY"));
+                    new BearerGuard(ApiKey.of(INTERNAL_KEY), "CHILLSTREAMS_API_KEY"), new RateLimit(100, System::nanoTime));
             new ErrorResponses().register(config.routes);
         }).start(0);
         cache.getKey(ALICE);
@@ -134,17 +134,13 @@ class RevokeRoutesTest {
         assertEquals(List.of("alice", "bob"), pool.asked);
     }
 
-    private static final class CountingPool implements PoolClient {
+    private static final class CountingPool implements KeySource {
         final List<String> asked = new ArrayList<>();
 
         @Override
         public synchronized Grant getKey(GetKeyRequest request) {
             asked.add(request.userId());
             return new Grant.Allowed(ApiKey.of("pool-key-0123456789"), "k1", 1);
-        }
-
-        @Override
-        public void logUsage(List<UsageEvent> events) {
         }
     }
 }

@@ -6,11 +6,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
-import dev.chillproxy.chillstreams.pool.PoolClient;
-import dev.chillproxy.chillstreams.pool.UsageEvent;
+import dev.chillproxy.chillstreams.pool.KeyProblemSink;
+import dev.chillproxy.chillstreams.pool.KeySource;
 
 /** A pool with one scripted answer; records the key requests and the key problems reported. Thread-safe. */
-final class FakePool implements PoolClient {
+final class FakePool implements KeySource, KeyProblemSink {
 
     record Problem(String poolKeyId, KeyProblem problem) {
     }
@@ -27,11 +27,6 @@ final class FakePool implements PoolClient {
     public Grant getKey(GetKeyRequest request) {
         requests.add(request);
         return answer;
-    }
-
-    @Override
-    public void logUsage(List<UsageEvent> events) {
-        throw new AssertionError("torz adapters record usage through the outbox");
     }
 
     @Override
