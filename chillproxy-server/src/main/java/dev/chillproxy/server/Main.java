@@ -75,7 +75,7 @@ import dev.chillproxy.server.torz.index.TorrentUrlSealer;
 import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.web.HealthRoutes;
 import dev.chillproxy.core.store.StoreName;
-import dev.chillproxy.store.StoreSet;
+import dev.chillproxy.store.registry.StoreSet;
 import dev.chillproxy.store.torznab.IndexerEndpoint;
 import dev.chillproxy.store.torznab.IndexerKind;
 import dev.chillproxy.store.torznab.TorznabClient;
@@ -145,6 +145,7 @@ public final class Main {
         OkHttpClient upstream = new LocalAddressGuard(Dns.SYSTEM, OperatorEndpoints.of(operatorUrls(settings)))
                 .install(http.newBuilder()).addInterceptor(metrics.upstream(upstreamServices(settings))).build();
         StoreSet stores = StoreSet.create(upstream, mapper, settings.upstreams(), userAgent);
+        metrics.circuitBreakers(stores);
 
         // the pool: embedded on this database, or a remote Chillstreams; grants cached in front of either
         PoolKeyCipher cipher = PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal());

@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.chillproxy.chillstreams.pool.KeySource;
+import dev.chillproxy.core.store.StoreName;
+import dev.chillproxy.store.http.CircuitState;
+import dev.chillproxy.store.registry.StoreSet;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -101,6 +104,22 @@ public final class Metrics implements AutoCloseable {
                 .baseUnit("seconds")
                 .strongReference(true)
                 .register(registry);
+    }
+
+    /**
+     * {@code chillproxy_upstream_circuit_open{service}}: 1 while a service's circuit breaker is open (its calls are
+     * refused without reaching it), so an alert can name the service that keeps failing.
+     */
+    public void circuitBreakers(StoreSet stores) {
+        for (StoreName name : StoreName.values()) {
+            Gauge.builder("chillproxy.upstream.circuit.open", stores,
+                            set -> set.healthSnapshot().stream().filter(h -> h.store() == name)
+                                    .anyMatch(h -> h.state() == CircuitState.OPEN) ? 1 : 0)
+                    .description("1 while the service's circuit breaker is open")
+                    .tag("service", name.id())
+                    .strongReference(true)
+                    .register(registry);
+        }
     }
 
     /** {@code chillproxy_pool_keys{status}}: pool keys by status, read at most every 15 s. */

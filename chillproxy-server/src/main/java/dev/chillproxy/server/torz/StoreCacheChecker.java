@@ -15,7 +15,7 @@ import dev.chillproxy.store.CacheCheck;
 import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.core.store.StoreName;
-import dev.chillproxy.store.StoreSet;
+import dev.chillproxy.store.registry.StoreSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -16,7 +16,7 @@ import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreMagnet;
 import dev.chillproxy.store.Store;
 import dev.chillproxy.core.store.StoreName;
-import dev.chillproxy.store.StoreSet;
+import dev.chillproxy.store.registry.StoreSet;
 import dev.chillproxy.store.http.SecretMasker;
 import dev.chillproxy.store.torznab.TorrentDownload;
 import dev.chillproxy.store.torznab.TorrentFetcher;

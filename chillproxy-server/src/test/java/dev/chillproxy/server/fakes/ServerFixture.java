@@ -167,6 +167,13 @@ public final class ServerFixture implements AutoCloseable {
         return client.newCall(new Request.Builder().url(url(path)).header("User-Agent", userAgent).build()).execute();
     }
 
+    /** The body of a GET, whatever its status. */
+    public String getText(String path) throws IOException {
+        try (Response response = get(path, "Probe/1")) {
+            return response.body().string();
+        }
+    }
+
     public JsonNode getJson(String path, String userAgent) throws IOException {
         try (Response response = get(path, userAgent)) {
             return JSON.readTree(response.body().string());

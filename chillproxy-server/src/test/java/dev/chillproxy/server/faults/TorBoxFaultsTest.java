@@ -43,6 +43,22 @@ class TorBoxFaultsTest {
         user = fixture.addUser();
     }
 
+    /** Five failures in a row open TorBox's breaker; the metric names the service so an alert can say which. */
+    @Test
+    void aTorBoxFailingOverAndOverOpensItsBreakerAndTheMetricNamesIt() throws Exception {
+        start(Map.of("RATE_LIMIT_USER_RPS", "1000", "RATE_LIMIT_IP_RPS", "1000"));
+        String open = "chillproxy_upstream_circuit_open{service=\"torbox\"} 1.0";
+        assertTrue(fixture.getText("/metrics").contains("chillproxy_upstream_circuit_open{service=\"torbox\"} 0.0"));
+        fixture.torBox.fault("checkcached", new FakeTorBox.Fault(500, 0, null));
+
+        for (int movie = 0; movie < 6 && !fixture.getText("/metrics").contains(open); movie++) {
+            fixture.streams(ServerFixture.streamPath(user, movie), "Player/1");
+        }
+
+        assertTrue(fixture.getText("/metrics").contains(open), "the breaker opened and the metric says so");
+        assertTrue(fixture.getText("/metrics").contains("chillproxy_upstream_circuit_open{service=\"realdebrid\"} 0.0"));
+    }
+
     @ParameterizedTest(name = "HTTP {0}, Retry-After {1}")
     @CsvSource(nullValues = "none", value = {"500, none", "503, none", "429, 1"})
     void anErroringTorBoxGivesAnInfoStreamAfterBoundedRetriesAndIsUsedAgainOnceHealed(int status, String retryAfter)

@@ -14,7 +14,7 @@ import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.store.StoreMagnet;
 import dev.chillproxy.core.store.StoreName;
-import dev.chillproxy.store.StoreSet;
+import dev.chillproxy.store.registry.StoreSet;
 import dev.chillproxy.store.StoreUser;
 
 /**

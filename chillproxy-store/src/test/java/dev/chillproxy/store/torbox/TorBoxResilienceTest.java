@@ -12,7 +12,7 @@ import dev.chillproxy.store.Fixtures;
 import dev.chillproxy.store.StoreEndpoints;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.core.store.StoreName;
-import dev.chillproxy.store.StoreSet;
+import dev.chillproxy.store.registry.StoreSet;
 import dev.chillproxy.store.http.BreakerSettings;
 import dev.chillproxy.store.http.CircuitState;
 import dev.chillproxy.store.http.FakeClock;

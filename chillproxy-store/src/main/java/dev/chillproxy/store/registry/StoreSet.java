@@ -1,7 +1,16 @@
-package dev.chillproxy.store;
+package dev.chillproxy.store.registry;
 
-import dev.chillproxy.core.store.StoreName;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chillproxy.core.store.StoreName;
+import dev.chillproxy.store.Store;
+import dev.chillproxy.store.StoreEndpoints;
 import dev.chillproxy.store.alldebrid.AllDebridStore;
 import dev.chillproxy.store.debridlink.DebridLinkStore;
 import dev.chillproxy.store.http.HttpSettings;
@@ -11,12 +20,6 @@ import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.premiumize.PremiumizeStore;
 import dev.chillproxy.store.realdebrid.RealDebridStore;
 import dev.chillproxy.store.torbox.TorBoxStore;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
