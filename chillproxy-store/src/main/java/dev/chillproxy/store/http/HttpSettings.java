@@ -17,12 +17,4 @@ public record HttpSettings(String userAgent, Duration connectTimeout, Duration r
     public static HttpSettings defaults(String userAgent) {
         return new HttpSettings(userAgent, Duration.ofSeconds(5), Duration.ofSeconds(30), RetryPolicy.defaults());
     }
-
-    public HttpSettings withRetry(RetryPolicy policy) {
-        return new HttpSettings(userAgent, connectTimeout, readTimeout, policy);
-    }
-
-    public HttpSettings withReadTimeout(Duration timeout) {
-        return new HttpSettings(userAgent, connectTimeout, timeout, retry);
-    }
 }

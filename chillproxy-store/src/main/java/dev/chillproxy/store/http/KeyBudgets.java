@@ -71,8 +71,8 @@ public final class KeyBudgets {
         }
     }
 
-    /** How many keys are tracked now (approximate); for tests and metrics. */
-    public long trackedKeys() {
+    /** How many keys are tracked now (approximate; tests check the memory bound). */
+    long trackedKeys() {
         ledgers.cleanUp();
         return ledgers.estimatedSize();
     }

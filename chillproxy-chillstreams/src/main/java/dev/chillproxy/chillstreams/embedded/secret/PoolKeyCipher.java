@@ -1,7 +1,6 @@
 package dev.chillproxy.chillstreams.embedded.secret;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,20 +37,6 @@ public final class PoolKeyCipher {
     private PoolKeyCipher(byte[] key) {
         this.key = new SecretKeySpec(key, "AES");
         this.keyId = "k" + HexFormat.of().formatHex(sha256(key)).substring(0, 8);
-    }
-
-    /**
-     * The configured {@code POOL_ENCRYPTION_KEY} (base64 or 64 hex digits) when set, otherwise the key kept in
-     * {@code dataDir/pool-encryption.key}, generated on first start.
-     *
-     * @throws IllegalArgumentException naming the variable (never the value) when it is not 32 bytes
-     */
-    public static PoolKeyCipher fromSettings(String configured, Path dataDir) {
-        if (configured != null && !configured.isBlank()) {
-            return new PoolKeyCipher(parse(configured.trim(), VARIABLE));
-        }
-        String stored = SecretFiles.loadOrCreate(dataDir, FILE_NAME, PoolKeyCipher::generateKey);
-        return new PoolKeyCipher(parse(stored, dataDir.resolve(FILE_NAME).toString()));
     }
 
     /** @param encoded 32 bytes as base64 (standard or URL-safe) or 64 hex digits */
