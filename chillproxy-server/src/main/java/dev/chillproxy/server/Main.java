@@ -3,7 +3,6 @@ package dev.chillproxy.server;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +117,8 @@ public final class Main {
         }
         LOG.info("starting with {}", settings);
         String version = AppVersion.read();
-        Database database = Database.open(settings.databaseUrl());
-        LOG.info("database ready: {}", settings.databaseUrl());
+        Database database = Database.open(settings.storage().databaseUrl());
+        LOG.info("database ready: {}", settings.storage().databaseUrl());
         Server server = build(settings, database, new OkHttpClient(), Clock.systemUTC(), version, Tuning.DEFAULT);
         Javalin app = server.app(config -> config.jetty.modifyServer(jetty -> jetty.setStopTimeout(STOP_TIMEOUT_MS)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -128,10 +127,10 @@ public final class Main {
             server.close();
             database.close();
         }, "chillproxy-shutdown"));
-        app.start(settings.port());
+        app.start(settings.http().port());
         server.start();
         LOG.info("ready on port {} in {} ms ({})", app.port(), (System.nanoTime() - started) / 1_000_000,
-                settings.baseUrl());
+                settings.http().baseUrl());
     }
 
     /** Every object the server runs, over a database this method migrates; nothing is started yet. */
@@ -144,13 +143,13 @@ public final class Main {
         // one outbound client: users' URLs cannot reach this machine, every upstream call is metered
         OkHttpClient upstream = new LocalAddressGuard(Dns.SYSTEM, OperatorEndpoints.of(operatorUrls(settings)))
                 .install(http.newBuilder()).addInterceptor(metrics.upstream(upstreamServices(settings))).build();
-        StoreSet stores = StoreSet.create(upstream, mapper, settings.upstreams(), userAgent);
+        StoreSet stores = StoreSet.create(upstream, mapper, settings.outbound().upstreams(), userAgent);
         metrics.circuitBreakers(stores);
 
         // the pool: embedded on this database, or a remote Chillstreams; grants cached in front of either
-        PoolKeyCipher cipher = PoolKeyCipher.of(settings.poolEncryptionKey().orElseThrow().reveal());
+        PoolKeyCipher cipher = PoolKeyCipher.of(settings.pool().poolEncryptionKey().orElseThrow().reveal());
         TorBoxKeyProbe probe = new TorBoxKeyProbe(stores.get(StoreName.TORBOX), clock);
-        Optional<BearerGuard> internalGuard = settings.chillstreamsApiKey()
+        Optional<BearerGuard> internalGuard = settings.pool().chillstreamsApiKey()
                 .map(key -> new BearerGuard(key, "CHILLSTREAMS_API_KEY"));
         GrantCache grants;
         UsageOutbox usage;
@@ -160,21 +159,21 @@ public final class Main {
         Optional<InternalPoolRoutes> internalRoutes = Optional.empty();
         if (settings.embeddedPool()) {
             // a store's 401/403 marks a key failing only when user/me confirms it
-            EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.torboxMaxDevicesPerUser(),
-                    settings.deviceIdleRelease(), probe);
-            grants = new GrantCache(embedded, embedded, settings.poolGrantTtl());
+            EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.pool().torboxMaxDevicesPerUser(),
+                    settings.pool().deviceIdleRelease(), probe);
+            grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl());
             // one insert per usage event; rows an older version left in the outbox table are delivered once at start
             usage = UsageOutbox.direct(embedded, clock);
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
             admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants)));
-            health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.poolHealthCheckInterval()));
+            health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval()));
             // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
-            internalRoutes = settings.chillstreamsApiKey().map(key ->
+            internalRoutes = settings.pool().chillstreamsApiKey().map(key ->
                     new InternalPoolRoutes(embedded, mapper, clock));
         } else {
-            ChillstreamsClient remote = new ChillstreamsClient(settings.chillstreamsApiUrl().orElseThrow().toString(),
-                    settings.chillstreamsApiKey().orElseThrow(), upstream, mapper);
-            grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.poolGrantTtl());
+            ChillstreamsClient remote = new ChillstreamsClient(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
+                    settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper);
+            grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.pool().poolGrantTtl());
             usage = UsageOutbox.durable(database, remote, clock);
         }
         metrics.monitor(grants.statistics(), "grants");
@@ -188,44 +187,44 @@ public final class Main {
         TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(cipher));
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
         KeyProblemReporter problems = new KeyProblemReporter(grants, clock);
-        StoreAccess access = new PoolStoreAccess(keys, settings.enableChillstreamsAuth(), settings.enableLegacyTokens());
+        StoreAccess access = new PoolStoreAccess(keys, settings.pool().enableChillstreamsAuth(), settings.pool().enableLegacyTokens());
         ParsedTitles titles = new ParsedTitles(new TitleParser());
         metrics.monitor(titles.statistics(), "titles");
         Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
         metrics.monitor(linkCache, "links");
-        TorznabClient torznab = new TorznabClient(upstream, settings.streamDeadline(), userAgent);
+        TorznabClient torznab = new TorznabClient(upstream, settings.addon().streamDeadline(), userAgent);
         RecentCandidates candidates = new RecentCandidates(new IndexerCandidateSource(index,
                 new TorznabSearch(torznab, workers.indexers()), operatorIndexers(settings), titles, workers.general(),
                 privateLinks), Ticker.systemTicker());
         metrics.monitor(candidates.statistics(), "candidates");
-        StreamLinks links = new StreamLinks(settings.baseUrl().toString());
+        StreamLinks links = new StreamLinks(settings.http().baseUrl().toString());
         StreamLister lister = new StreamLister(candidates, access, new StoreCacheChecker(stores, new MagnetCache(database,
-                clock, settings.cachedStaleAfter(), settings.uncachedStaleAfter()), problems,
-                metrics.cacheCounters("magnets"), workers.general()), workers.general(), settings.streamDeadline(), links);
+                clock, settings.addon().cachedStaleAfter(), settings.addon().uncachedStaleAfter()), problems,
+                metrics.cacheCounters("magnets"), workers.general()), workers.general(), settings.addon().streamDeadline(), links);
         PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems,
-                privateLinks, new UserAddQuota(settings.userAddsPerHour(), Ticker.systemTicker())),
+                privateLinks, new UserAddQuota(settings.limits().userAddsPerHour(), Ticker.systemTicker())),
                 PlaybackCaches.links(linkCache), PlaybackCaches.tags(index), new FileSelector(titles.parser()),
                 duration -> Thread.sleep(duration.toMillis()), tuning.polls(), tuning.pollInterval());
 
         // the edge: limits, handlers and the route table
-        ClientIp clientIp = new ClientIp(settings.trustedProxies());
+        ClientIp clientIp = new ClientIp(settings.http().trustedProxies());
         RequestLimits limits = new RequestLimits(settings, Ticker.systemTicker());
         StremioRateLimit stremioLimit = new StremioRateLimit(limits, clientIp);
         ClientContexts clients = new ClientContexts(clientIp);
         UsageEvents usageEvents = new UsageEvents(usage, clock);
-        VideoRoutes videos = new VideoRoutes(settings.baseUrl().toString());
-        AnimeMappingLoader anime = new AnimeMappingLoader(upstream, settings.animeMappingUrl(), settings.dataDir(),
+        VideoRoutes videos = new VideoRoutes(settings.http().baseUrl().toString());
+        AnimeMappingLoader anime = new AnimeMappingLoader(upstream, settings.outbound().animeMappingUrl(), settings.storage().dataDir(),
                 AnimeMappingLoader.MAX_BYTES);
-        RouteTable.TorzRoutes torz = new RouteTable.TorzRoutes(new ManifestRoutes(version, settings.trustedProxies(), settings.animeMappingUrl().isPresent()),
-                new ConfigureRoutes(settings.baseUrl()),
-                new StreamRoutes(lister, clients, usageEvents, links, videos, stremioLimit, settings.enableP2p(), anime::resolve),
+        RouteTable.TorzRoutes torz = new RouteTable.TorzRoutes(new ManifestRoutes(version, settings.http().trustedProxies(), settings.outbound().animeMappingUrl().isPresent()),
+                new ConfigureRoutes(settings.http().baseUrl()),
+                new StreamRoutes(lister, clients, usageEvents, links, videos, stremioLimit, settings.addon().enableP2p(), anime::resolve),
                 new PlaybackRoutes(resolver, clients, usageEvents, videos, stremioLimit), videos);
         RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper)),
-                admin.map(a -> new AdminPage()), new BearerGuard(settings.adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
+                admin.map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
                 internalRoutes, internalGuard.map(guard -> new RevokeRoutes(grants, mapper)), internalGuard,
-                new RateLimit(settings.internalRateLimitRps(), Ticker.systemTicker()));
+                new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()));
         RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
-                settings.metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
+                settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), usage, leftovers,
                 health, anime, workers, metrics, http);
     }
@@ -237,30 +236,30 @@ public final class Main {
 
     /** URLs the operator configured; only their host:port pairs may be local addresses (users' URLs may not). */
     private static List<String> operatorUrls(Settings settings) {
-        List<String> urls = new ArrayList<>(List.of(settings.upstreams().torbox(), settings.upstreams().realDebrid(),
-                settings.upstreams().allDebrid(), settings.upstreams().premiumize(), settings.upstreams().debridLink()));
-        settings.torznabIndexers().forEach(url -> urls.add(url.toString()));
-        settings.localUrlsAllowed().forEach(url -> urls.add(url.toString()));
-        settings.prowlarrUrl().ifPresent(url -> urls.add(url.toString()));
-        settings.chillstreamsApiUrl().ifPresent(url -> urls.add(url.toString()));
-        settings.animeMappingUrl().ifPresent(url -> urls.add(url.toString()));
+        List<String> urls = new ArrayList<>(List.of(settings.outbound().upstreams().torbox(), settings.outbound().upstreams().realDebrid(),
+                settings.outbound().upstreams().allDebrid(), settings.outbound().upstreams().premiumize(), settings.outbound().upstreams().debridLink()));
+        settings.outbound().torznabIndexers().forEach(url -> urls.add(url.toString()));
+        settings.outbound().localUrlsAllowed().forEach(url -> urls.add(url.toString()));
+        settings.outbound().prowlarrUrl().ifPresent(url -> urls.add(url.toString()));
+        settings.pool().chillstreamsApiUrl().ifPresent(url -> urls.add(url.toString()));
+        settings.outbound().animeMappingUrl().ifPresent(url -> urls.add(url.toString()));
         return urls;
     }
 
     /** Which upstream a call goes to, for metric labels (never the URL itself). */
     private static UpstreamServices upstreamServices(Settings settings) {
-        List<URI> indexers = new ArrayList<>(settings.torznabIndexers());
-        settings.prowlarrUrl().ifPresent(indexers::add);
-        return UpstreamServices.of(settings.upstreams(), indexers, settings.chillstreamsApiUrl());
+        List<URI> indexers = new ArrayList<>(settings.outbound().torznabIndexers());
+        settings.outbound().prowlarrUrl().ifPresent(indexers::add);
+        return UpstreamServices.of(settings.outbound().upstreams(), indexers, settings.pool().chillstreamsApiUrl());
     }
 
     /** {@code TORZNAB_INDEXERS} (apikey in their query) and the operator's Prowlarr, searched for pool users. */
     private static List<IndexerEndpoint> operatorIndexers(Settings settings) {
         List<IndexerEndpoint> endpoints = new ArrayList<>();
-        settings.torznabIndexers().forEach(url -> endpoints.add(new IndexerEndpoint(IndexerKind.GENERIC, url.toString(), null)));
-        settings.prowlarrUrl().ifPresent(url -> endpoints.add(new IndexerEndpoint(IndexerKind.PROWLARR,
+        settings.outbound().torznabIndexers().forEach(url -> endpoints.add(new IndexerEndpoint(IndexerKind.GENERIC, url.toString(), null)));
+        settings.outbound().prowlarrUrl().ifPresent(url -> endpoints.add(new IndexerEndpoint(IndexerKind.PROWLARR,
                 url.toString().replaceAll("/+$", "") + "/api/v2.0/indexers/all/results/torznab/api",
-                settings.prowlarrApiKey().orElse(null))));
+                settings.outbound().prowlarrApiKey().orElse(null))));
         return endpoints;
     }
 

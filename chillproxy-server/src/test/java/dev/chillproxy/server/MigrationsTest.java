@@ -22,12 +22,12 @@ class MigrationsTest {
     void defaultDatabaseLivesInTheCreatedDataFolderAndSurvivesRestarts() {
         Path dataDir = temp.resolve("nested/data");
         Settings settings = Settings.fromEnvironment(Map.of("DATA_DIR", dataDir.toString()));
-        try (Database first = Database.open(settings.databaseUrl())) {
+        try (Database first = Database.open(settings.storage().databaseUrl())) {
             Migrations.apply(first, Migrations.owners(true), "1.0.0", Clock.systemUTC());
             assertTrue(first.isReachable());
         }
         assertTrue(Files.isRegularFile(dataDir.resolve("chillproxy.db")));
-        try (Database second = Database.open(settings.databaseUrl())) {
+        try (Database second = Database.open(settings.storage().databaseUrl())) {
             Migrations.apply(second, Migrations.owners(true), "1.0.1", Clock.systemUTC());
             int starts = second.jdbi().withHandle(h ->
                     h.createQuery("SELECT count(*) FROM server_start").mapTo(Integer.class).one());

@@ -37,7 +37,7 @@ public final class RequestLimits {
 
     /** @param ticker {@link Ticker#systemTicker()}, or a fake one in tests */
     public RequestLimits(Settings settings, Ticker ticker) {
-        this(settings.rateLimitUserRps(), settings.rateLimitIpRps(), ticker, DEFAULT_MAX_KEYS);
+        this(settings.limits().rateLimitUserRps(), settings.limits().rateLimitIpRps(), ticker, DEFAULT_MAX_KEYS);
     }
 
     public RequestLimits(int userRps, int ipRps, Ticker ticker, int maxKeys) {

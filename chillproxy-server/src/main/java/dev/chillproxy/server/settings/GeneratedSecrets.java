@@ -21,13 +21,13 @@ public final class GeneratedSecrets {
 
     /** Returns settings whose admin key and encryption key are present; the internal key stays as the operator set it. */
     public Settings fill(Settings settings) {
-        Path folder = settings.dataDir();
-        ApiKey admin = settings.adminApiKey()
+        Path folder = settings.storage().dataDir();
+        ApiKey admin = settings.pool().adminApiKey()
                 .orElseGet(() -> stored(folder, ADMIN_API_KEY_FILE, BearerKeys::generate));
-        ApiKey encryption = settings.poolEncryptionKey()
+        ApiKey encryption = settings.pool().poolEncryptionKey()
                 .orElseGet(() -> stored(folder, POOL_ENCRYPTION_KEY_FILE, PoolKeyCipher::generateKey));
         // no internal key is generated: without one set by the operator the internal pool API is not served at all
-        return settings.withSecrets(settings.chillstreamsApiKey(), admin, encryption);
+        return settings.withSecrets(admin, encryption);
     }
 
     /** True when {@code value} is a usable AES-256 key (32 bytes as base64 or 64 hex digits). */

@@ -14,85 +14,121 @@ import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.StoreEndpoints;
 
 /**
- * Every setting of the server, read once from the environment at start-up. Immutable and thread-safe.
+ * Every setting of the server, read once from the environment at start-up, in one block per concern (the way
+ * Javalin's config has {@code http}, {@code jetty}, …). Immutable and thread-safe.
  *
  * <p>Secrets are {@link ApiKey}s and {@link #toString()} prints no secret nor URL that may carry one
  * (Torznab URLs hold their apikey in the query).
- *
- * @param trustedProxies peers whose {@code X-Forwarded-*} headers are believed ({@code TRUSTED_PROXIES})
- * @param chillstreamsApiKey as the operator set it; in embedded mode the internal pool API is served only when present
- * @param rateLimitUserRps requests per second per user ({@code RATE_LIMIT_USER_RPS}); bursts of twice that
- * @param rateLimitIpRps requests per second per client IP ({@code RATE_LIMIT_IP_RPS}); bursts of twice that
- * @param cachedStaleAfter how long a store's "cached" answer is trusted ({@code MAGNET_CACHED_STALE_AFTER})
- * @param uncachedStaleAfter how long a store's "not cached" answer is trusted ({@code MAGNET_UNCACHED_STALE_AFTER})
- * @param internalRateLimitRps requests per second the internal pool API serves ({@code INTERNAL_RATE_LIMIT_RPS})
- * @param enableP2p whether {@code p2p} configs (no credential) are served ({@code ENABLE_P2P})
- * @param userAddsPerHour torrents one pool user may add to the pool's keys per hour ({@code USER_ADDS_PER_HOUR})
- * @param localUrlsAllowed {@code scheme://host:port} that users' own URLs may reach although they are on this machine
- *                         ({@code LOCAL_URLS_ALLOWED}), e.g. a household's Jackett beside the server
- * @param deviceIdleRelease a device's slot is freed after this long without a request ({@code DEVICE_IDLE_RELEASE})
- * @param animeMappingUrl the kitsu/mal → IMDb season list ({@code ANIME_MAPPING_URL}); empty when mapping is off
  */
-public record Settings(
-        int port,
-        URI baseUrl,
-        Path dataDir,
-        DatabaseUrl databaseUrl,
-        Optional<URI> chillstreamsApiUrl,
-        Optional<ApiKey> chillstreamsApiKey,
-        boolean enableChillstreamsAuth,
-        boolean enableLegacyTokens,
-        Optional<ApiKey> adminApiKey,
-        Optional<ApiKey> poolEncryptionKey,
-        int torboxMaxDevicesPerUser,
-        TrustedProxies trustedProxies,
-        StoreEndpoints upstreams,
-        List<URI> torznabIndexers,
-        Optional<URI> prowlarrUrl,
-        Optional<ApiKey> prowlarrApiKey,
-        Duration poolGrantTtl,
-        Duration streamDeadline,
-        Duration poolHealthCheckInterval,
-        Optional<ApiKey> metricsToken,
-        int rateLimitUserRps,
-        int rateLimitIpRps,
-        Duration cachedStaleAfter,
-        Duration uncachedStaleAfter,
-        int internalRateLimitRps,
-        boolean enableP2p,
-        int userAddsPerHour,
-        List<URI> localUrlsAllowed,
-        Duration deviceIdleRelease,
-        Optional<URI> animeMappingUrl) {
+public record Settings(Http http, Storage storage, Pool pool, Outbound outbound, Addon addon, Limits limits) {
+
+    /**
+     * Where and how the server listens.
+     *
+     * @param baseUrl        public base URL used in install and stream links ({@code STREMTHRU_BASE_URL})
+     * @param trustedProxies peers whose {@code X-Forwarded-*} headers are believed ({@code TRUSTED_PROXIES})
+     * @param metricsToken   bearer for {@code /metrics} ({@code METRICS_TOKEN}); absent = open
+     */
+    public record Http(int port, URI baseUrl, TrustedProxies trustedProxies, Optional<ApiKey> metricsToken) {
+        public Http {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            Objects.requireNonNull(trustedProxies, "trustedProxies");
+            Objects.requireNonNull(metricsToken, "metricsToken");
+        }
+    }
+
+    /** The data folder (SQLite database, generated secrets, cached lists) and the database. */
+    public record Storage(Path dataDir, DatabaseUrl databaseUrl) {
+        public Storage {
+            Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(databaseUrl, "databaseUrl");
+        }
+    }
+
+    /**
+     * The key pool: embedded or remote, who may use the server, the pool's secrets and rules.
+     *
+     * @param chillstreamsApiKey      absent in embedded mode unless the operator set it (then the internal API is served)
+     * @param adminApiKey             filled by {@link GeneratedSecrets} when unset
+     * @param poolEncryptionKey       filled by {@link GeneratedSecrets} when unset
+     * @param poolGrantTtl            how long a grant is cached ({@code POOL_GRANT_TTL}); zero = ask every time
+     * @param deviceIdleRelease       a device's slot is freed after this long without a request ({@code DEVICE_IDLE_RELEASE})
+     */
+    public record Pool(Optional<URI> chillstreamsApiUrl, Optional<ApiKey> chillstreamsApiKey, boolean enableChillstreamsAuth,
+                       boolean enableLegacyTokens, Optional<ApiKey> adminApiKey, Optional<ApiKey> poolEncryptionKey,
+                       int torboxMaxDevicesPerUser, Duration poolGrantTtl, Duration poolHealthCheckInterval,
+                       Duration deviceIdleRelease) {
+        public Pool {
+            Objects.requireNonNull(chillstreamsApiUrl, "chillstreamsApiUrl");
+            Objects.requireNonNull(chillstreamsApiKey, "chillstreamsApiKey");
+            Objects.requireNonNull(adminApiKey, "adminApiKey");
+            Objects.requireNonNull(poolEncryptionKey, "poolEncryptionKey");
+            Objects.requireNonNull(poolGrantTtl, "poolGrantTtl");
+            Objects.requireNonNull(poolHealthCheckInterval, "poolHealthCheckInterval");
+            Objects.requireNonNull(deviceIdleRelease, "deviceIdleRelease");
+        }
+    }
+
+    /**
+     * Where outbound calls go: the services, the operator's indexers, and what users' own URLs may reach.
+     *
+     * @param localUrlsAllowed {@code scheme://host:port} that users' own URLs may reach although they are on this
+     *                         machine ({@code LOCAL_URLS_ALLOWED}), e.g. a household's Jackett beside the server
+     * @param animeMappingUrl  the kitsu/mal → IMDb list ({@code ANIME_MAPPING_URL}); absent = no mapping
+     */
+    public record Outbound(StoreEndpoints upstreams, List<URI> torznabIndexers, Optional<URI> prowlarrUrl,
+                           Optional<ApiKey> prowlarrApiKey, List<URI> localUrlsAllowed, Optional<URI> animeMappingUrl) {
+        public Outbound {
+            Objects.requireNonNull(upstreams, "upstreams");
+            torznabIndexers = List.copyOf(torznabIndexers);
+            Objects.requireNonNull(prowlarrUrl, "prowlarrUrl");
+            Objects.requireNonNull(prowlarrApiKey, "prowlarrApiKey");
+            localUrlsAllowed = List.copyOf(localUrlsAllowed);
+            Objects.requireNonNull(animeMappingUrl, "animeMappingUrl");
+        }
+    }
+
+    /**
+     * How the Stremio addon answers.
+     *
+     * @param cachedStaleAfter   how long a store's "cached" answer is trusted ({@code MAGNET_CACHED_STALE_AFTER})
+     * @param uncachedStaleAfter how long a "not cached" answer is trusted ({@code MAGNET_UNCACHED_STALE_AFTER})
+     * @param enableP2p          whether {@code p2p} configs (no credential) are served ({@code ENABLE_P2P})
+     */
+    public record Addon(Duration streamDeadline, Duration cachedStaleAfter, Duration uncachedStaleAfter, boolean enableP2p) {
+        public Addon {
+            Objects.requireNonNull(streamDeadline, "streamDeadline");
+            Objects.requireNonNull(cachedStaleAfter, "cachedStaleAfter");
+            Objects.requireNonNull(uncachedStaleAfter, "uncachedStaleAfter");
+        }
+    }
+
+    /**
+     * Rate limits and quotas.
+     *
+     * @param rateLimitUserRps     requests per second per user ({@code RATE_LIMIT_USER_RPS}); bursts of twice that
+     * @param rateLimitIpRps       requests per second per client IP ({@code RATE_LIMIT_IP_RPS}); bursts of twice that
+     * @param internalRateLimitRps requests per second the internal pool API serves ({@code INTERNAL_RATE_LIMIT_RPS})
+     * @param userAddsPerHour      torrents one pool user may add to the pool's keys per hour ({@code USER_ADDS_PER_HOUR})
+     */
+    public record Limits(int rateLimitUserRps, int rateLimitIpRps, int internalRateLimitRps, int userAddsPerHour) {
+        public Limits {
+            if (rateLimitUserRps < 1 || rateLimitIpRps < 1) {
+                throw new IllegalArgumentException("rate limits must be positive");
+            }
+        }
+    }
 
     public Settings {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(dataDir, "dataDir");
-        Objects.requireNonNull(databaseUrl, "databaseUrl");
-        Objects.requireNonNull(chillstreamsApiUrl, "chillstreamsApiUrl");
-        Objects.requireNonNull(chillstreamsApiKey, "chillstreamsApiKey");
-        Objects.requireNonNull(adminApiKey, "adminApiKey");
-        Objects.requireNonNull(poolEncryptionKey, "poolEncryptionKey");
-        Objects.requireNonNull(trustedProxies, "trustedProxies");
-        Objects.requireNonNull(upstreams, "upstreams");
-        torznabIndexers = List.copyOf(torznabIndexers);
-        localUrlsAllowed = List.copyOf(localUrlsAllowed);
-        Objects.requireNonNull(prowlarrUrl, "prowlarrUrl");
-        Objects.requireNonNull(prowlarrApiKey, "prowlarrApiKey");
-        Objects.requireNonNull(poolGrantTtl, "poolGrantTtl");
-        Objects.requireNonNull(animeMappingUrl, "animeMappingUrl");
-        Objects.requireNonNull(streamDeadline, "streamDeadline");
-        Objects.requireNonNull(poolHealthCheckInterval, "poolHealthCheckInterval");
-        Objects.requireNonNull(metricsToken, "metricsToken");
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
-        Objects.requireNonNull(cachedStaleAfter, "cachedStaleAfter");
-        Objects.requireNonNull(uncachedStaleAfter, "uncachedStaleAfter");
-        Objects.requireNonNull(deviceIdleRelease, "deviceIdleRelease");
-        if (rateLimitUserRps < 1 || rateLimitIpRps < 1) {
-            throw new IllegalArgumentException("rate limits must be positive");
-        }
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(outbound, "outbound");
+        Objects.requireNonNull(addon, "addon");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -106,28 +142,28 @@ public record Settings(
 
     /** True when the pool runs inside this server (no {@code CHILLSTREAMS_API_URL}). */
     public boolean embeddedPool() {
-        return chillstreamsApiUrl.isEmpty();
+        return pool.chillstreamsApiUrl().isEmpty();
     }
 
     /** The same settings with generated secrets filled in. */
-    public Settings withSecrets(Optional<ApiKey> chillstreamsKey, ApiKey adminKey, ApiKey encryptionKey) {
-        return new Settings(port, baseUrl, dataDir, databaseUrl, chillstreamsApiUrl, chillstreamsKey,
-                enableChillstreamsAuth, enableLegacyTokens, Optional.of(adminKey), Optional.of(encryptionKey), torboxMaxDevicesPerUser,
-                trustedProxies, upstreams, torznabIndexers, prowlarrUrl, prowlarrApiKey, poolGrantTtl, streamDeadline,
-                poolHealthCheckInterval, metricsToken, rateLimitUserRps, rateLimitIpRps, cachedStaleAfter,
-                uncachedStaleAfter, internalRateLimitRps, enableP2p, userAddsPerHour, localUrlsAllowed,
-                deviceIdleRelease, animeMappingUrl);
+    public Settings withSecrets(ApiKey adminKey, ApiKey encryptionKey) {
+        Pool filled = new Pool(pool.chillstreamsApiUrl(), pool.chillstreamsApiKey(), pool.enableChillstreamsAuth(),
+                pool.enableLegacyTokens(), Optional.of(adminKey), Optional.of(encryptionKey), pool.torboxMaxDevicesPerUser(),
+                pool.poolGrantTtl(), pool.poolHealthCheckInterval(), pool.deviceIdleRelease());
+        return new Settings(http, storage, filled, outbound, addon, limits);
     }
 
     @Override
     public String toString() {
-        return "Settings[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", database="
-                + databaseUrl.engine() + ", pool=" + (embeddedPool() ? "embedded" : chillstreamsApiUrl.get().getHost())
-                + ", chillstreamsAuth=" + enableChillstreamsAuth + ", legacyTokens=" + enableLegacyTokens + ", maxDevices=" + torboxMaxDevicesPerUser
-                + ", deviceIdleRelease=" + deviceIdleRelease
-                + ", " + trustedProxies
-                + ", torznabIndexers=" + torznabIndexers.size() + ", prowlarr=" + prowlarrUrl.isPresent()
-                + ", grantTtl=" + poolGrantTtl + ", streamDeadline=" + streamDeadline.toMillis() + "ms"
-                + ", rateLimits=" + rateLimitUserRps + "/s per user, " + rateLimitIpRps + "/s per IP, p2p=" + enableP2p + "]";
+        return "Settings[port=" + http.port() + ", baseUrl=" + http.baseUrl() + ", dataDir=" + storage.dataDir()
+                + ", database=" + storage.databaseUrl().engine()
+                + ", pool=" + (embeddedPool() ? "embedded" : pool.chillstreamsApiUrl().get().getHost())
+                + ", chillstreamsAuth=" + pool.enableChillstreamsAuth() + ", legacyTokens=" + pool.enableLegacyTokens()
+                + ", maxDevices=" + pool.torboxMaxDevicesPerUser() + ", deviceIdleRelease=" + pool.deviceIdleRelease()
+                + ", " + http.trustedProxies()
+                + ", torznabIndexers=" + outbound.torznabIndexers().size() + ", prowlarr=" + outbound.prowlarrUrl().isPresent()
+                + ", grantTtl=" + pool.poolGrantTtl() + ", streamDeadline=" + addon.streamDeadline().toMillis() + "ms"
+                + ", rateLimits=" + limits.rateLimitUserRps() + "/s per user, " + limits.rateLimitIpRps() + "/s per IP"
+                + ", p2p=" + addon.enableP2p() + "]";
     }
 }

@@ -210,7 +210,7 @@ public final class ServerFixture implements AutoCloseable {
     public JsonNode admin(String method, String path, String body) throws IOException {
         RequestBody payload = body == null ? null : RequestBody.create(body, MediaType.get("application/json"));
         Request request = new Request.Builder().url(url("/api/v1/admin" + path))
-                .header("Authorization", "Bearer " + settings.adminApiKey().orElseThrow().reveal())
+                .header("Authorization", "Bearer " + settings.pool().adminApiKey().orElseThrow().reveal())
                 .method(method, payload).build();
         try (Response response = client.newCall(request).execute()) {
             String text = response.body().string();

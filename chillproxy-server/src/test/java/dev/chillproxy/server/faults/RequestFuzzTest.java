@@ -54,9 +54,9 @@ class RequestFuzzTest {
                 "CHILLSTREAMS_API_KEY", "fuzz-internal-key-0123456789abcdef0123")); // so the internal API is served and fuzzed
         fixture.addPoolKey(ServerFixture.KEY_ONE, 5);
         String user = fixture.addUser();
-        String admin = fixture.settings.adminApiKey().orElseThrow().reveal();
-        String internal = fixture.settings.chillstreamsApiKey().orElseThrow().reveal();
-        List<String> secrets = List.of(admin, internal, fixture.settings.poolEncryptionKey().orElseThrow().reveal(),
+        String admin = fixture.settings.pool().adminApiKey().orElseThrow().reveal();
+        String internal = fixture.settings.pool().chillstreamsApiKey().orElseThrow().reveal();
+        List<String> secrets = List.of(admin, internal, fixture.settings.pool().poolEncryptionKey().orElseThrow().reveal(),
                 ServerFixture.KEY_ONE, ServerFixture.KEY_TWO);
         List<String> bearers = List.of("Bearer " + admin, "Bearer " + internal, "Bearer " + admin.toUpperCase(),
                 "Bearer " + internal.substring(1), "Bearer", "Basic YWRtaW46YWRtaW4=", "Bearer x", "");

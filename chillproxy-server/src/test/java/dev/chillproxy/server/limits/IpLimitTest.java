@@ -35,8 +35,8 @@ class IpLimitTest {
         return routes -> {
             routes.get(API, app.ip.limit(ctx -> ctx.json(Map.of("calls", apiCalls.incrementAndGet()))));
             RouteTable.adminPage(routes, new AdminPage(), app.ip);
-            RouteTable.stremioPages(routes, new ManifestRoutes("1.2.3", app.settings.trustedProxies(), false),
-                    new ConfigureRoutes(app.settings.baseUrl()), app.ip);
+            RouteTable.stremioPages(routes, new ManifestRoutes("1.2.3", app.settings.http().trustedProxies(), false),
+                    new ConfigureRoutes(app.settings.http().baseUrl()), app.ip);
             RouteTable.health(routes, new HealthRoutes(app.database()));
         };
     }

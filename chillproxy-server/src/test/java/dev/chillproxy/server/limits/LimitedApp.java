@@ -38,7 +38,7 @@ final class LimitedApp implements AutoCloseable {
     LimitedApp(Map<String, String> variables, Function<LimitedApp, Consumer<RoutesConfig>> routes) {
         settings = Settings.fromEnvironment(variables);
         limits = new RequestLimits(settings, ticker);
-        clientIp = new ClientIp(settings.trustedProxies());
+        clientIp = new ClientIp(settings.http().trustedProxies());
         ip = new IpLimit(limits, clientIp);
         app = App.create(new AppDependencies(settings, database.database(), new ObjectMapper(), routes.apply(this),
                         new HttpRequestMetrics(new SimpleMeterRegistry())))

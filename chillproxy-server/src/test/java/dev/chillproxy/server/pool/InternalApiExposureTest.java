@@ -28,7 +28,7 @@ class InternalApiExposureTest {
             assertEquals(404, post(fixture, "/api/v1/internal/pool/get-key", getKey(user), "Bearer anything"));
             assertEquals(404, post(fixture, "/api/v1/internal/pool/log-usage", "{}", "Bearer anything"));
             assertEquals(404, post(fixture, "/api/v1/internal/revoke", "{\"userId\":\"" + user + "\"}", "Bearer anything"));
-            assertFalse(fixture.settings.chillstreamsApiKey().isPresent());
+            assertFalse(fixture.settings.pool().chillstreamsApiKey().isPresent());
         }
     }
 

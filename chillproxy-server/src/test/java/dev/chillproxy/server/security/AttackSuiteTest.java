@@ -204,7 +204,7 @@ class AttackSuiteTest {
     void noKeyReachesAnAnswerOrALogLine() throws Exception {
         attackerIndexer.setDispatcher(new FakeIndexer(0, new FakeIndexer.Item(MOVIE, "Attacker.Release.2021.1080p",
                 "f".repeat(40), 1_000_000_000L, 3)));
-        String adminKey = fixture.settings.adminApiKey().orElseThrow().reveal();
+        String adminKey = fixture.settings.pool().adminApiKey().orElseThrow().reveal();
         List<Answer> answers = new ArrayList<>();
         String logs = ServerFixture.capturingLogs(() -> {
             fixture.addPoolKey(KEY_ONE, 20);

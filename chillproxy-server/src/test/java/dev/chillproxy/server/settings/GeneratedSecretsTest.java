@@ -23,14 +23,14 @@ class GeneratedSecretsTest {
         Settings first = new GeneratedSecrets().fill(settings);
         Settings second = new GeneratedSecrets().fill(settings);
 
-        assertEquals(first.adminApiKey(), second.adminApiKey());
-        assertEquals(first.poolEncryptionKey(), second.poolEncryptionKey());
-        assertTrue(first.chillstreamsApiKey().isEmpty(), "no internal key unless the operator sets one");
+        assertEquals(first.pool().adminApiKey(), second.pool().adminApiKey());
+        assertEquals(first.pool().poolEncryptionKey(), second.pool().poolEncryptionKey());
+        assertTrue(first.pool().chillstreamsApiKey().isEmpty(), "no internal key unless the operator sets one");
         assertTrue(Files.notExists(dataDir.resolve(GeneratedSecrets.CHILLSTREAMS_API_KEY_FILE)));
-        assertTrue(first.adminApiKey().orElseThrow().reveal().length() >= SettingsReader.MIN_SECRET_LENGTH);
-        assertTrue(GeneratedSecrets.isEncryptionKey(first.poolEncryptionKey().orElseThrow().reveal()));
+        assertTrue(first.pool().adminApiKey().orElseThrow().reveal().length() >= SettingsReader.MIN_SECRET_LENGTH);
+        assertTrue(GeneratedSecrets.isEncryptionKey(first.pool().poolEncryptionKey().orElseThrow().reveal()));
         Path adminFile = dataDir.resolve(GeneratedSecrets.ADMIN_API_KEY_FILE);
-        assertEquals(first.adminApiKey().orElseThrow().reveal(), Files.readString(adminFile).trim());
+        assertEquals(first.pool().adminApiKey().orElseThrow().reveal(), Files.readString(adminFile).trim());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(adminFile)));
     }
 
@@ -40,7 +40,7 @@ class GeneratedSecretsTest {
         Settings settings = Settings.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(), "ADMIN_API_KEY", admin,
                 "CHILLSTREAMS_API_URL", "https://pool.example.com", "CHILLSTREAMS_API_KEY", admin));
         Settings filled = new GeneratedSecrets().fill(settings);
-        assertEquals(admin, filled.adminApiKey().orElseThrow().reveal());
+        assertEquals(admin, filled.pool().adminApiKey().orElseThrow().reveal());
         assertTrue(Files.notExists(dataDir.resolve(GeneratedSecrets.ADMIN_API_KEY_FILE)));
         assertTrue(Files.notExists(dataDir.resolve(GeneratedSecrets.CHILLSTREAMS_API_KEY_FILE)));
     }

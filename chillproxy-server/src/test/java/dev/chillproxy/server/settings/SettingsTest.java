@@ -23,32 +23,32 @@ class SettingsTest {
     @Test
     void defaultsMatchTheDesign() {
         Settings settings = Settings.fromEnvironment(Map.of());
-        assertEquals(8080, settings.port());
-        assertEquals(URI.create("http://localhost:8080"), settings.baseUrl());
-        assertEquals(Path.of("./data"), settings.dataDir());
-        assertEquals(Engine.SQLITE, settings.databaseUrl().engine());
-        assertEquals(Path.of("./data/chillproxy.db"), settings.databaseUrl().sqliteFile());
+        assertEquals(8080, settings.http().port());
+        assertEquals(URI.create("http://localhost:8080"), settings.http().baseUrl());
+        assertEquals(Path.of("./data"), settings.storage().dataDir());
+        assertEquals(Engine.SQLITE, settings.storage().databaseUrl().engine());
+        assertEquals(Path.of("./data/chillproxy.db"), settings.storage().databaseUrl().sqliteFile());
         assertTrue(settings.embeddedPool());
-        assertTrue(settings.enableChillstreamsAuth());
-        assertEquals(3, settings.torboxMaxDevicesPerUser());
-        assertTrue(settings.trustedProxies().isEmpty());
-        assertEquals("https://api.torbox.app", settings.upstreams().torbox());
-        assertTrue(settings.torznabIndexers().isEmpty());
-        assertEquals(Duration.ofSeconds(30), settings.poolGrantTtl());
-        assertEquals(Duration.ofMillis(5000), settings.streamDeadline());
-        assertEquals(Duration.ofMinutes(10), settings.poolHealthCheckInterval());
-        assertTrue(settings.adminApiKey().isEmpty());
-        assertTrue(settings.metricsToken().isEmpty());
-        assertEquals(10, settings.rateLimitUserRps());
-        assertEquals(50, settings.rateLimitIpRps());
-        assertEquals(Duration.ofHours(12), settings.deviceIdleRelease());
+        assertTrue(settings.pool().enableChillstreamsAuth());
+        assertEquals(3, settings.pool().torboxMaxDevicesPerUser());
+        assertTrue(settings.http().trustedProxies().isEmpty());
+        assertEquals("https://api.torbox.app", settings.outbound().upstreams().torbox());
+        assertTrue(settings.outbound().torznabIndexers().isEmpty());
+        assertEquals(Duration.ofSeconds(30), settings.pool().poolGrantTtl());
+        assertEquals(Duration.ofMillis(5000), settings.addon().streamDeadline());
+        assertEquals(Duration.ofMinutes(10), settings.pool().poolHealthCheckInterval());
+        assertTrue(settings.pool().adminApiKey().isEmpty());
+        assertTrue(settings.http().metricsToken().isEmpty());
+        assertEquals(10, settings.limits().rateLimitUserRps());
+        assertEquals(50, settings.limits().rateLimitIpRps());
+        assertEquals(Duration.ofHours(12), settings.pool().deviceIdleRelease());
     }
 
     @ParameterizedTest(name = "DEVICE_IDLE_RELEASE={0}")
     @CsvSource({"2s,PT2S", "12h,PT12H", "7d,PT168H", "90m,PT1H30M"})
     void deviceIdleReleaseTakesShortAndLongDurations(String value, String expected) {
         assertEquals(Duration.parse(expected),
-                Settings.fromEnvironment(Map.of("DEVICE_IDLE_RELEASE", value)).deviceIdleRelease());
+                Settings.fromEnvironment(Map.of("DEVICE_IDLE_RELEASE", value)).pool().deviceIdleRelease());
     }
 
     @Test
@@ -60,10 +60,10 @@ class SettingsTest {
 
     @Test
     void animeMappingUrlDefaultsToThePublicListAndAnEmptyValueTurnsItOff() {
-        assertEquals("raw.githubusercontent.com", Settings.fromEnvironment(Map.of()).animeMappingUrl().orElseThrow().getHost());
-        assertTrue(Settings.fromEnvironment(Map.of("ANIME_MAPPING_URL", "")).animeMappingUrl().isEmpty());
+        assertEquals("raw.githubusercontent.com", Settings.fromEnvironment(Map.of()).outbound().animeMappingUrl().orElseThrow().getHost());
+        assertTrue(Settings.fromEnvironment(Map.of("ANIME_MAPPING_URL", "")).outbound().animeMappingUrl().isEmpty());
         assertEquals(URI.create("https://lists.example/anime.json"),
-                Settings.fromEnvironment(Map.of("ANIME_MAPPING_URL", "https://lists.example/anime.json")).animeMappingUrl().orElseThrow());
+                Settings.fromEnvironment(Map.of("ANIME_MAPPING_URL", "https://lists.example/anime.json")).outbound().animeMappingUrl().orElseThrow());
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
                 () -> Settings.fromEnvironment(Map.of("ANIME_MAPPING_URL", "ftp://x")));
         assertTrue(e.problems().get(0).startsWith("ANIME_MAPPING_URL:"), e.problems().toString());
@@ -95,26 +95,26 @@ class SettingsTest {
         env.put("MAGNET_CACHED_STALE_AFTER", "12h");
         env.put("MAGNET_UNCACHED_STALE_AFTER", "30m");
         Settings settings = Settings.fromEnvironment(env);
-        assertEquals(9090, settings.port());
-        assertEquals(URI.create("https://proxy.example.com"), settings.baseUrl());
-        assertEquals(Engine.SQLITE, settings.databaseUrl().engine());
-        assertEquals(Path.of("/var/lib/chill/chillproxy.db"), settings.databaseUrl().sqliteFile());
+        assertEquals(9090, settings.http().port());
+        assertEquals(URI.create("https://proxy.example.com"), settings.http().baseUrl());
+        assertEquals(Engine.SQLITE, settings.storage().databaseUrl().engine());
+        assertEquals(Path.of("/var/lib/chill/chillproxy.db"), settings.storage().databaseUrl().sqliteFile());
         assertFalse(settings.embeddedPool());
-        assertFalse(settings.enableChillstreamsAuth());
-        assertEquals(SECRET, settings.adminApiKey().orElseThrow().reveal());
-        assertEquals(5, settings.torboxMaxDevicesPerUser());
-        assertTrue(settings.trustedProxies().contains("10.1.2.3"));
-        assertTrue(settings.trustedProxies().contains("192.168.1.1"));
-        assertFalse(settings.trustedProxies().contains("192.168.1.2"));
-        assertEquals("http://127.0.0.1:9999", settings.upstreams().torbox());
-        assertEquals(2, settings.torznabIndexers().size());
-        assertEquals(Duration.ofSeconds(45), settings.poolGrantTtl());
-        assertEquals(Duration.ofMillis(3000), settings.streamDeadline());
-        assertEquals(Duration.ofHours(1), settings.poolHealthCheckInterval());
-        assertEquals(4, settings.rateLimitUserRps());
-        assertEquals(100_000, settings.rateLimitIpRps());
-        assertEquals(Duration.ofHours(12), settings.cachedStaleAfter());
-        assertEquals(Duration.ofMinutes(30), settings.uncachedStaleAfter());
+        assertFalse(settings.pool().enableChillstreamsAuth());
+        assertEquals(SECRET, settings.pool().adminApiKey().orElseThrow().reveal());
+        assertEquals(5, settings.pool().torboxMaxDevicesPerUser());
+        assertTrue(settings.http().trustedProxies().contains("10.1.2.3"));
+        assertTrue(settings.http().trustedProxies().contains("192.168.1.1"));
+        assertFalse(settings.http().trustedProxies().contains("192.168.1.2"));
+        assertEquals("http://127.0.0.1:9999", settings.outbound().upstreams().torbox());
+        assertEquals(2, settings.outbound().torznabIndexers().size());
+        assertEquals(Duration.ofSeconds(45), settings.pool().poolGrantTtl());
+        assertEquals(Duration.ofMillis(3000), settings.addon().streamDeadline());
+        assertEquals(Duration.ofHours(1), settings.pool().poolHealthCheckInterval());
+        assertEquals(4, settings.limits().rateLimitUserRps());
+        assertEquals(100_000, settings.limits().rateLimitIpRps());
+        assertEquals(Duration.ofHours(12), settings.addon().cachedStaleAfter());
+        assertEquals(Duration.ofMinutes(30), settings.addon().uncachedStaleAfter());
         assertFalse(settings.toString().contains(SECRET), settings.toString());
         assertFalse(settings.toString().contains("apikey"), settings.toString());
     }
@@ -122,14 +122,14 @@ class SettingsTest {
     @Test
     void blankValuesCountAsUnset() {
         Settings settings = Settings.fromEnvironment(Map.of("PORT", "", "ADMIN_API_KEY", "  "));
-        assertEquals(8080, settings.port());
-        assertTrue(settings.adminApiKey().isEmpty());
+        assertEquals(8080, settings.http().port());
+        assertTrue(settings.pool().adminApiKey().isEmpty());
     }
 
     @Test
     void postgresUrlIsAccepted() {
         Settings settings = Settings.fromEnvironment(Map.of("DATABASE_URL", "postgres://u:pw@db:5432/chill"));
-        assertEquals(Engine.POSTGRESQL, settings.databaseUrl().engine());
+        assertEquals(Engine.POSTGRESQL, settings.storage().databaseUrl().engine());
         assertFalse(settings.toString().contains("pw"));
     }
 
@@ -171,13 +171,13 @@ class SettingsTest {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> Settings.fromEnvironment(
                 Map.of("ENABLE_CHILLSTREAMS_AUTH", "false", "ENABLE_LEGACY_TOKENS", "false")));
         assertEquals("ENABLE_CHILLSTREAMS_AUTH, ENABLE_LEGACY_TOKENS: at least one must be true", e.problems().get(0));
-        assertFalse(Settings.fromEnvironment(Map.of("ENABLE_LEGACY_TOKENS", "no")).enableLegacyTokens());
+        assertFalse(Settings.fromEnvironment(Map.of("ENABLE_LEGACY_TOKENS", "no")).pool().enableLegacyTokens());
     }
 
     @Test
     void zeroGrantTtlMeansAskThePoolEveryTime() {
-        assertEquals(Duration.ZERO, Settings.fromEnvironment(Map.of("POOL_GRANT_TTL", "0")).poolGrantTtl());
-        assertEquals(Duration.ZERO, Settings.fromEnvironment(Map.of("POOL_GRANT_TTL", "0s")).poolGrantTtl());
+        assertEquals(Duration.ZERO, Settings.fromEnvironment(Map.of("POOL_GRANT_TTL", "0")).pool().poolGrantTtl());
+        assertEquals(Duration.ZERO, Settings.fromEnvironment(Map.of("POOL_GRANT_TTL", "0s")).pool().poolGrantTtl());
     }
 
     @Test
