@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** The version shown in the manifest: Maven's {@code pom.properties} in the jar, or a dev marker. */
-public final class AppVersion {
+final class AppVersion {
 
     private static final String POM_PROPERTIES = "/META-INF/maven/dev.chillproxy/chillproxy-server/pom.properties";
     static final String DEVELOPMENT = "0.0.0-dev";

@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.Timer;
  * error) and {@code chillproxy_pool_denials_total{reason}} by {@link Refusal}. Neither the user, the device nor the
  * key reaches a label. Thread-safe when the delegate is.
  */
-public final class MeteredPoolClient implements KeySource {
+final class MeteredPoolClient implements KeySource {
 
     private final KeySource delegate;
     private final Timer allowed;

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param webUrl       Stremio Web's install page for the manifest URL
  * @param configureUrl this config's configure page
  */
-public record InstallLinks(String manifestUrl, String stremioUrl, String webUrl, String configureUrl) {
+record InstallLinks(String manifestUrl, String stremioUrl, String webUrl, String configureUrl) {
 
     public InstallLinks {
         Objects.requireNonNull(manifestUrl, "manifestUrl");

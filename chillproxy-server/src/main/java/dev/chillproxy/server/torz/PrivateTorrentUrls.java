@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** Port: the {@code .torrent} link of a private torrent, for whoever ({@link SearchScope#finder()}) may use it. */
 @FunctionalInterface
-public interface PrivateTorrentUrls {
+interface PrivateTorrentUrls {
 
     Optional<String> find(String finder, String hash);
 }

@@ -17,7 +17,7 @@ import dev.chillproxy.core.config.TorzConfig;
  * @param finder   SHA-256 of the user's own indexers with their api keys: what those indexers found stays with
  *                 configs holding the same indexers and keys. Kept in memory only, never stored nor shown.
  */
-public record SearchScope(boolean operator, String finder) {
+record SearchScope(boolean operator, String finder) {
 
     public static SearchScope of(TorzConfig config) {
         boolean operator = !config.stores().isEmpty();

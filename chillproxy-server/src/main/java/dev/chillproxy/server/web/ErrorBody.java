@@ -10,7 +10,7 @@ import dev.chillproxy.core.config.ConfigProblem;
  * The JSON error envelope of every non-Stremio failure:
  * {@code {"error":{"code","message","requestId"?,"problems"?:[{"field","message"}]}}}.
  */
-public record ErrorBody(Detail error) {
+record ErrorBody(Detail error) {
 
     public ErrorBody {
         Objects.requireNonNull(error, "error");

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: every transition is a tiny critical section on this object.
  */
-public final class CircuitBreaker {
+final class CircuitBreaker {
 
     private static final Logger LOG = LoggerFactory.getLogger(CircuitBreaker.class);
 

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe: one lock per key, held only to check and spend.
  */
-public final class KeyBudgets {
+final class KeyBudgets {
 
     private static final long MAX_TRACKED_KEYS = 100_000;
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param permits how many requests the window allows, at least 1
  * @param window  the sliding window, positive
  */
-public record RateWindow(int permits, Duration window) {
+record RateWindow(int permits, Duration window) {
 
     public RateWindow {
         if (permits < 1) {

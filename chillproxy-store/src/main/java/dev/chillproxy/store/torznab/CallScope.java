@@ -16,7 +16,7 @@ import okhttp3.Request;
  * indexer or {@code .torrent} fetch outlives the answer. It also counts the request's {@code .torrent}
  * fetches. Thread-safe; one per request.
  */
-public final class CallScope implements AutoCloseable {
+final class CallScope implements AutoCloseable {
 
     private final long deadlineNanos;
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();

@@ -14,7 +14,7 @@ import java.util.Objects;
  * What a {@code .torrent} file tells us: the info hash (SHA-1 of the bencoded {@code info} dictionary), the name,
  * the files (path including the torrent's name as root folder for multi-file torrents) and the private flag.
  */
-public record TorrentMetainfo(String infoHash, String name, List<TorrentFile> files, boolean privateTorrent) {
+record TorrentMetainfo(String infoHash, String name, List<TorrentFile> files, boolean privateTorrent) {
 
     public TorrentMetainfo {
         Objects.requireNonNull(infoHash, "infoHash");

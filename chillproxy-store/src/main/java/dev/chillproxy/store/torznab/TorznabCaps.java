@@ -7,7 +7,7 @@ import java.util.Set;
  *
  * @param serverTitle {@code <server title>}, used as the indexer name when items do not name one
  */
-public record TorznabCaps(String serverTitle, SearchFunction search, SearchFunction tvSearch,
+record TorznabCaps(String serverTitle, SearchFunction search, SearchFunction tvSearch,
                           SearchFunction movieSearch) {
 
     /** One searching function: is it available, and which parameters does it take. */
