@@ -21,7 +21,7 @@ import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.chillstreams.pool.UsageLog;
-import dev.chillproxy.chillstreams.remote.CapturedStderr;
+import dev.chillproxy.chillstreams.testing.CapturedStderr;
 import dev.chillproxy.core.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
