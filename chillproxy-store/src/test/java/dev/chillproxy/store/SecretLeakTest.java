@@ -12,7 +12,7 @@ import dev.chillproxy.store.alldebrid.AllDebridStore;
 import dev.chillproxy.store.http.BreakerSettings;
 import dev.chillproxy.store.http.BudgetPlan;
 import dev.chillproxy.store.http.CircuitState;
-import dev.chillproxy.store.http.FakeClock;
+import dev.chillproxy.core.testing.TestClock;
 import dev.chillproxy.store.http.ResilienceSettings;
 import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.torbox.TorBoxStore;
@@ -89,7 +89,7 @@ class SecretLeakTest {
 
     @Test
     void budgetAndBreakerRefusalsNameNoKeyAndRetriesSpendTheBudget() {
-        FakeClock clock = new FakeClock();
+        TestClock clock = new TestClock();
         ResilienceSettings tight = new ResilienceSettings(clock, new BreakerSettings(1, Duration.ofSeconds(30)),
                 Map.of(StoreName.TORBOX, BudgetPlan.perMinute(1)));
         UpstreamHttp http = Fixtures.http(StoreName.TORBOX, Fixtures.FAST_RETRY, Duration.ofSeconds(5), tight);

@@ -8,7 +8,7 @@ import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
-import dev.chillproxy.chillstreams.testing.MutableClock;
+import dev.chillproxy.core.testing.TestClock;
 
 /** A migrated test database with an embedded pool and its admin, for one test. */
 final class PoolFixture implements AutoCloseable {
@@ -16,7 +16,7 @@ final class PoolFixture implements AutoCloseable {
     static final String CIPHER_KEY = PoolKeyCipher.generateKey();
 
     final TestDatabase test;
-    final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2030-01-01T00:00:00Z"));
     final PoolKeyCipher cipher = PoolKeyCipher.of(CIPHER_KEY);
     final EmbeddedPool pool;
     final PoolAdmin admin;

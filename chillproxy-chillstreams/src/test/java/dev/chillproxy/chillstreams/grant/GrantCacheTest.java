@@ -10,10 +10,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Ticker;
+import dev.chillproxy.core.testing.TestClock;
 import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
@@ -29,7 +28,7 @@ class GrantCacheTest {
     private static final GetKeyRequest ALICE_PHONE = new GetKeyRequest("alice", "phone", "stream-served", "abc");
     private static final GetKeyRequest BOB_TV = new GetKeyRequest("bob", "tv", "stream-list", "");
 
-    private final FakeTicker ticker = new FakeTicker();
+    private final TestClock clock = new TestClock();
     private final ScriptedPool pool = new ScriptedPool();
 
     private static Grant.Allowed allowed(String keyId) {
@@ -42,22 +41,22 @@ class GrantCacheTest {
 
     @Test
     void allowedGrantIsReusedUntilTheTtlEnds() {
-        GrantCache cache = new GrantCache(pool, pool, Duration.ofSeconds(30), ticker);
+        GrantCache cache = new GrantCache(pool, pool, Duration.ofSeconds(30), clock::nanos);
         pool.answer(() -> allowed("k1"));
 
         Grant first = cache.getKey(ALICE_TV);
-        ticker.advance(Duration.ofSeconds(29));
+        clock.advance(Duration.ofSeconds(29));
         assertSame(first, cache.getKey(ALICE_TV));
         assertEquals(1, pool.asked.size());
 
-        ticker.advance(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         cache.getKey(ALICE_TV);
         assertEquals(2, pool.asked.size());
     }
 
     @Test
     void grantsAreKeptPerUserAndDevice() {
-        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
         pool.answer(() -> allowed("k1"));
 
         cache.getKey(ALICE_TV);
@@ -70,7 +69,7 @@ class GrantCacheTest {
 
     @Test
     void zeroTtlAsksThePoolEveryTime() {
-        GrantCache cache = new GrantCache(pool, pool, Duration.ZERO, ticker);
+        GrantCache cache = new GrantCache(pool, pool, Duration.ZERO, clock::nanos);
         pool.answer(() -> allowed("k1"));
 
         cache.getKey(ALICE_TV);
@@ -82,35 +81,35 @@ class GrantCacheTest {
 
     @Test
     void denialIsKeptAtMostFiveSeconds() {
-        GrantCache cache = new GrantCache(pool, pool, Duration.ofMinutes(10), ticker);
+        GrantCache cache = new GrantCache(pool, pool, Duration.ofMinutes(10), clock::nanos);
         pool.answer(() -> denied(Refusal.DEVICE_LIMIT));
         pool.answer(() -> allowed("k1"));
 
         assertInstanceOf(Grant.Denied.class, cache.getKey(ALICE_TV));
-        ticker.advance(Duration.ofMillis(4_999));
+        clock.advance(Duration.ofMillis(4_999));
         assertInstanceOf(Grant.Denied.class, cache.getKey(ALICE_TV));
         assertEquals(1, pool.asked.size());
 
-        ticker.advance(Duration.ofMillis(2));
+        clock.advance(Duration.ofMillis(2));
         assertInstanceOf(Grant.Allowed.class, cache.getKey(ALICE_TV));
         assertEquals(2, pool.asked.size());
     }
 
     @Test
     void denialNeverOutlivesAShortGrantTtl() {
-        GrantCache cache = new GrantCache(pool, pool, Duration.ofSeconds(2), ticker);
+        GrantCache cache = new GrantCache(pool, pool, Duration.ofSeconds(2), clock::nanos);
         pool.answer(() -> denied(Refusal.USER_DISABLED));
         pool.answer(() -> allowed("k1"));
 
         cache.getKey(ALICE_TV);
-        ticker.advance(Duration.ofMillis(2_001));
+        clock.advance(Duration.ofMillis(2_001));
 
         assertInstanceOf(Grant.Allowed.class, cache.getKey(ALICE_TV));
     }
 
     @Test
     void unreachablePoolIsAskedAgainOnTheNextRequest() {
-        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
         pool.answer(() -> denied(Refusal.POOL_UNREACHABLE));
         pool.answer(() -> allowed("k1"));
 
@@ -121,7 +120,7 @@ class GrantCacheTest {
 
     @Test
     void evictUserDropsAllOfTheirDevicesAndNobodyElse() {
-        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
         pool.answer(() -> allowed("k1"));
         cache.getKey(ALICE_TV);
         cache.getKey(ALICE_PHONE);
@@ -137,7 +136,7 @@ class GrantCacheTest {
 
     @Test
     void grantFetchedWhileTheUserIsRevokedIsNotKept() {
-        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
         // the revocation arrives while the pool is still answering the (older) request
         pool.answer(() -> {
             cache.evictUser("alice");
@@ -151,7 +150,7 @@ class GrantCacheTest {
 
     @Test
     void evictKeyDropsOnlyGrantsOfThatKey() {
-        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
         pool.answer(() -> allowed("k1"));
         pool.answer(() -> allowed("k2"));
         pool.answer(() -> allowed("k1"));
@@ -169,7 +168,7 @@ class GrantCacheTest {
 
     @Test
     void keyProblemEvictsTheKeyAndTellsThePool() {
-        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, ticker);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
         pool.answer(() -> allowed("k1"));
         pool.answer(() -> allowed("k2"));
         cache.getKey(ALICE_TV);
@@ -182,7 +181,7 @@ class GrantCacheTest {
 
     @Test
     void negativeTtlIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new GrantCache(pool, pool, Duration.ofSeconds(-1), ticker));
+        assertThrows(IllegalArgumentException.class, () -> new GrantCache(pool, pool, Duration.ofSeconds(-1), clock::nanos));
     }
 
     /** A pool that answers from a script; the last answer repeats. */
@@ -204,19 +203,6 @@ class GrantCacheTest {
         @Override
         public void reportKeyProblem(String poolKeyId, KeyProblem problem) {
             problems.add(poolKeyId);
-        }
-    }
-
-    private static final class FakeTicker implements Ticker {
-        private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-
-        void advance(Duration duration) {
-            nanos.addAndGet(duration.toNanos());
-        }
-
-        @Override
-        public long read() {
-            return nanos.get();
         }
     }
 

@@ -21,8 +21,8 @@ import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.chillstreams.pool.UsageLog;
-import dev.chillproxy.chillstreams.remote.CapturedStderr;
-import dev.chillproxy.chillstreams.testing.MutableClock;
+import dev.chillproxy.chillstreams.testing.CapturedStderr;
+import dev.chillproxy.core.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,7 +31,7 @@ class UsageOutboxTest {
 
     private static final String USER = "0b7f9a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-04T00:00:00Z"));
 
     private static UsageEvent event(int n) {
         return new UsageEvent("evt-" + n, USER, "key-1", n % 2 == 0 ? "stream-list" : "stream-served", "hash" + n,

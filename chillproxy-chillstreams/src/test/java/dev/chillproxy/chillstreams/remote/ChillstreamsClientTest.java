@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chillproxy.chillstreams.testing.CapturedStderr;
 import dev.chillproxy.core.torz.Access.Refusal;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.testing.FakeStoreAccess;
 import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.core.store.StoreName;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.server.fakes.TorBoxUserMeProbe;
 import dev.chillproxy.server.web.ErrorResponses;
 import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.limits.IpLimit;

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chillproxy.server.fakes.FakeChillstreams;
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.server.fakes.ServerFixture;
 import mockwebserver3.MockWebServer;

@@ -65,7 +65,7 @@ class IpLimitTest {
                 assertEquals("trace-42", error.path("requestId").asText());
             }
             assertEquals(4, apiCalls.get());
-            app.ticker.advance(Duration.ofMillis(500));
+            app.clock.advance(Duration.ofMillis(500));
             assertEquals(200, app.status(API), "one token back after Retry-After");
             assertEquals(429, app.status(API));
         }

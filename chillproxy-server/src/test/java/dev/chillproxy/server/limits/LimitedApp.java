@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chillproxy.core.testing.TestClock;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.server.App;
@@ -21,11 +22,11 @@ import okhttp3.Response;
 
 /**
  * The real {@link App} (request ids, CORS, JSON errors) on an ephemeral port with the limits of the given
- * variables on a {@link FakeTicker}, plus the given routes ({@link #ip} limits those the test wraps).
+ * variables on a {@link TestClock}, plus the given routes ({@link #ip} limits those the test wraps).
  */
 final class LimitedApp implements AutoCloseable {
 
-    final FakeTicker ticker = new FakeTicker();
+    final TestClock clock = new TestClock();
     final Settings settings;
     final RequestLimits limits;
     final ClientIp clientIp;
@@ -37,7 +38,7 @@ final class LimitedApp implements AutoCloseable {
     /** @param routes builds the test routes from this app's limits */
     LimitedApp(Map<String, String> variables, Function<LimitedApp, Consumer<RoutesConfig>> routes) {
         settings = Settings.fromEnvironment(variables);
-        limits = new RequestLimits(settings, ticker);
+        limits = new RequestLimits(settings, clock::nanos);
         clientIp = new ClientIp(settings.http().trustedProxies());
         ip = new IpLimit(limits, clientIp);
         app = App.create(new AppDependencies(settings, database.database(), new ObjectMapper(), routes.apply(this),

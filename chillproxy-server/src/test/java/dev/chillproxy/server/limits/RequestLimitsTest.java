@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.chillproxy.core.testing.TestClock;
 import dev.chillproxy.server.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class RequestLimitsTest {
     private static final String IP = "203.0.113.7";
     private static final String USER = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
-    private final FakeTicker ticker = new FakeTicker();
+    private final TestClock clock = new TestClock();
 
     /** How many of {@code attempts} requests from one IP pass right now. */
     private static int allowedIps(RequestLimits limits, String ip, int attempts) {
@@ -41,23 +42,23 @@ class RequestLimitsTest {
 
     @Test
     void aQuietClientMayBurstTwiceTheRateThenWaitsOneInterval() {
-        RequestLimits limits = new RequestLimits(10, 5, ticker, 100);
+        RequestLimits limits = new RequestLimits(10, 5, clock::nanos, 100);
         assertEquals(10, allowedIps(limits, IP, 10));
         assertEquals(Optional.of(Duration.ofMillis(200)), limits.checkIp(IP), "one token per 1/5 s");
-        ticker.advance(Duration.ofMillis(199));
+        clock.advance(Duration.ofMillis(199));
         assertEquals(Optional.of(Duration.ofMillis(1)), limits.checkIp(IP));
-        ticker.advance(Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));
         assertEquals(Optional.empty(), limits.checkIp(IP), "a token came back after 200 ms");
         assertTrue(limits.checkIp(IP).isPresent(), "and only one");
     }
 
     @Test
     void theSustainedRateIsThePerSecondSetting() {
-        RequestLimits limits = new RequestLimits(10, 50, ticker, 100);
+        RequestLimits limits = new RequestLimits(10, 50, clock::nanos, 100);
         assertEquals(100, allowedIps(limits, IP, 100), "burst of 2 x 50");
         int allowed = 0;
         for (int second = 0; second < 10; second++) {
-            ticker.advance(Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
             allowed += allowedIps(limits, IP, 200);
         }
         assertEquals(500, allowed, "50 a second for 10 seconds");
@@ -65,28 +66,28 @@ class RequestLimitsTest {
 
     @Test
     void idleTimeRefillsUpToTheBurstOnly() {
-        RequestLimits limits = new RequestLimits(10, 5, ticker, 100);
+        RequestLimits limits = new RequestLimits(10, 5, clock::nanos, 100);
         assertEquals(10, allowedIps(limits, IP, 20));
-        ticker.advance(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         assertEquals(10, allowedIps(limits, IP, 20), "an hour of quiet saves no more than the burst");
-        ticker.advance(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertEquals(5, allowedIps(limits, IP, 20), "half the bucket back after a second");
     }
 
     @Test
     void refusedRequestsTakeNoToken() {
-        RequestLimits limits = new RequestLimits(10, 1, ticker, 100);
+        RequestLimits limits = new RequestLimits(10, 1, clock::nanos, 100);
         assertEquals(2, allowedIps(limits, IP, 2));
         for (int i = 0; i < 1000; i++) {
             assertTrue(limits.checkIp(IP).isPresent());
         }
-        ticker.advance(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertTrue(limits.checkIp(IP).isEmpty(), "hammering while limited does not push the wait out");
     }
 
     @Test
     void usersAndAddressesHaveTheirOwnBuckets() {
-        RequestLimits limits = new RequestLimits(2, 3, ticker, 100);
+        RequestLimits limits = new RequestLimits(2, 3, clock::nanos, 100);
         for (int i = 0; i < 4; i++) {
             assertTrue(limits.checkUser(USER).isEmpty());
         }
@@ -105,7 +106,7 @@ class RequestLimitsTest {
             "192.0.2.1, 192.0.2.2, false",
     })
     void ipv6ClientsAreCountedPerSlash64(String first, String second, boolean shared) {
-        RequestLimits limits = new RequestLimits(10, 1, ticker, 100);
+        RequestLimits limits = new RequestLimits(10, 1, clock::nanos, 100);
         assertEquals(2, allowedIps(limits, first, 2));
         assertEquals(shared, limits.checkIp(second).isPresent());
     }
@@ -119,19 +120,19 @@ class RequestLimitsTest {
 
     @Test
     void idleKeysAreDroppedOnceTheirBucketIsFullAgain() {
-        RequestLimits limits = new RequestLimits(10, 5, ticker, 100);
+        RequestLimits limits = new RequestLimits(10, 5, clock::nanos, 100);
         limits.checkIp(IP);
         limits.checkUser(USER);
         assertEquals(1, limits.trackedIps());
         assertEquals(1, limits.trackedUsers());
-        ticker.advance(RequestLimits.IDLE.plusMillis(1));
+        clock.advance(RequestLimits.IDLE.plusMillis(1));
         assertEquals(0, limits.trackedIps());
         assertEquals(0, limits.trackedUsers());
     }
 
     @Test
     void aFloodOfDistinctAddressesKeepsTheMapBounded() {
-        RequestLimits limits = new RequestLimits(10, 50, ticker, RequestLimits.DEFAULT_MAX_KEYS);
+        RequestLimits limits = new RequestLimits(10, 50, clock::nanos, RequestLimits.DEFAULT_MAX_KEYS);
         for (int i = 0; i < 100_000; i++) {
             assertTrue(limits.checkIp("10." + (i >> 16) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff)).isEmpty());
             limits.checkUser("user-" + i);
@@ -143,7 +144,7 @@ class RequestLimitsTest {
 
     @Test
     void concurrentRequestsNeverGetMoreThanTheBurst() throws Exception {
-        RequestLimits limits = new RequestLimits(10, 100, ticker, 100);
+        RequestLimits limits = new RequestLimits(10, 100, clock::nanos, 100);
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -170,7 +171,7 @@ class RequestLimitsTest {
     @Test
     void settingsGiveTheRates() {
         RequestLimits limits = new RequestLimits(Settings.fromEnvironment(
-                Map.of("RATE_LIMIT_USER_RPS", "1", "RATE_LIMIT_IP_RPS", "2")), ticker);
+                Map.of("RATE_LIMIT_USER_RPS", "1", "RATE_LIMIT_IP_RPS", "2")), clock::nanos);
         assertEquals(4, allowedIps(limits, IP, 10), "burst 2 x 2");
         int users = 0;
         for (int i = 0; i < 10; i++) {
@@ -181,7 +182,7 @@ class RequestLimitsTest {
 
     @Test
     void badRatesAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new RequestLimits(0, 5, ticker, 100));
-        assertThrows(IllegalArgumentException.class, () -> new RequestLimits(5, 5, ticker, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RequestLimits(0, 5, clock::nanos, 100));
+        assertThrows(IllegalArgumentException.class, () -> new RequestLimits(5, 5, clock::nanos, 0));
     }
 }

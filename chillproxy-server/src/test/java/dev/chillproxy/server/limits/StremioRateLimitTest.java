@@ -59,7 +59,7 @@ class StremioRateLimitTest {
                 assertTrue(response.body().string().contains("rate limited"));
             }
             assertTrue(streams(app, BOB).contains("a stream"), "another user on the same address");
-            app.ticker.advance(Duration.ofSeconds(1));
+            app.clock.advance(Duration.ofSeconds(1));
             assertTrue(streams(app, ALICE).contains("a stream"));
         }
     }

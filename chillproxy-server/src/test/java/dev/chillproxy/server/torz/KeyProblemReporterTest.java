@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.chillproxy.server.fakes.FakePool;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
 import dev.chillproxy.core.secret.ApiKey;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.server.fakes.FakePool;
 import dev.chillproxy.core.store.StoreName;
 import java.util.Map;
 

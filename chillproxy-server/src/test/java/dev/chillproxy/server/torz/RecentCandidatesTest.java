@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.testing.TestClock;
 import dev.chillproxy.core.store.StoreName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.chillproxy.core.config.IndexerConfig;
 import dev.chillproxy.core.config.StoreConfig;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class RecentCandidatesTest {
 
-    private final AtomicLong nanos = new AtomicLong();
+    private final TestClock clock = new TestClock();
     private final List<String> asked = new ArrayList<>();
     private List<String> dropped = List.of();
     private static final CompletableFuture<Boolean> GRANTED = CompletableFuture.completedFuture(true);
@@ -29,15 +29,11 @@ class RecentCandidatesTest {
         asked.add(id.raw());
         return new CandidateSource.Candidates(List.of(), dropped);
     };
-    private final RecentCandidates recent = new RecentCandidates(source, nanos::get);
+    private final RecentCandidates recent = new RecentCandidates(source, clock::nanos);
 
     private static TorzConfig config(IndexerConfig... indexers) {
         return new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX, "7f1b1c1e-6b1a-4f43-9a53-0f3e5c2b9a11")), List.of(indexers),
                 false, false, "", "");
-    }
-
-    private void advance(Duration duration) {
-        nanos.addAndGet(duration.toNanos());
     }
 
     @Test
@@ -52,11 +48,11 @@ class RecentCandidatesTest {
     void aCompleteAnswerIsReusedForTenMinutes() throws Exception {
         StremioId movie = StremioId.parse("movie", "tt0133093");
         recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
-        advance(Duration.ofMinutes(9));
+        clock.advance(Duration.ofMinutes(9));
         recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
         assertEquals(1, asked.size(), "the second list needs no search");
 
-        advance(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
         assertEquals(2, asked.size(), "stale after ten minutes");
     }
@@ -66,11 +62,11 @@ class RecentCandidatesTest {
         dropped = List.of("slow-indexer");
         StremioId movie = StremioId.parse("movie", "tt0133093");
         recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
-        advance(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
         recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
         assertEquals(1, asked.size());
 
-        advance(Duration.ofSeconds(31));
+        clock.advance(Duration.ofSeconds(31));
         recent.find(movie, config(), Duration.ofSeconds(5), GRANTED);
         assertEquals(2, asked.size(), "the dropped source gets another chance after a minute");
     }
@@ -116,7 +112,7 @@ class RecentCandidatesTest {
         }
         CandidateSource bigLists = (id, config, budget, granted) -> new CandidateSource.Candidates(big, List.of());
         long oneList = RecentCandidates.estimatedBytes(new CandidateSource.Candidates(big, List.of()));
-        RecentCandidates bounded = new RecentCandidates(bigLists, nanos::get, 5 * oneList);
+        RecentCandidates bounded = new RecentCandidates(bigLists, clock::nanos, 5 * oneList);
         for (int i = 0; i < 50; i++) {
             bounded.find(StremioId.parse("movie", "tt%07d".formatted(1_000_000 + i)), config(), Duration.ofSeconds(5), GRANTED);
         }

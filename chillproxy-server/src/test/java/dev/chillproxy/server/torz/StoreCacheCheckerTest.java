@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.chillproxy.server.fakes.FakeStore;
+import dev.chillproxy.server.fakes.FakePool;
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.chillstreams.pool.Grant;

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.chillproxy.server.fakes.FakeStore;
+import dev.chillproxy.server.fakes.FakePool;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
 import dev.chillproxy.core.secret.ApiKey;

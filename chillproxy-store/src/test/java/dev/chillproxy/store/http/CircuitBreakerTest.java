@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.core.store.StoreName;
+import dev.chillproxy.core.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
 
-    final FakeClock clock = new FakeClock();
+    final TestClock clock = new TestClock();
     final CircuitBreaker breaker = new CircuitBreaker(StoreName.TORBOX,
             new BreakerSettings(3, Duration.ofSeconds(30)), clock);
 

@@ -9,6 +9,7 @@ import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.StoreException;
 import dev.chillproxy.core.store.StoreName;
+import dev.chillproxy.core.testing.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class KeyBudgetsTest {
     static final String LIST = "/v1/api/torrents/mylist";
     static final String CREATE = "/v1/api/torrents/createtorrent";
 
-    final FakeClock clock = new FakeClock();
+    final TestClock clock = new TestClock();
     final KeyBudgets torbox = new KeyBudgets(StoreName.TORBOX, BudgetPlan.torbox(), clock);
 
     @Test

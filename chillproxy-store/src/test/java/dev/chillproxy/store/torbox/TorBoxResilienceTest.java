@@ -15,7 +15,7 @@ import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.registry.StoreSet;
 import dev.chillproxy.store.http.BreakerSettings;
 import dev.chillproxy.store.http.CircuitState;
-import dev.chillproxy.store.http.FakeClock;
+import dev.chillproxy.core.testing.TestClock;
 import dev.chillproxy.store.http.ResilienceSettings;
 import dev.chillproxy.store.http.RetryPolicy;
 import dev.chillproxy.store.http.StoreHealth;
@@ -50,7 +50,7 @@ class TorBoxResilienceTest {
 
     @StartStop
     final MockWebServer server = Fixtures.server();
-    final FakeClock clock = new FakeClock();
+    final TestClock clock = new TestClock();
     final ResilienceSettings resilience = new ResilienceSettings(clock, BreakerSettings.defaults(), Map.of());
 
     static String ok(String data) {

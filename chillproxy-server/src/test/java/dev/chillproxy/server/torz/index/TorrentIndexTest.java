@@ -13,7 +13,7 @@ import java.util.Map;
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
-import dev.chillproxy.chillstreams.testing.MutableClock;
+import dev.chillproxy.core.testing.TestClock;
 import dev.chillproxy.core.torrent.TorrentFile;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,7 +54,7 @@ class TorrentIndexTest {
     void magnetCacheAnswersGoStaleAtTheirOwnPace(Engine engine) {
         try (TestDatabase db = TestDatabase.create(engine)) {
             db.database().migrate("torz");
-            MutableClock clock = new MutableClock(Instant.parse("2026-11-26T00:00:00Z"));
+            TestClock clock = new TestClock(Instant.parse("2026-11-26T00:00:00Z"));
             MagnetCache cache = new MagnetCache(db.database(), clock, Duration.ofHours(24), Duration.ofHours(8));
             cache.record("tb", Map.of(PACK, true, MOVIE, false));
 

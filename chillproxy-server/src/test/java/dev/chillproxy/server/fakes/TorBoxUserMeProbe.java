@@ -1,4 +1,4 @@
-package dev.chillproxy.server.admin;
+package dev.chillproxy.server.fakes;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -14,12 +14,12 @@ import dev.chillproxy.chillstreams.embedded.ProbeResult;
 import dev.chillproxy.core.secret.ApiKey;
 
 /** A test {@link KeyProbe} asking a (fake) TorBox {@code GET /v1/api/user/me} whether a key works. Thread-safe. */
-final class TorBoxUserMeProbe implements KeyProbe {
+public final class TorBoxUserMeProbe implements KeyProbe {
 
     private final OkHttpClient http;
     private final HttpUrl base;
 
-    TorBoxUserMeProbe(OkHttpClient http, HttpUrl base) {
+    public TorBoxUserMeProbe(OkHttpClient http, HttpUrl base) {
         this.http = Objects.requireNonNull(http, "http");
         this.base = Objects.requireNonNull(base, "base");
     }

@@ -1,4 +1,4 @@
-package dev.chillproxy.server.faults;
+package dev.chillproxy.server.fakes;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,30 +16,30 @@ import mockwebserver3.RecordedRequest;
  * forms) with one pool key for everybody, that can be switched to answer 503 or to answer after {@code slowMs}.
  * Records every usage event it accepted (duplicates included). Thread-safe.
  */
-final class FakeChillstreams extends Dispatcher {
+public final class FakeChillstreams extends Dispatcher {
 
-    enum Mode { UP, FAILING, SLOW }
+    public enum Mode { UP, FAILING, SLOW }
 
-    record Received(String eventId, String userId, String action) {
+    public record Received(String eventId, String userId, String action) {
     }
 
-    static final String POOL_KEY_ID = "pk-remote-1";
+    public static final String POOL_KEY_ID = "pk-remote-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final List<Received> events = new CopyOnWriteArrayList<>();
-    final AtomicInteger getKeys = new AtomicInteger();
+    public final List<Received> events = new CopyOnWriteArrayList<>();
+    public final AtomicInteger getKeys = new AtomicInteger();
     private final String internalKey;
     private final String poolKey;
     private final long slowMs;
     private volatile Mode mode = Mode.UP;
 
-    FakeChillstreams(String internalKey, String poolKey, long slowMs) {
+    public FakeChillstreams(String internalKey, String poolKey, long slowMs) {
         this.internalKey = internalKey;
         this.poolKey = poolKey;
         this.slowMs = slowMs;
     }
 
-    void mode(Mode newMode) {
+    public void mode(Mode newMode) {
         mode = newMode;
     }
 

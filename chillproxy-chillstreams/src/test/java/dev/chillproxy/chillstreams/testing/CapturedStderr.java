@@ -1,4 +1,4 @@
-package dev.chillproxy.chillstreams.remote;
+package dev.chillproxy.chillstreams.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.chillproxy.server.torz;
+package dev.chillproxy.server.fakes;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,16 +10,16 @@ import dev.chillproxy.chillstreams.pool.KeyProblemSink;
 import dev.chillproxy.chillstreams.pool.KeySource;
 
 /** A pool with one scripted answer; records the key requests and the key problems reported. Thread-safe. */
-final class FakePool implements KeySource, KeyProblemSink {
+public final class FakePool implements KeySource, KeyProblemSink {
 
-    record Problem(String poolKeyId, KeyProblem problem) {
+    public record Problem(String poolKeyId, KeyProblem problem) {
     }
 
-    final List<GetKeyRequest> requests = new CopyOnWriteArrayList<>();
-    final List<Problem> problems = new CopyOnWriteArrayList<>();
-    volatile Grant answer;
+    public final List<GetKeyRequest> requests = new CopyOnWriteArrayList<>();
+    public final List<Problem> problems = new CopyOnWriteArrayList<>();
+    public volatile Grant answer;
 
-    FakePool(Grant answer) {
+    public FakePool(Grant answer) {
         this.answer = answer;
     }
 

@@ -1,4 +1,4 @@
-package dev.chillproxy.core.torz;
+package dev.chillproxy.core.testing;
 
 import java.util.List;
 import java.util.Map;
@@ -7,27 +7,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.torz.Access;
+import dev.chillproxy.core.torz.RequestContext;
+import dev.chillproxy.core.torz.StoreAccess;
 
 /** Store access with a scripted answer per store code (or per pool user); records every call. Thread-safe. */
-final class FakeStoreAccess implements StoreAccess {
+public final class FakeStoreAccess implements StoreAccess {
 
-    record Call(StoreConfig store, RequestContext context, String action, String hash) {
+    public record Call(StoreConfig store, RequestContext context, String action, String hash) {
     }
 
-    final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Access> answers = new ConcurrentHashMap<>();
 
     /** {@code codeOrUser} is a store code, or a pool user id for configs that differ only by user. */
-    FakeStoreAccess answer(String codeOrUser, Access access) {
+    public FakeStoreAccess answer(String codeOrUser, Access access) {
         answers.put(codeOrUser, access);
         return this;
     }
 
-    static Access.Granted granted(String key, String keyId, String userId) {
+    public static Access.Granted granted(String key, String keyId, String userId) {
         return new Access.Granted(ApiKey.of(key), keyId, userId, "tb");
     }
 
-    static Access.Refused refused(Access.Refusal reason, String message) {
+    public static Access.Refused refused(Access.Refusal reason, String message) {
         return new Access.Refused(reason, message);
     }
 

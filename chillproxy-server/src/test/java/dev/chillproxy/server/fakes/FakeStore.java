@@ -1,4 +1,4 @@
-package dev.chillproxy.server.torz;
+package dev.chillproxy.server.fakes;
 
 import java.util.List;
 import java.util.Map;
@@ -21,40 +21,40 @@ import dev.chillproxy.store.StoreUser;
  * A debrid store with scripted answers: a cache check, one magnet, a link per handle, or a failure for any call.
  * Records each call with the key it was made with. Thread-safe.
  */
-final class FakeStore implements Store {
+public final class FakeStore implements Store {
 
-    record Call(String operation, ApiKey key, Object argument, String clientIp) {
+    public record Call(String operation, ApiKey key, Object argument, String clientIp) {
     }
 
     /** The argument of an {@code addTorrent} call. */
-    record Upload(String fileName, byte[] torrent) {
+    public record Upload(String fileName, byte[] torrent) {
     }
 
-    final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
     private final StoreName name;
     private final Map<String, StoreException> failures = new ConcurrentHashMap<>();
-    volatile CacheCheck cacheAnswer;
-    volatile StoreMagnet magnet;
+    public volatile CacheCheck cacheAnswer;
+    public volatile StoreMagnet magnet;
     /** TorBox answers with a queue id instead of a torrent when the account's download slots are full. */
-    volatile boolean queueOnly;
+    public volatile boolean queueOnly;
     /** The torrents already in the account, newest first. */
-    volatile List<StoreMagnet> account = List.of();
+    public volatile List<StoreMagnet> account = List.of();
 
-    FakeStore(StoreName name) {
+    public FakeStore(StoreName name) {
         this.name = name;
     }
 
-    StoreSet asSet() {
+    public StoreSet asSet() {
         return new StoreSet(Map.of(name, this));
     }
 
     /** Every later call of {@code operation} fails with {@code failure}. */
-    FakeStore failing(String operation, StoreException failure) {
+    public FakeStore failing(String operation, StoreException failure) {
         failures.put(operation, failure);
         return this;
     }
 
-    List<Call> calls(String operation) {
+    public List<Call> calls(String operation) {
         return calls.stream().filter(call -> call.operation().equals(operation)).toList();
     }
 
