@@ -1,10 +1,13 @@
 package dev.chillproxy.core.rank;
 
+import static dev.chillproxy.core.rank.FilterTypeChecks.binary;
+import static dev.chillproxy.core.rank.FilterTypeChecks.bool;
+import static dev.chillproxy.core.rank.FilterTypeChecks.expect;
+import static dev.chillproxy.core.rank.FilterTypeChecks.shorten;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import dev.chillproxy.core.rank.FilterNode.Operator;
 import dev.chillproxy.core.rank.FilterToken.Kind;
@@ -15,7 +18,8 @@ import dev.chillproxy.core.rank.FilterToken.Kind;
  * {@code contains}, {@code startsWith}, {@code endsWith}, {@code matches} (left-associative);
  * prefix {@code ! not -}; literals, names, {@code len/lower/upper(x)}, parentheses and arrays.
  * Nesting (parentheses, arrays, calls, prefix operators) is capped so no input can exhaust the stack.
- * Types that are certain to be wrong are rejected here. Not thread-safe; one instance per expression.
+ * Types that are certain to be wrong are rejected here (rules in {@link FilterTypeChecks}). Not thread-safe;
+ * one instance per expression.
  */
 final class FilterParser {
 
@@ -97,69 +101,13 @@ final class FilterParser {
         return Optional.empty();
     }
 
-    private FilterNode binary(Operator operator, FilterNode left, FilterNode right, FilterToken at)
-            throws FilterException {
-        RankedField rank = rankOf(left).orElse(rankOf(right).orElse(null));
-        if (operator.isComparison() && rank != null) {
-            boolean fieldOnLeft = rankOf(left).isPresent();
-            FilterNode other = fieldOnLeft ? right : left;
-            return new FilterNode.RankComparison(operator, rank, fieldOnLeft, fieldOnLeft ? left : right,
-                    rankLiteral(rank, other, at));
-        }
-        if (operator.isOrdering()) {
-            expect(left, at, ValueType.NUMBER, ValueType.STRING);
-            expect(right, at, ValueType.NUMBER, ValueType.STRING);
-        } else if (operator == Operator.IN || operator == Operator.NOT_IN) {
-            expect(right, at, ValueType.LIST);
-        } else if (operator == Operator.CONTAINS) {
-            expect(left, at, ValueType.STRING, ValueType.LIST);
-        } else if (operator == Operator.STARTS_WITH || operator == Operator.ENDS_WITH) {
-            expect(left, at, ValueType.STRING);
-            expect(right, at, ValueType.STRING);
-        }
-        return new FilterNode.Binary(operator, left, right);
-    }
-
-    /** A literal on the other side of a ranked comparison becomes its rank once, here. */
-    private static FilterNode rankLiteral(RankedField rank, FilterNode other, FilterToken at) throws FilterException {
-        if (!(other instanceof FilterNode.Literal literal)) {
-            expect(other, at, ValueType.NUMBER, ValueType.STRING);
-            return other;
-        }
-        try {
-            return new FilterNode.Literal((double) rank.ofValue(literal.value()), ValueType.NUMBER);
-        } catch (EvaluationError e) {
-            String what = literal.value() instanceof String text ? "\"" + shorten(text) + "\"" : "this value";
-            throw new FilterException("cannot compare " + rank.name().toLowerCase(java.util.Locale.ROOT)
-                    + " with " + what + " (sizes look like \"700MB\" or \"1.5 GB\")", at.column());
-        }
-    }
-
     private FilterNode matches(FilterNode subject, FilterNode pattern, FilterToken at) throws FilterException {
         expect(subject, at, ValueType.STRING);
         expect(pattern, at, ValueType.STRING);
         if (++matchesCount > MAX_MATCHES) {
             throw new FilterException("more than " + MAX_MATCHES + " \"matches\" (join patterns with |)", at.column());
         }
-        Pattern compiled = null;
-        if (pattern instanceof FilterNode.Literal literal && literal.value() instanceof String regex) {
-            if (regex.length() > MAX_PATTERN_LENGTH) {
-                throw new FilterException("regular expression longer than " + MAX_PATTERN_LENGTH + " characters",
-                        at.column());
-            }
-            try {
-                compiled = Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                throw new FilterException("invalid regular expression \"" + shorten(regex) + "\": "
-                        + e.getDescription(), at.column());
-            }
-            Optional<String> problem = RegexGuard.problem(regex);
-            if (problem.isPresent()) {
-                throw new FilterException("regular expression \"" + shorten(regex) + "\" not allowed: "
-                        + problem.get(), at.column());
-            }
-        }
-        return new FilterNode.Matches(subject, pattern, compiled);
+        return new FilterNode.Matches(subject, pattern, FilterTypeChecks.literalPattern(pattern, at));
     }
 
     private FilterNode unary() throws FilterException {
@@ -284,22 +232,6 @@ final class FilterParser {
         }
     }
 
-    private static Optional<RankedField> rankOf(FilterNode node) {
-        return node instanceof FilterNode.Field field ? Optional.ofNullable(field.field().rank()) : Optional.empty();
-    }
-
-    private static FilterNode bool(FilterNode operand, FilterToken at) throws FilterException {
-        expect(operand, at, ValueType.BOOL);
-        return operand;
-    }
-
-    private static void expect(FilterNode node, FilterToken at, ValueType... allowed) throws FilterException {
-        if (!node.type().mayBe(allowed)) {
-            throw new FilterException("\"" + at.text() + "\" cannot be used with a " + node.type().label(),
-                    at.column());
-        }
-    }
-
     private FilterException unexpected(FilterToken token) {
         if (token.kind() == Kind.END) {
             return new FilterException("unexpected end of expression", token.column());
@@ -317,9 +249,5 @@ final class FilterParser {
             index++;
         }
         return token;
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 24 ? text.substring(0, 24) + "…" : text;
     }
 }
