@@ -67,7 +67,12 @@ class TorznabClientTest {
 
     @BeforeEach
     void route() {
-        server.setDispatcher(new Dispatcher() {
+        server.setDispatcher(TorznabClientTest.routed(routes));
+    }
+
+    /** Answers by path and Torznab {@code t} ({@code /x/api?t=caps}); anything else is a 404. */
+    static Dispatcher routed(Map<String, Function<RecordedRequest, MockResponse>> routes) {
+        return new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String t = request.getUrl().queryParameter("t");
@@ -75,7 +80,7 @@ class TorznabClientTest {
                 Function<RecordedRequest, MockResponse> route = routes.get(key);
                 return route == null ? new MockResponse.Builder().code(404).build() : route.apply(request);
             }
-        });
+        };
     }
 
     static MockResponse xml(String body) {

@@ -43,15 +43,7 @@ class TorznabLimitsTest {
 
     @BeforeEach
     void route() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String t = request.getUrl().queryParameter("t");
-                String key = request.getUrl().encodedPath() + (t == null ? "" : "?t=" + t);
-                Function<RecordedRequest, MockResponse> route = routes.get(key);
-                return route == null ? new MockResponse.Builder().code(404).build() : route.apply(request);
-            }
-        });
+        server.setDispatcher(TorznabClientTest.routed(routes));
         routes.put("/x/api?t=caps", r -> TorznabClientTest.xml(TorznabClientTest.JACKETT_CAPS));
     }
 
