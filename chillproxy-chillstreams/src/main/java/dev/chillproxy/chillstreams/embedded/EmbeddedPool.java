@@ -21,6 +21,7 @@ import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
 import dev.chillproxy.chillstreams.pool.KeyProblemSink;
 import dev.chillproxy.chillstreams.pool.KeySource;
+import dev.chillproxy.chillstreams.pool.RequestTally;
 import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.chillstreams.pool.UsageLog;
@@ -36,7 +37,7 @@ import dev.chillproxy.core.torz.Access.Refusal;
  * checked with {@link KeyProbe} ({@code user/me}) before it is marked failing, so the same rule holds whichever
  * call saw the refusal. Thread-safe.
  */
-public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink {
+public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, RequestTally {
 
     /** The migrations ({@link Database#migrate}) the embedded pool's tables need. */
     public static final List<String> MIGRATIONS = List.of("pool");
@@ -218,16 +219,28 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink {
         }
     }
 
+    /** Requests the grant cache answered: added to the device's count (a device gone since then is skipped). */
+    @Override
+    public void countRequests(String userId, String deviceId, long requests) {
+        try {
+            database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE torbox_pool_devices"
+                            + " SET request_count = request_count + :n WHERE user_id = :u AND device_id = :d")
+                    .bind("n", requests).bind("u", userId).bind("d", deviceId).execute());
+        } catch (RuntimeException e) {
+            LOG.warn("device request count not updated: {}", e.getClass().getSimpleName());
+        }
+    }
+
     private static final String INSERT_USAGE = "INSERT INTO torbox_pool_usage_logs"
-            + " (event_id, user_id, pool_key_id, action, hash, cached, bytes, at)"
-            + " VALUES (:eventId, :userId, :poolKeyId, :action, :hash, :cached, :bytes, :at)"
+            + " (event_id, user_id, pool_key_id, action, hash, cached, bytes, at, outcome, reason)"
+            + " VALUES (:eventId, :userId, :poolKeyId, :action, :hash, :cached, :bytes, :at, :outcome, :reason)"
             + " ON CONFLICT (event_id) DO NOTHING";
 
     private static <S extends SqlStatement<S>> S bindUsage(S statement, UsageEvent event) {
         return statement.bind("eventId", event.eventId()).bind("userId", event.userId())
                 .bind("poolKeyId", event.poolKeyId()).bind("action", event.action()).bind("hash", event.hash())
                 .bind("cached", event.cached() ? 1 : 0).bind("bytes", event.bytes())
-                .bind("at", event.at().toEpochMilli());
+                .bind("at", event.at().toEpochMilli()).bind("outcome", event.outcome()).bind("reason", event.reason());
     }
 
     @Override

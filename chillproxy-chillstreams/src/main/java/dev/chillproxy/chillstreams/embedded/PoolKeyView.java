@@ -9,10 +9,14 @@ import java.util.Objects;
  * @param status         retired, cooldown, or the health (healthy, degraded, failing, disabled)
  * @param cooldownUntil  null unless throttled
  * @param requests24h    usage events on this key over the last 24 hours
- * @param cachedRatio24h share of those that were cached, 0 when none
+ * @param cachedRatio24h share of those that were cached, 0 when none (stream lists count as cached: kept for old
+ *                       clients, {@code playbackCachedRatio24h} is the figure to act on)
+ * @param playbacks24h   playbacks on this key over the last 24 hours (served, or a torrent added)
+ * @param playbackCachedRatio24h share of those playbacks served from cache, null when none
  */
 public record PoolKeyView(String id, String label, String service, String maskedKey, String status, int maxUsers,
-                          int assignedUsers, long requests24h, double cachedRatio24h, Instant cooldownUntil,
+                          int assignedUsers, long requests24h, double cachedRatio24h, long playbacks24h,
+                          Double playbackCachedRatio24h, Instant cooldownUntil,
                           Instant createdAt, Instant lastCheckedAt) {
 
     public PoolKeyView {

@@ -75,13 +75,17 @@ final class PoolKeys {
         try {
             database.jdbi().useTransaction(handle -> {
                 handle.createUpdate("INSERT INTO torbox_pool_keys (id, key_ciphertext, key_nonce, key_cipher_id, fingerprint,"
-                                + " masked_key, label, service, max_users, health, cooldown_until, created_at)"
-                                + " VALUES (:id, :ct, :nonce, :kid, :fp, :masked, :label, :service, :max, 'healthy', :cooldown, :now)")
+                                + " masked_key, label, service, max_users, health, cooldown_until, created_at,"
+                                + " last_checked_at)"
+                                + " VALUES (:id, :ct, :nonce, :kid, :fp, :masked, :label, :service, :max, 'healthy', :cooldown, :now,"
+                                + " :checked)")
                         .bind("id", id).bind("ct", sealed.ciphertext()).bind("nonce", sealed.nonce()).bind("kid", sealed.keyId())
                         .bind("fp", fingerprint).bind("masked", key.masked()).bind("label", label == null ? "" : label.trim())
                         .bind("service", svc).bind("max", max)
                         .bind("cooldown", probe instanceof ProbeResult.Throttled t ? t.until().toEpochMilli() : null)
-                        .bind("now", now).execute();
+                        .bind("now", now)
+                        // the probe above is the key's first check; without a validator nothing was checked
+                        .bind("checked", validator == null ? null : now).execute();
                 KeyHealth.record(handle, id, KeyHealth.HEALTHY, "added", now);
             });
         } catch (RuntimeException e) {
@@ -102,7 +106,7 @@ final class PoolKeys {
         return database.jdbi().withHandle(handle -> handle.createQuery(SELECT_VIEW + " ORDER BY k.created_at, k.id")
                 .map((rs, ctx) -> {
                     String id = rs.getString("id");
-                    UsageStats.Aggregate stats = day.getOrDefault(id, new UsageStats.Aggregate(id, 0, 0, 0));
+                    UsageStats.Aggregate stats = day.getOrDefault(id, UsageStats.Aggregate.none(id));
                     return view(rs, now, stats);
                 }).list());
     }
@@ -110,7 +114,7 @@ final class PoolKeys {
     PoolKeyView find(String id) {
         long now = clock.millis();
         return database.jdbi().withHandle(handle -> handle.createQuery(SELECT_VIEW + " WHERE k.id = :id").bind("id", id)
-                        .map((rs, ctx) -> view(rs, now, new UsageStats.Aggregate(id, 0, 0, 0))).findOne())
+                        .map((rs, ctx) -> view(rs, now, UsageStats.Aggregate.none(id))).findOne())
                 .orElseThrow(() -> PoolAdminException.notFound("pool key " + id + " not found"));
     }
 
@@ -159,6 +163,7 @@ final class PoolKeys {
                 : rs.getString("health");
         return new PoolKeyView(rs.getString("id"), rs.getString("label"), rs.getString("service"), rs.getString("masked_key"),
                 status, rs.getInt("max_users"), rs.getInt("assigned"), stats.requests(), stats.cachedRatio(),
+                stats.playbacks(), stats.playbackCachedRatio(),
                 cooldown != null && cooldown.toEpochMilli() > now ? cooldown : null,
                 instant(rs, "created_at"), instant(rs, "last_checked_at"));
     }

@@ -21,7 +21,7 @@ final class UsageReports {
     }
 
     UsagePage page(UsageQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT id, event_id, user_id, pool_key_id, action, hash, cached, bytes, at"
+        StringBuilder sql = new StringBuilder("SELECT id, event_id, user_id, pool_key_id, action, hash, cached, bytes, at, outcome, reason"
                 + " FROM torbox_pool_usage_logs WHERE 1 = 1");
         long[] after = query.cursor() == null ? null : decode(query.cursor());
         if (query.userId() != null) {
@@ -62,7 +62,7 @@ final class UsageReports {
                 positions.add(new long[] {rs.getLong("at"), rs.getLong("id")});
                 return new UsageEvent(rs.getString("event_id"), rs.getString("user_id"), rs.getString("pool_key_id"),
                         rs.getString("action"), rs.getString("hash"), rs.getInt("cached") != 0, rs.getLong("bytes"),
-                        Instant.ofEpochMilli(rs.getLong("at")));
+                        Instant.ofEpochMilli(rs.getLong("at")), rs.getString("outcome"), rs.getString("reason"));
             }).list();
         });
         if (rows.size() <= query.limit()) {
@@ -81,16 +81,29 @@ final class UsageReports {
         return new UsageStats(aggregate("pool_key_id", start, end), aggregate("user_id", start, end));
     }
 
+    /**
+     * A playback is a {@code stream-served} row that was served or added a torrent (rows from before outcomes were
+     * recorded were all served); a failed one says nothing about the cache and is left out of the ratio.
+     */
+    private static final String PLAYBACK = "action = 'stream-served' AND outcome <> '" + UsageEvent.FAILED + "'";
+
     private List<UsageStats.Aggregate> aggregate(String column, long start, long end) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + column + " AS id, count(*) AS requests,"
-                        + " sum(cached) AS cached, sum(bytes) AS bytes FROM torbox_pool_usage_logs"
+                        + " sum(cached) AS cached, sum(bytes) AS bytes,"
+                        + " sum(CASE WHEN " + PLAYBACK + " THEN 1 ELSE 0 END) AS playbacks,"
+                        + " sum(CASE WHEN " + PLAYBACK + " AND cached = 1 THEN 1 ELSE 0 END) AS playbacks_cached,"
+                        // operators know their users by email, not by id
+                        + ("user_id".equals(column) ? " (SELECT u.email FROM users u WHERE u.id = l.user_id)" : " NULL")
+                        + " AS email FROM torbox_pool_usage_logs l"
                         + " WHERE at >= :start AND at < :end AND action <> 'denied' AND " + column + " <> ''"
-                        + " GROUP BY " + column + " ORDER BY requests DESC, " + column)
+                        + " GROUP BY l." + column + " ORDER BY requests DESC, l." + column)
                 .bind("start", start).bind("end", end)
                 .map((rs, ctx) -> {
                     long requests = rs.getLong("requests");
+                    long playbacks = rs.getLong("playbacks");
                     return new UsageStats.Aggregate(rs.getString("id"), requests,
-                            requests == 0 ? 0 : (double) rs.getLong("cached") / requests, rs.getLong("bytes"));
+                            requests == 0 ? 0 : (double) rs.getLong("cached") / requests, rs.getLong("bytes"), playbacks,
+                            playbacks == 0 ? null : (double) rs.getLong("playbacks_cached") / playbacks, rs.getString("email"));
                 }).list());
     }
 

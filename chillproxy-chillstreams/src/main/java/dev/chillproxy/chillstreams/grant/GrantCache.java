@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -15,6 +18,7 @@ import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
 import dev.chillproxy.chillstreams.pool.KeyProblemSink;
 import dev.chillproxy.chillstreams.pool.KeySource;
+import dev.chillproxy.chillstreams.pool.RequestTally;
 import dev.chillproxy.core.torz.Access;
 
 /**
@@ -30,6 +34,10 @@ import dev.chillproxy.core.torz.Access;
  * <p>Revocation: {@link #evictUser} drops every grant of a user at once, including one being fetched at
  * that moment (it is handed to its caller but not kept). {@link #evictKey} drops every grant that uses a key; a
  * reported key problem evicts the key before it is passed on to the pool's own sink.
+ *
+ * <p>Request counts: a request answered from the cache is not seen by the pool, so a device read 1–2 requests
+ * after dozens. Hits on an allowed grant are counted in memory per (user, device) and handed to the delegate when
+ * it is a {@link RequestTally} as the entry leaves the cache (one UPDATE per device per {@code grantTtl}).
  */
 public final class GrantCache implements KeySource, KeyProblemSink {
 
@@ -46,6 +54,8 @@ public final class GrantCache implements KeySource, KeyProblemSink {
     private final AsyncCache<Slot, Entry> grants;
     /** userId or "key:" + poolKeyId → ticker time of the last revocation, to refuse caching grants fetched before it. */
     private final Cache<String, Long> revocations;
+    /** Cache hits not yet told to the pool, per slot; empty unless the delegate is a {@link RequestTally}. */
+    private final ConcurrentMap<Slot, LongAdder> uncounted = new ConcurrentHashMap<>();
 
     /** @param problems where key problems go after the key's grants are evicted: the embedded pool, or nowhere remote */
     public GrantCache(KeySource delegate, KeyProblemSink problems, Duration grantTtl) {
@@ -66,6 +76,9 @@ public final class GrantCache implements KeySource, KeyProblemSink {
                 .maximumSize(MAX_ENTRIES)
                 .expireAfter(new PerEntryLifetime())
                 .ticker(ticker)
+                .executor(Runnable::run) // futures are completed by hand; the removal listener runs in place
+                .removalListener((Slot slot, Entry entry, com.github.benmanes.caffeine.cache.RemovalCause cause) ->
+                        tallyHits(slot))
                 .buildAsync();
         this.revocations = Caffeine.newBuilder()
                 .maximumSize(MAX_ENTRIES)
@@ -83,7 +96,11 @@ public final class GrantCache implements KeySource, KeyProblemSink {
         CompletableFuture<Entry> mine = new CompletableFuture<>();
         CompletableFuture<Entry> shared = grants.asMap().putIfAbsent(slot, mine);
         if (shared != null) {
-            return awaited(shared).grant();
+            Grant grant = awaited(shared).grant();
+            if (grant instanceof Grant.Allowed && delegate instanceof RequestTally) {
+                uncounted.computeIfAbsent(slot, s -> new LongAdder()).increment();
+            }
+            return grant;
         }
         try {
             Entry entry = fetch(request);
@@ -122,6 +139,20 @@ public final class GrantCache implements KeySource, KeyProblemSink {
             return denied.reason() == Access.Refusal.POOL_UNREACHABLE ? Duration.ZERO : min(grantTtl, MAX_DENIAL_TTL);
         }
         return grantTtl;
+    }
+
+    /** Hands the slot's counted hits to the pool (the grant left the cache, or a test/shutdown flushes). */
+    private void tallyHits(Slot slot) {
+        LongAdder hits = slot == null ? null : uncounted.remove(slot);
+        if (hits != null && hits.sum() > 0 && delegate instanceof RequestTally tally) {
+            tally.countRequests(slot.userId(), slot.deviceId(), hits.sum());
+        }
+    }
+
+    /** Tells the pool every hit counted so far (expired entries are also cleaned up here). */
+    public void flushRequestCounts() {
+        grants.synchronous().cleanUp();
+        uncounted.keySet().forEach(this::tallyHits);
     }
 
     /** Forgets every grant of this user, e.g. when Chillstreams revoked or disabled them. */

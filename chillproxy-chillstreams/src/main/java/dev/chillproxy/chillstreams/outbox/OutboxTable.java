@@ -10,11 +10,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /** SQL of the {@code usage_outbox} table, the same on SQLite and PostgreSQL. Thread-safe (Jdbi is). */
 final class OutboxTable {
 
-    private static final String COLUMNS = "event_id, user_id, pool_key_id, action, hash, cached, bytes, occurred_at";
+    private static final String COLUMNS = "event_id, user_id, pool_key_id, action, hash, cached, bytes, occurred_at, outcome, reason";
     private static final RowMapper<UsageEvent> EVENT = (rs, ctx) -> new UsageEvent(
             rs.getString("event_id"), rs.getString("user_id"), rs.getString("pool_key_id"), rs.getString("action"),
             rs.getString("hash"), rs.getBoolean("cached"), rs.getLong("bytes"),
-            Instant.parse(rs.getString("occurred_at")));
+            Instant.parse(rs.getString("occurred_at")), rs.getString("outcome"), rs.getString("reason"));
 
     private final Jdbi jdbi;
 
@@ -25,7 +25,7 @@ final class OutboxTable {
     /** Due at once; an event id already waiting is kept as it is. */
     void insert(UsageEvent event, long nowMillis) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO usage_outbox (" + COLUMNS + ", attempts, next_attempt_at, created_at)"
-                        + " VALUES (:id, :user, :key, :action, :hash, :cached, :bytes, :at, 0, :now, :now)"
+                        + " VALUES (:id, :user, :key, :action, :hash, :cached, :bytes, :at, :outcome, :reason, 0, :now, :now)"
                         + " ON CONFLICT (event_id) DO NOTHING")
                 .bind("id", event.eventId())
                 .bind("user", event.userId())
@@ -35,6 +35,8 @@ final class OutboxTable {
                 .bind("cached", event.cached())
                 .bind("bytes", event.bytes())
                 .bind("at", event.at().toString())
+                .bind("outcome", event.outcome())
+                .bind("reason", event.reason())
                 .bind("now", nowMillis)
                 .execute());
     }

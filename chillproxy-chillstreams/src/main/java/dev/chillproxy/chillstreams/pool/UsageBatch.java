@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * {@code {"events":[…]}} with an {@code eventId} per event; the single-event form is one {@link Event} without an
  * id ({@code {userId,poolKeyId,action,hash,cached,bytes}}), given one on arrival. {@code at} travels as an ISO-8601
  * string (epoch milliseconds are read too) so that no Jackson time module is needed on either side; a missing
- * {@code at} means now. Unknown fields are ignored.
+ * {@code at} means now. Unknown fields are ignored: {@code outcome} and {@code reason} were added later, an older
+ * receiver drops them and an older sender leaves them out ("").
  */
 public record UsageBatch(List<Event> events) {
 
@@ -35,11 +36,11 @@ public record UsageBatch(List<Event> events) {
     }
 
     public record Event(String eventId, String userId, String poolKeyId, String action, String hash,
-                        boolean cached, long bytes, String at) {
+                        boolean cached, long bytes, String at, String outcome, String reason) {
 
         static Event of(UsageEvent event) {
             return new Event(event.eventId(), event.userId(), event.poolKeyId(), event.action(), event.hash(),
-                    event.cached(), event.bytes(), event.at().toString());
+                    event.cached(), event.bytes(), event.at().toString(), event.outcome(), event.reason());
         }
 
         /**
@@ -49,7 +50,8 @@ public record UsageBatch(List<Event> events) {
         public UsageEvent toUsageEvent(Supplier<String> eventId, Instant now) {
             String id = eventId() == null || eventId().isBlank() ? eventId.get() : eventId();
             return new UsageEvent(id, GetKeyRequest.Wire.required(userId, "userId"), poolKeyId,
-                    GetKeyRequest.Wire.action(GetKeyRequest.Wire.required(action, "action")), hash, cached, bytes, time(now));
+                    GetKeyRequest.Wire.action(GetKeyRequest.Wire.required(action, "action")), hash, cached, bytes, time(now),
+                    outcome, reason);
         }
 
         private Instant time(Instant now) {

@@ -186,7 +186,7 @@ class EmbeddedPoolTest {
             UsagePage page = f.admin.usage(new UsageQuery(null, null, null, null, 10, null));
             assertEquals(List.of(listed, served), page.items());
             UsageStats.Aggregate key = f.admin.stats(at, at.plusSeconds(60)).keys().get(0);
-            assertEquals(new UsageStats.Aggregate("k-1", 2, 0.5, 1000), key);
+            assertEquals(new UsageStats.Aggregate("k-1", 2, 0.5, 1000, 1, 1.0, null), key);
         }
     }
 

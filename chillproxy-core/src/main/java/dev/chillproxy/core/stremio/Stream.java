@@ -38,7 +38,7 @@ public record Stream(
      * An informational entry (errors, "configure first", …): named {@code Chillproxy} with the title on its
      * second line. With no {@code url} it links to Stremio's home so that Stremio still lists it.
      *
-     * @param url a page or a short video explaining the problem, or null
+     * @param url a short video explaining the problem, or null; a page goes through {@link #infoPage}
      */
     public static Stream info(String title, String message, String url) {
         String name = "Chillproxy\n" + Objects.requireNonNullElse(title, "");
@@ -46,6 +46,15 @@ public record Stream(
             return new Stream(name, message, null, null, null, STREMIO_HOME, null);
         }
         return new Stream(name, message, url, null, null, null, null);
+    }
+
+    /**
+     * An informational entry that links to a web page (the configure page): the page goes in {@code externalUrl},
+     * which Stremio opens in the browser; in {@code url} Stremio would try to play the HTML as a video.
+     */
+    public static Stream infoPage(String title, String message, String pageUrl) {
+        String name = "Chillproxy\n" + Objects.requireNonNullElse(title, "");
+        return new Stream(name, message, null, null, null, isBlank(pageUrl) ? STREMIO_HOME : pageUrl, null);
     }
 
     private static boolean isBlank(String value) {

@@ -51,17 +51,17 @@ public sealed interface Access {
     /**
      * Why access was refused: the one list of refusals, shared with the pool (its denials carry these reasons) and
      * the metrics ({@code reason} label). Each reason carries what the user sees: the stream list's info title and
-     * the playback error video (a refused user sees 403, a pool that cannot answer 500).
+     * the playback error video, each saying what really happened.
      */
     enum Refusal {
-        DEVICE_LIMIT("Device limit reached", ErrorVideo.FORBIDDEN),
-        USER_DISABLED("Access disabled", ErrorVideo.FORBIDDEN),
-        UNKNOWN_USER("Unknown user", ErrorVideo.FORBIDDEN),
+        DEVICE_LIMIT("Device limit reached", ErrorVideo.DEVICE_LIMIT),
+        USER_DISABLED("Access disabled", ErrorVideo.ACCESS_DISABLED),
+        UNKNOWN_USER("Unknown user", ErrorVideo.UNKNOWN_USER),
         /** The pool was asked without a user or device id; the user sees it as an unknown user. */
-        INVALID_REQUEST("Unknown user", ErrorVideo.FORBIDDEN),
-        AUTH_METHOD_DISABLED("Sign-in method not accepted", ErrorVideo.FORBIDDEN),
-        POOL_UNREACHABLE("Key pool unavailable", ErrorVideo.SERVER_ERROR),
-        NO_KEY_AVAILABLE("Key pool unavailable", ErrorVideo.SERVER_ERROR);
+        INVALID_REQUEST("Unknown user", ErrorVideo.UNKNOWN_USER),
+        AUTH_METHOD_DISABLED("Sign-in method not accepted", ErrorVideo.SIGN_IN_REFUSED),
+        POOL_UNREACHABLE("Key pool unavailable", ErrorVideo.POOL_UNAVAILABLE),
+        NO_KEY_AVAILABLE("No free key in the pool", ErrorVideo.NO_KEY_AVAILABLE);
 
         private final String title;
         private final ErrorVideo video;
@@ -74,6 +74,11 @@ public sealed interface Access {
         /** The title of the info stream a refused stream list shows. */
         public String title() {
             return title;
+        }
+
+        /** How usage events and the admin API name it: {@code device-limit}, {@code unknown-user}, … */
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
         /** The video playback redirects to. */

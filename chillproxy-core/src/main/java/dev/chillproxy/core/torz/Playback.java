@@ -17,11 +17,19 @@ public sealed interface Playback {
         }
     }
 
-    /** Show an error video; {@code access} is null when access itself was refused. */
-    record Failed(ErrorVideo video, String reason, Access.Granted access) implements Playback {
+    /**
+     * Show an error video; {@code access} is null when access itself was refused, and {@code refusal} then says
+     * why (null otherwise).
+     */
+    record Failed(ErrorVideo video, String reason, Access.Granted access, Access.Refusal refusal) implements Playback {
         public Failed {
             Objects.requireNonNull(video, "video");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** A failure after access was granted. */
+        public Failed(ErrorVideo video, String reason, Access.Granted access) {
+            this(video, reason, access, null);
         }
     }
 }

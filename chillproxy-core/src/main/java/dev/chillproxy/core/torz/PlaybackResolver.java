@@ -59,7 +59,7 @@ public final class PlaybackResolver {
     public Playback resolve(PlaybackRequest request, RequestContext context) {
         Access opened = access.open(request.store(), context, ACTION, request.hash().hex());
         if (opened instanceof Access.Refused refused) {
-            return new Playback.Failed(refused.reason().video(), refused.message(), null);
+            return new Playback.Failed(refused.reason().video(), refused.message(), null, refused.reason());
         }
         Access.Granted granted = (Access.Granted) opened;
         String linkKey = granted.keyId() + ":" + request.hash() + ":" + request.fileIdx().orElse(-1) + ":"

@@ -63,22 +63,23 @@ class PlaybackResolverTest {
             new FileSelector(new TitleParser()), sleeps::add, POLLS, INTERVAL);
 
     @Test
-    void aRefusedUserSees403AndTheStoreIsNotCalled() throws Exception {
+    void aRefusedUserSeesTheRefusalsOwnVideoAndTheStoreIsNotCalled() throws Exception {
         access.answer(ALICE, FakeStoreAccess.refused(Access.Refusal.USER_DISABLED, "Your access is disabled."));
 
         Playback playback = resolver.resolve(request(ALICE, "tt0133093"), CONTEXT);
 
-        assertEquals(new Playback.Failed(ErrorVideo.FORBIDDEN, "Your access is disabled.", null), playback);
+        assertEquals(new Playback.Failed(ErrorVideo.ACCESS_DISABLED, "Your access is disabled.", null,
+                Access.Refusal.USER_DISABLED), playback);
         assertTrue(gateway.calls.isEmpty());
     }
 
     @Test
-    void anUnreachablePoolIs500() throws Exception {
+    void anUnreachablePoolSaysTheKeyPoolIsUnavailable() throws Exception {
         access.answer(ALICE, FakeStoreAccess.refused(Access.Refusal.POOL_UNREACHABLE, "pool down"));
 
         Playback.Failed failed = assertInstanceOf(Playback.Failed.class, resolver.resolve(request(ALICE, "tt0133093"), CONTEXT));
 
-        assertEquals(ErrorVideo.SERVER_ERROR, failed.video());
+        assertEquals(ErrorVideo.POOL_UNAVAILABLE, failed.video());
         assertNull(failed.access());
         assertTrue(gateway.calls.isEmpty());
     }
@@ -180,7 +181,7 @@ class PlaybackResolverTest {
 
         access.answer(ALICE, FakeStoreAccess.refused(Access.Refusal.USER_DISABLED, "disabled"));
         Playback.Failed revoked = assertInstanceOf(Playback.Failed.class, resolver.resolve(request, CONTEXT));
-        assertEquals(ErrorVideo.FORBIDDEN, revoked.video(), "revocation is instant even with a cached link");
+        assertEquals(ErrorVideo.ACCESS_DISABLED, revoked.video(), "revocation is instant even with a cached link");
     }
 
     @Test

@@ -101,6 +101,8 @@ public final class AdminRoutes {
             item.put("cached", e.cached());
             item.put("bytes", e.bytes());
             item.put("at", e.at().toString());
+            item.put("outcome", e.outcome());
+            item.put("reason", e.reason());
             return item;
         }).toList());
         answer.put("next", page.next());
@@ -119,6 +121,11 @@ public final class AdminRoutes {
             row.put("requests", a.requests());
             row.put("cachedRatio", a.cachedRatio());
             row.put("bytes", a.bytes());
+            row.put("playbacks", a.playbacks());
+            row.put("playbackCachedRatio", a.playbackCachedRatio());
+            if ("userId".equals(idField)) {
+                row.put("email", a.email());
+            }
             return row;
         }).toList();
     }
@@ -134,6 +141,8 @@ public final class AdminRoutes {
         out.put("assignedUsers", key.assignedUsers());
         out.put("requests24h", key.requests24h());
         out.put("cachedRatio24h", key.cachedRatio24h());
+        out.put("playbacks24h", key.playbacks24h());
+        out.put("playbackCachedRatio24h", key.playbackCachedRatio24h());
         out.put("cooldownUntil", string(key.cooldownUntil()));
         out.put("createdAt", string(key.createdAt()));
         out.put("lastCheckedAt", string(key.lastCheckedAt()));

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
-import dev.chillproxy.chillstreams.pool.UsageAction;
+import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.ConfigException;
 import dev.chillproxy.core.config.StoreConfig;
@@ -20,6 +20,7 @@ import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.limits.UserKeys;
 import dev.chillproxy.server.web.RequestIds;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public final class PlaybackRoutes {
             config = null;
         }
         if (rateLimit.check(ctx, config == null ? null : UserKeys.of(config).orElse(null)).isPresent()) {
-            failed(ctx, ErrorVideo.TOO_MANY_REQUESTS);
+            failed(ctx, ErrorVideo.RATE_LIMITED);
             return;
         }
         if (request.isEmpty()) {
@@ -80,16 +81,23 @@ public final class PlaybackRoutes {
             return;
         }
         Playback playback = resolver.resolve(request.get(), clients.of(ctx));
+        // players probe with HEAD before (and while) they GET: only a GET is a playback, so usage counts it once
+        boolean counts = ctx.method() == HandlerType.GET;
+        String hash = request.get().hash().hex();
         if (playback instanceof Playback.Redirect redirect) {
-            usage.served(redirect.access(), UsageAction.STREAM_SERVED, request.get().hash().hex(), redirect.cached(),
-                    redirect.bytes());
+            if (counts) {
+                usage.playback(redirect.access(), hash, redirect.cached(), redirect.bytes(), UsageEvent.SERVED);
+            }
             ctx.header("Cache-Control", "no-store");
             ctx.redirect(redirect.url(), HttpStatus.FOUND);
             return;
         }
         Playback.Failed failure = (Playback.Failed) playback;
-        if (failure.access() == null) {
-            usage.denied(config, request.get().hash().hex());
+        if (counts && failure.access() == null) {
+            usage.denied(config, hash, failure.refusal());
+        } else if (counts) {
+            usage.playback(failure.access(), hash, false, 0,
+                    failure.video() == ErrorVideo.DOWNLOADING ? UsageEvent.TORRENT_ADDED : UsageEvent.FAILED);
         }
         failed(ctx, failure.video());
     }

@@ -78,7 +78,7 @@ public final class StreamRoutes {
             config = ConfigCodec.decode(ctx.pathParam("cfg"));
         } catch (ConfigException e) {
             if (!limited(ctx, null)) {
-                info(ctx, "Invalid configuration", e.getMessage() + ". Open the configure page to fix it.",
+                page(ctx, "Invalid configuration", e.getMessage() + ". Open the configure page to fix it.",
                         links.configurePage(""));
             }
             return;
@@ -87,7 +87,7 @@ public final class StreamRoutes {
             return;
         }
         if (!p2pEnabled && SearchScope.isP2pOnly(config)) {
-            info(ctx, "P2P is off on this server", "This server streams through a debrid store only."
+            page(ctx, "P2P is off on this server", "This server streams through a debrid store only."
                     + " Open the configure page to pick one.", links.configurePage(""));
             return;
         }
@@ -107,11 +107,11 @@ public final class StreamRoutes {
             served.grants().forEach(grant -> usage.served(grant, UsageAction.STREAM_LIST, "", !served.cached().isEmpty(), 0));
             ctx.json(new StreamResponse(served.streams()));
         } else if (listing instanceof Listing.Refused refused) {
-            usage.denied(config, "");
             Access.Refusal reason = refused.refusal().reason();
+            usage.denied(config, "", reason);
             info(ctx, reason.title(), refused.refusal().message(), videos.url(reason.video()));
         } else if (listing instanceof Listing.Invalid invalid) {
-            info(ctx, "Invalid sort or filter", invalid.message(), links.configurePage(ConfigCodec.encode(config)));
+            page(ctx, "Invalid sort or filter", invalid.message(), links.configurePage(ConfigCodec.encode(config)));
         } else {
             info(ctx, "Store unavailable", ((Listing.StoresFailed) listing).message(), videos.url(ErrorVideo.SERVER_ERROR));
         }
@@ -122,8 +122,14 @@ public final class StreamRoutes {
         Optional<Duration> wait = rateLimit.check(ctx, userKey);
         wait.ifPresent(duration -> info(ctx, "Too many requests",
                 "Slow down a little: try again in " + Math.max(1, duration.toSeconds()) + " s.",
-                videos.url(ErrorVideo.TOO_MANY_REQUESTS)));
+                videos.url(ErrorVideo.RATE_LIMITED)));
         return wait.isPresent();
+    }
+
+    /** An info stream linking to a page (opened in the browser, not played). */
+    private static void page(Context ctx, String title, String message, String pageUrl) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(new StreamResponse(List.of(Stream.infoPage(title, message, pageUrl))));
     }
 
     private static void info(Context ctx, String title, String message, String url) {

@@ -25,16 +25,30 @@ public final class UsageEvents {
     }
 
     public void served(Access.Granted access, UsageAction action, String hash, boolean cached, long bytes) {
+        record(access, action, hash, cached, bytes, "");
+    }
+
+    /**
+     * A playback GET that reached the store with a key (call it once per GET, never for HEAD).
+     *
+     * @param outcome {@link UsageEvent#SERVED}, {@link UsageEvent#TORRENT_ADDED} or {@link UsageEvent#FAILED};
+     *                it travels as {@code stream-served} plus an outcome field, which an older remote ignores
+     */
+    public void playback(Access.Granted access, String hash, boolean cached, long bytes, String outcome) {
+        record(access, UsageAction.STREAM_SERVED, hash, cached, bytes, outcome);
+    }
+
+    private void record(Access.Granted access, UsageAction action, String hash, boolean cached, long bytes, String outcome) {
         if (access.pooled()) {
             outbox.record(new UsageEvent(UUID.randomUUID().toString(), access.userId(), access.keyId(), action.wire(),
-                    hash, cached, bytes, clock.instant()));
+                    hash, cached, bytes, clock.instant(), outcome, ""));
         }
     }
 
-    /** A refusal for the config's pool user, if it has one. */
-    public void denied(TorzConfig config, String hash) {
+    /** A refusal for the config's pool user, if it has one; {@code reason} is stored so the operator sees why. */
+    public void denied(TorzConfig config, String hash, Access.Refusal reason) {
         config.stores().stream().filter(StoreConfig::usesPool).findFirst().ifPresent(store ->
                 outbox.record(new UsageEvent(UUID.randomUUID().toString(), store.poolUser().orElseThrow(), "", UsageAction.DENIED.wire(),
-                        hash, false, 0, clock.instant())));
+                        hash, false, 0, clock.instant(), "", reason == null ? "" : reason.wire())));
     }
 }

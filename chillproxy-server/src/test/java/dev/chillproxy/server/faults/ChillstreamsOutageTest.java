@@ -74,7 +74,7 @@ class ChillstreamsOutageTest {
             assertTrue(streams.get(0).get("description").asText().contains("unreachable"), outage + ": " + streams);
             assertTrue(tookMs < FAST_ENOUGH_MS, outage + " took " + tookMs + " ms");
             String location = fixture.play(ServerFixture.playbackPath(user, 1), "Player/1");
-            assertTrue(location.endsWith("/v0/store/_/static/500.mp4"), outage + ": " + location);
+            assertTrue(location.endsWith("/v0/store/_/static/pool_unavailable.mp4"), outage + ": " + location);
         }
         Set<String> waiting = waitingEventIds(outageUsers);
         assertEquals(2 * outageUsers.size(), waiting.size(), "one denial per list and per playback, all kept");

@@ -1,6 +1,7 @@
 package dev.chillproxy.server.torz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chillproxy.core.store.StoreName;
@@ -66,7 +67,9 @@ class StreamRoutesTest {
         JsonNode stream = info("/stremio/torz/not-a-config!/stream/movie/tt0133093.json");
 
         assertTrue(stream.get("name").asText().contains("Invalid configuration"), stream.toString());
-        assertEquals(ServerFixture.BASE + "/stremio/torz/configure", stream.get("url").asText());
+        // a page opens in the browser (externalUrl); in url Stremio would try to play the HTML as a video
+        assertEquals(ServerFixture.BASE + "/stremio/torz/configure", stream.get("externalUrl").asText());
+        assertFalse(stream.has("url"), stream.toString());
     }
 
     @Test
@@ -99,15 +102,17 @@ class StreamRoutesTest {
 
         assertTrue(stream.get("name").asText().contains("Invalid configuration"), stream.toString());
         assertTrue(stream.get("description").asText().startsWith("filter: invalid filter expression"), stream.toString());
-        assertTrue(stream.get("url").asText().endsWith("/stremio/torz/configure"), stream.toString());
+        assertTrue(stream.get("externalUrl").asText().endsWith("/stremio/torz/configure"), stream.toString());
+        assertFalse(stream.has("url"), stream.toString());
     }
 
     @Test
-    void anUnknownPoolUserIsToldWhyWithThe403Video() throws Exception {
+    void anUnknownPoolUserIsToldWhyWithItsOwnVideo() throws Exception {
         JsonNode stream = info("/stremio/torz/" + cfg("", "") + "/stream/movie/tt0133093.json");
 
         assertTrue(stream.get("name").asText().contains("Unknown user"), stream.toString());
-        assertTrue(stream.get("url").asText().endsWith("/v0/store/_/static/403.mp4"), stream.toString());
+        // not 403.mp4, whose text speaks of a device limit
+        assertTrue(stream.get("url").asText().endsWith("/v0/store/_/static/unknown_user.mp4"), stream.toString());
     }
 
     @Test

@@ -210,13 +210,13 @@ class TorzEndToEndTest {
         String playback = "/stremio/torz/" + ServerFixture.cfg(user) + "/_/strem/tt0133093/tb/" + MATRIX_4K + "/-1/";
         try (Response response = fixture.get(playback, "Player/4")) {
             assertEquals(302, response.code());
-            assertTrue(response.header("Location").endsWith("/v0/store/_/static/403.mp4"), response.header("Location"));
+            assertTrue(response.header("Location").endsWith("/v0/store/_/static/device_limit.mp4"), response.header("Location"));
         }
 
         fixture.admin("PATCH", "/users/" + user, "{\"status\":\"disabled\"}");
         JsonNode disabled = fixture.getJson(path, "Player/1").get("streams");
         assertTrue(disabled.get(0).get("name").asText().contains("Access disabled"), disabled.toString());
-        try (Response video = fixture.get("/v0/store/_/static/403.mp4", "Player/1")) {
+        try (Response video = fixture.get("/v0/store/_/static/device_limit.mp4", "Player/1")) {
             assertEquals("video/mp4", video.header("Content-Type"));
             assertTrue(video.body().bytes().length > 1_000);
         }
