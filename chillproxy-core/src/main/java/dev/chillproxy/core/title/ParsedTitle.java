@@ -153,6 +153,11 @@ public record ParsedTitle(
         return seasons.contains(season) && (episodes.isEmpty() || episodes.contains(episode));
     }
 
+    /** More than one episode: a season or complete pack, an episode range or list. */
+    public boolean isPack() {
+        return complete || episodes.size() > 1 || (!seasons.isEmpty() && episodes.isEmpty());
+    }
+
     /** A name that said nothing recognisable. */
     public static ParsedTitle unknown(String title) {
         return builder().title(title).build();

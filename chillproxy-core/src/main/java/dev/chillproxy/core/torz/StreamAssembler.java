@@ -119,9 +119,11 @@ final class StreamAssembler {
         return store.code().toUpperCase(Locale.ROOT);
     }
 
+    /** A pack's own size is no episode's: without the episode's file, neither a file name nor a size is claimed. */
     private static StreamBehaviorHints hints(StreamCandidate candidate) {
         String filename = candidate.file() == null ? null : candidate.file().name();
-        Long size = candidate.effectiveSize() > 0 ? candidate.effectiveSize() : null;
+        boolean guess = candidate.file() == null && candidate.parsed().isPack();
+        Long size = candidate.effectiveSize() > 0 && !guess ? candidate.effectiveSize() : null;
         return new StreamBehaviorHints("torz:" + candidate.hash(), filename, size, null);
     }
 }

@@ -257,6 +257,12 @@ class StreamListerTest {
         assertEquals(Set.of(kept), Set.copyOf(listed));
         assertEquals(kept.length, listed.size());
         assertEquals(kept.length, checker.calls.get(0).hashes().size(), "dropped torrents are not even checked");
+        for (Stream stream : served.streams()) {
+            boolean pack = !stream.description().contains("S01E02.");
+            // a pack's own size is no episode's size; only the single-episode release may claim one
+            assertEquals(pack, stream.behaviorHints().videoSize() == null, stream.description());
+            assertNull(stream.behaviorHints().filename(), "no file is known for any of them");
+        }
     }
 
     @Test

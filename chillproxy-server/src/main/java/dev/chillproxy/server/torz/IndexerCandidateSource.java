@@ -163,8 +163,8 @@ public final class IndexerCandidateSource implements CandidateSource {
             FileRequest wanted = new FileRequest(id.season(), id.episode(), !id.isEpisode(), "", -1, false, taggedPath);
             FileChoice choice = selector.choose(wanted, torrent.files());
             if (choice instanceof FileChoice.Chosen chosen) {
-                file = chosen.file();
-                if (holdsEpisodeByItsFile(id, chosen, parsed)) {
+                file = provesEpisode(id, chosen, parsed) ? chosen.file() : null;
+                if (file != null && holdsEpisodeByItsFile(id, chosen, parsed)) {
                     parsed = titles.of(file.name()); // an oddly named pack: its file is what proves the episode
                 }
             } else if (id.isEpisode()) {
@@ -173,6 +173,16 @@ public final class IndexerCandidateSource implements CandidateSource {
         }
         return Optional.of(new StreamCandidate(torrent.hash(), torrent.name(), parsed, torrent.size(),
                 torrent.seeders(), torrent.indexer(), torrent.isPrivate(), torrent.torrentUrl(), file));
+    }
+
+    /**
+     * Whether the chosen file is the requested episode's for sure. Of a pack only some files may be known (the ones
+     * played so far), so "the only video" or "the largest" of those is another episode's: show no file rather than
+     * the wrong one (its name, size and index would mislead the player and subtitle addons).
+     */
+    private static boolean provesEpisode(StremioId id, FileChoice.Chosen chosen, ParsedTitle fromName) {
+        return !id.isEpisode() || chosen.by() == MatchedBy.EPISODE || chosen.by() == MatchedBy.KNOWN
+                || !fromName.isPack();
     }
 
     private static boolean holdsEpisodeByItsFile(StremioId id, FileChoice.Chosen chosen, ParsedTitle fromName) {

@@ -221,6 +221,19 @@ class IndexerCandidateSourceTest {
         assertEquals(odd, found.items().get(0).file());
     }
 
+    /** After E01 of a pack played, only E01's file is known: an E03 entry must not show E01's name, size or index. */
+    @Test
+    void anotherEpisodesFileIsNeverShownForThisEpisode() throws Exception {
+        TorrentFile e01 = new TorrentFile(0, "Breaking.Bad.S01/Breaking.Bad.S01E01.mkv", 2_000_000_000L);
+        index.remember("tt0903747", List.of(new IndexedTorrent(PACK_WITH_E02, "Breaking.Bad.S01.1080p.BluRay.x264-B",
+                40_000_000_000L, 3, "", false, "", List.of(e01), null)));
+
+        Candidates found = source.find(StremioId.parse("series", "tt0903747:1:3"), config(), BUDGET, GRANTED);
+
+        assertEquals(List.of(PACK_WITH_E02), hashes(found), "the pack still holds E03");
+        assertNull(found.items().get(0).file(), "E01's file is not E03's");
+    }
+
     @Test
     void aShortImdbIdIsAnsweredNotThrown() throws Exception {
         Candidates found = source.find(StremioId.parse("movie", "tt123"), config(), BUDGET, GRANTED);
