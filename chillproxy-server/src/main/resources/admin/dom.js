@@ -125,6 +125,23 @@ export function formatPercent(ratio) {
   return `${Math.round((Number(ratio) || 0) * 100)} %`;
 }
 
+/**
+ * The share of playbacks served from cache, as a percentage; "–" when nothing was played (0 % would claim a
+ * result). Prefers the server's playback ratio and falls back to the older all-requests ratio.
+ */
+export function cachedShare(row, suffix = '') {
+  const ratio = row[`playbackCachedRatio${suffix}`] ?? row[`cachedRatio${suffix}`];
+  const count = row[`playbacks${suffix}`] ?? row[`requests${suffix}`];
+  return ratio === undefined || ratio === null || !Number(count) ? '–' : formatPercent(ratio);
+}
+
+/** A reason code such as "device_limit" in words: "device limit". */
+export function reasonText(reason) {
+  return String(reason).replace(/[_-]+/g, ' ').trim();
+}
+
+export const CACHED_SHARE_HINT = 'share of playbacks served from cache';
+
 /** A modal yes/no question on the native <dialog> (focus trapping and Escape come for free). */
 export function confirmDialog(question, yesText) {
   return new Promise(resolve => {

@@ -4,18 +4,26 @@ import { h, fill, field, messageLine } from './dom.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** URL-safe, unpadded base64 of the UTF-8 JSON config that names only the user (never a key). */
-export function configFor(userId) {
-  const json = JSON.stringify({ stores: [{ c: 'tb', auth: userId }] });
-  const bytes = new TextEncoder().encode(json);
-  let binary = '';
-  bytes.forEach(b => { binary += String.fromCharCode(b); });
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function installLinks(origin, userId) {
-  const manifest = `${origin}/stremio/torz/${configFor(userId)}/manifest.json`;
-  return { manifest, stremio: manifest.replace(/^https?:\/\//, 'stremio://') };
+/**
+ * The install links for a pool user, made by the server's configure endpoint: it builds them on the public base URL
+ * (STREMTHRU_BASE_URL), which differs from this page's origin behind a proxy or on a LAN address.
+ */
+export async function installLinks(userId) {
+  const body = new URLSearchParams({ store: 'tb', kind: 'auth', credential: userId });
+  let response;
+  try {
+    response = await fetch('/stremio/torz/configure', {
+      method: 'POST', body, cache: 'no-store',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+  } catch (e) {
+    throw new Error('The server could not be reached.');
+  }
+  const answer = await response.json().catch(() => null);
+  if (!response.ok || !answer || !answer.manifestUrl) {
+    throw new Error(answer && answer.error ? answer.error.message : `The server answered ${response.status}.`);
+  }
+  return { manifest: answer.manifestUrl, stremio: answer.stremioUrl };
 }
 
 export function installSection() {
@@ -40,13 +48,14 @@ export function installSection() {
       return;
     }
     let user;
+    let links;
     try {
       user = await api.getUser(userId);
+      links = await installLinks(user.id);
     } catch (e) {
       message.error(e.message);
       return;
     }
-    const links = installLinks(location.origin, user.id);
     const copy = (text, what) => async () => {
       try {
         await navigator.clipboard.writeText(text);

@@ -1,6 +1,6 @@
 // Pool keys: list, add (the server checks the key with the store first), retire, health history.
 import { api } from './api.js';
-import { h, fill, field, messageLine, table, formatTime, formatPercent, confirmDialog } from './dom.js';
+import { h, fill, field, messageLine, table, formatTime, confirmDialog, cachedShare, CACHED_SHARE_HINT } from './dom.js';
 
 export function keysSection(app) {
   const message = messageLine();
@@ -82,7 +82,7 @@ export function keysSection(app) {
       ['Health', k => badge(k.status, k.cooldownUntil ? `until ${formatTime(k.cooldownUntil)}` : '')],
       ['Users', k => `${k.assignedUsers} / ${k.maxUsers}`],
       ['Requests 24 h', k => String(k.requests24h ?? '—')],
-      ['Cached 24 h', k => k.cachedRatio24h === undefined ? '—' : formatPercent(k.cachedRatio24h)],
+      ['Served from cache 24 h', k => h('span', { title: CACHED_SHARE_HINT }, cachedShare(k, '24h'))],
       ['Actions', k => h('div', { class: 'actions' },
         h('button', { type: 'button', 'aria-label': `Health history of ${k.label || k.maskedKey}`, onclick: () => showHistory(k) }, 'History'),
         k.status === 'retired' ? null

@@ -1,7 +1,7 @@
 // Usage: charts over time per key or user (buckets computed here from /usage), stats per key, top users,
 // the latest events with paging, and a CSV export made in the browser.
 import { api } from './api.js';
-import { h, fill, field, messageLine, table, formatTime, formatBytes, formatPercent } from './dom.js';
+import { h, fill, field, messageLine, table, formatTime, formatBytes, formatPercent, cachedShare, reasonText, CACHED_SHARE_HINT } from './dom.js';
 import { chart, bucketize } from './charts.js';
 
 const RANGES = { '24h': [24 * 3600e3, 24], '7d': [7 * 24 * 3600e3, 28], '30d': [30 * 24 * 3600e3, 30] };
@@ -63,10 +63,11 @@ export function usageSection(app) {
       const buckets = bucketize(list, from, to, count);
       const scope = filters().userId ? 'this user' : filters().poolKeyId ? 'this key' : 'all keys';
       fill(charts,
-        chart(`Requests (${scope})`, buckets.map(b => ({ start: b.start, value: b.requests })), 'bar', v => String(Math.round(v))),
-        chart(`Cached ratio (${scope})`, buckets.map(b => ({ start: b.start, value: b.requests ? b.cached / b.requests : null })),
+        chart(`Requests (${scope})`, buckets.map(b => ({ start: b.start, end: b.end, value: b.requests })), 'bar', v => String(Math.round(v))),
+        chart(`Served from cache (${scope}, ${CACHED_SHARE_HINT})`,
+          buckets.map(b => ({ start: b.start, end: b.end, value: b.playbacks ? b.cachedPlaybacks / b.playbacks : null })),
           'line', formatPercent),
-        chart(`Bytes served (${scope})`, buckets.map(b => ({ start: b.start, value: b.bytes })), 'bar', formatBytes),
+        chart(`Bytes served (${scope})`, buckets.map(b => ({ start: b.start, end: b.end, value: b.bytes })), 'bar', formatBytes),
         complete ? null : h('p', { class: 'note' }, `Charts show the latest ${list.length} events of the period only.`));
       renderExport();
       await renderStats(from, to, keys);
@@ -91,16 +92,16 @@ export function usageSection(app) {
     fill(keyStats, h('h3', {}, 'Per key'), table('Usage per pool key in the period', [
       ['Key', s => keyName(keys, s.poolKeyId)],
       ['Requests', s => String(s.requests)],
-      ['Cached', s => formatPercent(s.cachedRatio)],
+      ['Served from cache', s => h('span', { title: CACHED_SHARE_HINT }, cachedShare(s))],
       ['Bytes', s => formatBytes(s.bytes)],
     ], stats.keys, 'No usage in this period.'));
     fill(topUsers, h('h3', {}, 'Top users'), table('Users with the most requests in the period', [
       ['User', s => h('button', {
-        type: 'button', class: 'link', 'aria-label': `Show usage of user ${s.userId}`,
+        type: 'button', class: 'link', 'aria-label': `Show usage of user ${s.email || s.userId}`, title: s.userId,
         onclick: () => { form.elements.user.value = s.userId; refresh(); },
-      }, s.userId)],
+      }, s.email || s.userId)],
       ['Requests', s => String(s.requests)],
-      ['Cached', s => formatPercent(s.cachedRatio)],
+      ['Served from cache', s => h('span', { title: CACHED_SHARE_HINT }, cachedShare(s))],
       ['Bytes', s => formatBytes(s.bytes)],
     ], stats.users.slice(0, 10), 'No usage in this period.'));
   }
@@ -111,7 +112,7 @@ export function usageSection(app) {
     fill(events, h('h3', {}, 'Latest events'),
       table('Usage events, newest first', [
         ['When', e => formatTime(e.at)],
-        ['Action', e => e.action],
+        ['Action', e => e.reason ? `${e.action}: ${reasonText(e.reason)}` : e.action],
         ['User', e => h('code', {}, e.userId)],
         ['Key', e => keyName(app.keys, e.poolKeyId)],
         ['Cached', e => e.cached ? 'yes' : 'no'],
@@ -155,7 +156,7 @@ function keyName(keys, id) {
   return key ? `${key.label || 'key'} (${key.maskedKey})` : h('code', { title: id }, id.slice(0, 8));
 }
 
-const COLUMNS = ['eventId', 'at', 'userId', 'poolKeyId', 'action', 'hash', 'cached', 'bytes'];
+const COLUMNS = ['eventId', 'at', 'userId', 'poolKeyId', 'action', 'reason', 'hash', 'cached', 'bytes'];
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula get a leading apostrophe. */
 export function toCsv(rows) {

@@ -8,6 +8,7 @@ export function usersSection(app) {
   const results = h('div', { class: 'list' });
   const details = h('div', { class: 'details', 'aria-live': 'polite' });
   const createMessage = messageLine();
+  let lastQuery = '';
 
   const search = h('form', { class: 'card', role: 'search', 'aria-labelledby': 'find-user-title' },
     h('h3', { id: 'find-user-title' }, 'Find users'),
@@ -37,13 +38,14 @@ export function usersSection(app) {
       });
       create.reset();
       createMessage.ok(`Created user ${user.id}.`);
-      await open(user.id);
+      await Promise.all([open(user.id), find(lastQuery)]);
     } catch (e) {
       createMessage.error(`Not created: ${e.message}`);
     }
   });
 
   async function find(q) {
+    lastQuery = q;
     searchMessage.clear();
     try {
       const { items } = await api.findUsers(q);
@@ -52,7 +54,7 @@ export function usersSection(app) {
         ['Id', u => h('code', {}, u.id)],
         ['Status', u => badge(u.status)],
         ['Created', u => formatTime(u.createdAt)],
-      ], items, 'No user matches.'));
+      ], items, q ? 'No user matches.' : 'No users yet. Create one below.'));
     } catch (e) {
       searchMessage.error(e.message);
     }
@@ -82,7 +84,8 @@ export function usersSection(app) {
       onclick: async () => {
         try {
           await api.setUserStatus(user.id, disabled ? 'active' : 'disabled');
-          await open(user.id, disabled ? 'User enabled.' : 'User disabled.');
+          // the list shows each user's status too: refresh both so neither goes stale
+          await Promise.all([open(user.id, disabled ? 'User enabled.' : 'User disabled.'), find(lastQuery)]);
         } catch (e) {
           message.error(e.message);
         }

@@ -126,6 +126,7 @@ public final class Main {
             app.stop();
             server.close();
             database.close();
+            LOG.info("stopped");
         }, "chillproxy-shutdown"));
         app.start(settings.http().port());
         server.start();

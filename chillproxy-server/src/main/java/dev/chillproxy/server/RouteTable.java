@@ -16,6 +16,7 @@ import dev.chillproxy.server.torz.PlaybackRoutes;
 import dev.chillproxy.server.torz.StreamRoutes;
 import dev.chillproxy.server.torz.VideoRoutes;
 import dev.chillproxy.server.web.BearerGuard;
+import dev.chillproxy.server.web.Favicon;
 import dev.chillproxy.server.web.HealthRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
@@ -24,7 +25,7 @@ import io.javalin.http.Handler;
  * Every URL the server answers, with its handler, who may call it and how it is rate limited: start here to find
  * the code behind a URL. Guards: {@link BearerGuard} (constant-time bearer, 401 JSON). Limits: {@link IpLimit}
  * (per client IP, 429 JSON) on pages and APIs people call. Not IP-limited: health (probes), the error videos,
- * Stremio lists and playback (their handlers apply the IP and user limits and answer in Stremio's terms), and the
+ * the favicon, Stremio lists and playback (their handlers apply the IP and user limits and answer in Stremio's terms), and the
  * internal pool API (one caller per instance, behind its own key and rate). {@code {cfg}} segments are redacted
  * from request logs by route template.
  */
@@ -60,6 +61,7 @@ public final class RouteTable {
 
     public void register(RoutesConfig routes) {
         health(routes, health);
+        favicon(routes, new Favicon());
         stremioPages(routes, torz.manifest(), torz.configure(), ipLimit);
         torzStreams(routes, torz.streams(), torz.playback(), torz.videos());
         pool.admin().ifPresent(admin -> adminApi(routes, admin, pool.adminGuard(), ipLimit));
@@ -73,6 +75,11 @@ public final class RouteTable {
     public static void health(RoutesConfig routes, HealthRoutes health) {
         routes.get("/health", health::health);
         routes.get("/v0/health", health::healthV0);
+    }
+
+    /** The browser tab icon: open and unlimited (static bytes, asked for by every page view). */
+    public static void favicon(RoutesConfig routes, Favicon favicon) {
+        routes.get("/favicon.ico", favicon::serve);
     }
 
     /** The addon's manifest and configure page: open, IP-limited. */

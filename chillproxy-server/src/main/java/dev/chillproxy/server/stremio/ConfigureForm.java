@@ -1,11 +1,16 @@
 package dev.chillproxy.server.stremio;
 
+import java.io.IOException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.ConfigException;
 import dev.chillproxy.core.config.ConfigProblem;
 import dev.chillproxy.core.config.StoreConfig;
@@ -25,6 +30,7 @@ record ConfigureForm(String store, String kind, String credential, boolean cache
     private static final String DEFAULT_STORE = StoreName.TORBOX.code();
     private static final String P2P = "p2p";
     // as the codec: only short identifier-like values are echoed, so a misplaced key is never repeated
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ECHOABLE = Pattern.compile("[a-z0-9_-]{1,12}");
 
     ConfigureForm {
@@ -36,6 +42,27 @@ record ConfigureForm(String store, String kind, String credential, boolean cache
 
     static ConfigureForm empty() {
         return new ConfigureForm(DEFAULT_STORE, AUTH, "", false, "");
+    }
+
+    /**
+     * The fields a config that failed to decode still shows (its first store, cached, sort), so a bad value is
+     * shown where it was instead of being blanked; empty when the text is not even base64 JSON.
+     */
+    static ConfigureForm salvaged(String cfg) {
+        if (cfg == null || cfg.length() > ConfigCodec.MAX_CFG_LENGTH) {
+            return empty();
+        }
+        try {
+            String standard = cfg.strip().replace('-', '+').replace('_', '/').replaceAll("=+$", "");
+            JsonNode root = JSON.readTree(Base64.getDecoder().decode(standard));
+            JsonNode store = root.path("stores").path(0);
+            String token = store.path("t").asText("");
+            return new ConfigureForm(store.path("c").asText(DEFAULT_STORE), token.isEmpty() ? AUTH : TOKEN,
+                    token.isEmpty() ? store.path("auth").asText("") : token, root.path("cached").asBoolean(false),
+                    root.path("sort").asText(""));
+        } catch (IOException | IllegalArgumentException e) {
+            return empty();
+        }
     }
 
     /** Pre-fills from a decoded config (its first store; the form edits one store). */

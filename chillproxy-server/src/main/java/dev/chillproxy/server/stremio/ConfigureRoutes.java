@@ -6,11 +6,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.ConfigException;
-import dev.chillproxy.core.config.ConfigProblem;
 import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.server.web.ErrorResponses;
 import io.javalin.http.Context;
@@ -48,7 +46,8 @@ public final class ConfigureRoutes {
             String canonical = ConfigCodec.encode(config);
             html(ctx, 200, ConfigureForm.of(config), List.of(), Optional.of(InstallLinks.of(baseUrl, canonical)));
         } catch (ConfigException e) {
-            html(ctx, 400, ConfigureForm.empty(), messages(e), Optional.empty());
+            // keep what the link said, so the visitor sees the bad value next to what is wrong with it
+            html(ctx, 400, ConfigureForm.salvaged(cfg), ProblemWords.sentences(e), Optional.empty());
         }
     }
 
@@ -67,9 +66,9 @@ public final class ConfigureRoutes {
             }
         } catch (ConfigException e) {
             if (wantsJson) {
-                ErrorResponses.badConfig(ctx, e);
+                ErrorResponses.badConfig(ctx, ProblemWords.reworded(e));
             } else {
-                html(ctx, 400, form, messages(e), Optional.empty());
+                html(ctx, 400, form, ProblemWords.sentences(e), Optional.empty());
             }
         }
     }
@@ -90,9 +89,5 @@ public final class ConfigureRoutes {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static List<String> messages(ConfigException e) {
-        return e.problems().stream().map(ConfigProblem::toString).collect(Collectors.toList());
     }
 }

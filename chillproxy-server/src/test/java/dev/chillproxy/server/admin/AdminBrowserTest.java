@@ -10,7 +10,11 @@ import dev.chillproxy.server.web.ErrorResponses;
 import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.limits.IpLimit;
 import dev.chillproxy.server.RouteTable;
+import dev.chillproxy.core.client.TrustedProxies;
+import dev.chillproxy.server.stremio.ConfigureRoutes;
+import dev.chillproxy.server.stremio.ManifestRoutes;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,6 +58,8 @@ class AdminBrowserTest {
     private static final Path SHOTS = Path.of("target", "admin-screenshots");
     private static final int DESKTOP = 1280;
     private static final int PHONE = 375;
+    /** The public base URL, deliberately not the origin the browser uses (a proxy or LAN address in real life). */
+    private static final String PUBLIC_BASE = "https://chill.example.com";
 
     /** Finds fields by their label text and buttons by their accessible name, inside the visible section. */
     private static final String HELPERS = """
@@ -105,6 +111,8 @@ class AdminBrowserTest {
         AdminRoutes routes = new AdminRoutes(admin, mapper);
         app = Javalin.create(config -> {
             RouteTable.adminPage(config.routes, page, IpLimit.none());
+            RouteTable.stremioPages(config.routes, new ManifestRoutes("1.2.3", TrustedProxies.none(), false),
+                    new ConfigureRoutes(URI.create(PUBLIC_BASE)), IpLimit.none());
             RouteTable.adminApi(config.routes, routes, new BearerGuard(ApiKey.of(ADMIN_KEY), "ADMIN_API_KEY"), IpLimit.none());
             new ErrorResponses().register(config.routes);
         }).start("127.0.0.1", 0);
@@ -138,16 +146,22 @@ class AdminBrowserTest {
         assertEquals(List.of(), chrome.pageErrors(), "no script errors and no CSP violations");
     }
 
-    private void signIn() {
+    private void signIn() throws IOException {
         chrome.navigate(base + "/admin");
         chrome.evaluate(HELPERS);
         chrome.waitFor("the sign-in form", "document.activeElement && document.activeElement.type === 'password'");
+        assertEquals("none", chrome.evaluate("getComputedStyle(document.getElementById('sign-out')).display").asText(),
+                "no Sign out button before signing in");
+        chrome.screenshot(SHOTS.resolve("sign-in.png"), DESKTOP);
+        chrome.viewport(DESKTOP, 900);
         chrome.type("not-the-admin-key-0123456789abcdef", true);
         chrome.waitFor("a refused sign-in", "t.text().includes('That admin key was not accepted.')");
 
         chrome.evaluate("t.input('Admin API key').value = ''; t.input('Admin API key').focus(); true");
         chrome.type(ADMIN_KEY, true);
         chrome.waitFor("the dashboard", "document.getElementById('tab-keys')");
+        assertFalse(chrome.evaluate("getComputedStyle(document.getElementById('sign-out')).display").asText().equals("none"),
+                "Sign out shows once signed in");
         assertEquals(ADMIN_KEY, chrome.evaluate("sessionStorage.getItem('chillproxy.adminKey')").asText());
         assertFalse(chrome.evaluate("location.href").asText().contains(ADMIN_KEY), "the admin key is never in the URL");
     }
@@ -163,6 +177,8 @@ class AdminBrowserTest {
         String row = chrome.evaluate("t.scope().querySelector('tbody tr').innerText").asText();
         assertTrue(row.contains("Household") && row.contains(ApiKey.of(GOOD_KEY).masked()) && row.contains("healthy")
                 && row.contains("0 / 5"), row);
+        assertEquals("–", chrome.evaluate("t.scope().querySelector('td[data-label=\"Served from cache 24 h\"]').innerText").asText(),
+                "no requests yet: no cached share (not 0 %)");
 
         chrome.evaluate("t.click('Health history of Household'); true");
         chrome.waitFor("the health history", "t.rows('Health changes, newest first') === 1");
@@ -173,10 +189,13 @@ class AdminBrowserTest {
         return admin.listPoolKeys().get(0).id();
     }
 
-    private String createUser() {
+    private String createUser() throws IOException {
         chrome.evaluate("document.getElementById('tab-users').click(); true");
+        chrome.waitFor("the empty user list", "t.text().includes('No users yet')");
+        assertFalse(chrome.evaluate("t.text()").asText().contains("No user matches"));
         chrome.evaluate("t.fill('Email (optional)', 'alice@example.com'); t.click('Create user'); true");
         chrome.waitFor("the new user", "t.text().includes('Created user')");
+        chrome.waitFor("the new user in the list without searching again", "t.rows('Users') === 1");
         String userId = admin.findUsers("alice", 10).get(0).id();
         assertTrue(chrome.evaluate("t.text()").asText().contains(userId));
         return userId;
@@ -207,6 +226,7 @@ class AdminBrowserTest {
         chrome.evaluate("t.click('Disable user'); true");
         chrome.waitFor("the disabled user", "t.text().includes('User disabled.') && t.button('Enable user')");
         assertEquals("disabled", chrome.evaluate("t.scope().querySelector('.user-status').innerText").asText());
+        chrome.waitFor("the list showing the new status", "t.scope().querySelector('.list td[data-label=Status]').innerText === 'disabled'");
         assertInstanceOf(Grant.Denied.class, pool.getKey(new GetKeyRequest(userId, phone, "stream-list", "")),
                 "disabling takes effect on the next request");
         chrome.screenshot(SHOTS.resolve("users.png"), DESKTOP);
@@ -227,13 +247,31 @@ class AdminBrowserTest {
     }
 
     private void readUsage(String userId) throws IOException {
+        // the analytics fields another branch adds (reason, email, playback ratio), faked into the answers here
+        chrome.evaluate("""
+                const realFetch = window.fetch;
+                window.fetch = async (url, options) => {
+                  const response = await realFetch(url, options);
+                  const path = new URL(url, location.href).pathname;
+                  if (!path.endsWith('/stats') && !path.endsWith('/usage')) return response;
+                  const body = await response.json();
+                  (body.users || []).forEach(u => { u.email = 'alice@example.com'; });
+                  (body.items || []).forEach(e => { if (e.action === 'denied') e.reason = 'device_limit'; });
+                  return new Response(JSON.stringify(body), { status: response.status, headers: { 'Content-Type': 'application/json' } });
+                };
+                true""");
         chrome.evaluate("document.getElementById('tab-usage').click(); true");
         chrome.waitFor("the charts", "t.scope().querySelectorAll('svg.chart').length === 3 && t.rows('Usage events, newest first') === 25");
         String requests = chrome.evaluate("t.scope().querySelector('svg.chart-bar').getAttribute('aria-label')").asText();
         assertTrue(requests.startsWith("Requests (all keys): 30 in total"), requests);
         String ratio = chrome.evaluate("t.scope().querySelectorAll('svg.chart')[1].getAttribute('aria-label')").asText();
-        assertTrue(ratio.startsWith("Cached ratio"), ratio);
-        assertTrue(chrome.evaluate("t.text()").asText().contains(userId), "top users list the user");
+        assertTrue(ratio.startsWith("Served from cache (all keys, share of playbacks served from cache)"), ratio);
+        assertTrue(chrome.evaluate("t.button('Show usage of user alice@example.com').innerText === 'alice@example.com'").asBoolean(),
+                "top users show the email");
+        assertTrue(chrome.evaluate("t.text()").asText().contains("denied: device limit"), "a denial shows its reason");
+        long lag = chrome.evaluate("Date.now() - new Date([...t.scope().querySelectorAll('svg.chart-bar text.tick')].pop()"
+                + ".textContent.replace(' ', 'T')).getTime()").asLong();
+        assertTrue(lag >= 0 && lag < 120_000, "the right-hand time label is now, not an hour ago: " + lag + " ms");
         assertEquals(1, chrome.evaluate("t.rows('Users with the most requests in the period')").asInt());
         assertEquals("Export CSV (31 events)", chrome.evaluate("t.scope().querySelector('a[download]').textContent").asText());
 
@@ -241,9 +279,16 @@ class AdminBrowserTest {
         chrome.waitFor("the second page of events", "t.text().includes('Page 2') && t.rows('Usage events, newest first') === 6");
         String csv = chrome.evaluate("import('/admin/usage.js').then(m => m.toCsv([{eventId: 'x', userId: '=HYPERLINK(1)',"
                 + " action: 'a,\"b\"', cached: true, bytes: 3}]))").asText();
-        assertEquals("eventId,at,userId,poolKeyId,action,hash,cached,bytes\r\nx,,'=HYPERLINK(1),,\"a,\"\"b\"\"\",,true,3\r\n", csv);
+        assertEquals("eventId,at,userId,poolKeyId,action,reason,hash,cached,bytes\r\nx,,'=HYPERLINK(1),,\"a,\"\"b\"\"\",,,true,3\r\n", csv);
         chrome.screenshot(SHOTS.resolve("usage.png"), DESKTOP);
         chrome.screenshot(SHOTS.resolve("usage-phone.png"), PHONE);
+        chrome.viewport(DESKTOP, 900);
+
+        chrome.evaluate("t.fill('User id', '00000000-0000-4000-8000-000000000000'); t.click('Show'); true");
+        chrome.waitFor("empty charts", "t.scope().querySelectorAll('svg.chart .empty-note').length === 3");
+        String ticks = chrome.evaluate("[...t.scope().querySelectorAll('svg.chart text.tick')].map(x => x.textContent).join('|')").asText();
+        assertFalse(ticks.contains("1 B") || ticks.contains("|1|") || ticks.contains("100 %"), "no value scale on empty charts: " + ticks);
+        chrome.screenshot(SHOTS.resolve("usage-empty.png"), DESKTOP);
         chrome.viewport(DESKTOP, 900);
     }
 
@@ -258,10 +303,10 @@ class AdminBrowserTest {
 
         String cfg = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"stores\":[{\"c\":\"tb\",\"auth\":\"" + userId + "\"}]}").getBytes(StandardCharsets.UTF_8));
-        String manifest = base + "/stremio/torz/" + cfg + "/manifest.json";
+        String manifest = PUBLIC_BASE + "/stremio/torz/" + cfg + "/manifest.json";
         assertEquals(manifest, chrome.evaluate("t.input('Addon manifest URL').value").asText());
-        assertEquals(manifest.replace("http://", "stremio://"), chrome.evaluate("t.input('Stremio link').value").asText());
-        assertEquals(manifest.replace("http://", "stremio://"), chrome.evaluate("t.button('Open in Stremio').href").asText());
+        assertEquals(manifest.replace("https://", "stremio://"), chrome.evaluate("t.input('Stremio link').value").asText());
+        assertEquals(manifest.replace("https://", "stremio://"), chrome.evaluate("t.button('Open in Stremio').href").asText());
         assertTrue(chrome.evaluate("t.text()").asText().contains("This user is disabled"));
         chrome.screenshot(SHOTS.resolve("install.png"), DESKTOP);
     }

@@ -120,7 +120,8 @@ class ConfigureRoutesTest {
         try (Response response = get("/stremio/torz/" + cfg("not-a-uuid", "") + "/configure")) {
             assertEquals(400, response.code());
             String html = response.body().string();
-            assertTrue(html.contains("<li>stores[0].auth: not a UUID</li>"), html);
+            assertTrue(html.contains("<li>The user ID is not in the right form: it looks like"), html);
+            assertTrue(html.contains("value=\"not-a-uuid\""), "the bad value stays in the form: " + html);
             assertTrue(html.contains("id=\"install\" hidden"));
         }
     }
@@ -171,7 +172,7 @@ class ConfigureRoutesTest {
             assertEquals(400, response.code());
             JsonNode error = JSON.readTree(response.body().string()).path("error");
             assertEquals("bad_config", error.path("code").asText());
-            assertTrue(error.path("message").asText().contains("stores[0].auth: not a UUID"));
+            assertTrue(error.path("message").asText().contains("stores[0].auth: The user ID is not in the right form"));
             assertEquals("stores[0].auth", error.path("problems").get(0).path("field").asText());
             assertEquals("sort", error.path("problems").get(1).path("field").asText());
         }

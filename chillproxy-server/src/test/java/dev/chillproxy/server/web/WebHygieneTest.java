@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 import dev.chillproxy.chillstreams.db.Engine;
@@ -40,6 +41,17 @@ class WebHygieneTest {
     @AfterAll
     static void stop() {
         fixture.close();
+    }
+
+    @Test
+    void browsersGetAFavicon() throws Exception {
+        try (Response response = fixture.get("/favicon.ico", "Probe/1")) {
+            byte[] icon = response.body().bytes();
+            assertEquals(200, response.code());
+            assertEquals("image/x-icon", response.header("Content-Type"));
+            assertTrue(icon.length > 22 && icon.length < 4096, "a small icon: " + icon.length);
+            assertEquals(List.of(0, 0, 1, 0), List.of((int) icon[0], (int) icon[1], (int) icon[2], (int) icon[3]), "ICO header");
+        }
     }
 
     @Test
