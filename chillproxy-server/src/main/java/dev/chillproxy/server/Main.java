@@ -1,5 +1,8 @@
 package dev.chillproxy.server;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,6 +83,7 @@ import dev.chillproxy.store.torznab.IndexerKind;
 import dev.chillproxy.store.torznab.TorznabClient;
 import dev.chillproxy.store.torznab.TorznabSearch;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -116,11 +120,37 @@ public final class Main {
             return;
         }
         LOG.info("starting with {}", settings);
+        try {
+            run(settings, started);
+        } catch (StartRefusedException e) {
+            LOG.error("start-up stopped: {}", e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(Settings settings, long started) {
+        // the port first: a taken port stops start-up before any migration runs
+        requirePortFree(settings.http().bindAddress(), settings.http().port());
         String version = AppVersion.read();
         Database database = Database.open(settings.storage().databaseUrl());
         LOG.info("database ready: {}", settings.storage().databaseUrl());
-        Server server = build(settings, database, new OkHttpClient(), Clock.systemUTC(), version, Tuning.DEFAULT);
+        Server server;
+        try {
+            server = build(settings, database, new OkHttpClient(), Clock.systemUTC(), version, Tuning.DEFAULT);
+        } catch (StartRefusedException e) {
+            database.close();
+            throw e;
+        }
         Javalin app = server.app(config -> config.jetty.modifyServer(jetty -> jetty.setStopTimeout(STOP_TIMEOUT_MS)));
+        try {
+            app.start(settings.http().bindAddress(), settings.http().port());
+        } catch (JavalinBindException e) {
+            // another process took the port between the check and here
+            server.close();
+            database.close();
+            throw portTaken(settings.http().bindAddress(), settings.http().port());
+        }
+        // registered once listening: a failed start is no signal and has nothing in flight to finish
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("SIGTERM: finishing in-flight requests (up to {} ms), then draining usage events", STOP_TIMEOUT_MS);
             app.stop();
@@ -128,10 +158,24 @@ public final class Main {
             database.close();
             LOG.info("stopped");
         }, "chillproxy-shutdown"));
-        app.start(settings.http().port());
         server.start();
-        LOG.info("ready on port {} in {} ms ({})", app.port(), (System.nanoTime() - started) / 1_000_000,
-                settings.http().baseUrl());
+        LOG.info("ready on {}:{} in {} ms ({})", settings.http().bindAddress(), app.port(),
+                (System.nanoTime() - started) / 1_000_000, settings.http().baseUrl());
+    }
+
+    /** Binds the port once and lets it go, so a port another program holds stops start-up at once. */
+    static void requirePortFree(String bindAddress, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true); // as Jetty does: a port in TIME_WAIT after a restart is free
+            socket.bind(new InetSocketAddress(bindAddress, port));
+        } catch (IOException e) {
+            throw portTaken(bindAddress, port);
+        }
+    }
+
+    private static StartRefusedException portTaken(String bindAddress, int port) {
+        return new StartRefusedException("port " + port + " on " + bindAddress + " is already in use (another "
+                + "chillproxy still running?): stop that process or set PORT to a free port");
     }
 
     /** Every object the server runs, over a database this method migrates; nothing is started yet. */
@@ -167,6 +211,7 @@ public final class Main {
             usage = UsageOutbox.direct(embedded, clock);
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
             admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants)));
+            requireKeysOpen(admin.get(), settings);
             health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval()));
             // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
             internalRoutes = settings.pool().chillstreamsApiKey().map(key ->
@@ -228,6 +273,17 @@ public final class Main {
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), usage, leftovers,
                 health, anime, workers, metrics, http);
+    }
+
+    /** A data folder copied without its encryption key would otherwise start with a new one and fail every user. */
+    private static void requireKeysOpen(PoolAdmin admin, Settings settings) {
+        long undecryptable = admin.undecryptableKeys();
+        if (undecryptable > 0) {
+            throw new StartRefusedException(undecryptable + " stored pool key(s) cannot be decrypted with the configured "
+                    + PoolKeyCipher.VARIABLE + " (the " + settings.storage().dataDir().resolve(PoolKeyCipher.FILE_NAME)
+                    + " file or the variable): restore the " + PoolKeyCipher.FILE_NAME + " the keys were added with "
+                    + "into the data folder, or set " + PoolKeyCipher.VARIABLE + " to that key");
+        }
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */

@@ -47,6 +47,11 @@ public final class PoolAdmin {
         return keys.list();
     }
 
+    /** Active keys the configured encryption key cannot open (their status reads {@code undecryptable}). */
+    public long undecryptableKeys() {
+        return keys.list().stream().filter(key -> PoolKeys.UNDECRYPTABLE.equals(key.status())).count();
+    }
+
     /** Idempotent; its users get another key on their next request. */
     public void retirePoolKey(String id) {
         keys.retire(id);

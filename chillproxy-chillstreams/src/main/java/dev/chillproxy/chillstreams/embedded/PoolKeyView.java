@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A pool key as the admin API shows it: masked ({@code tb_…a1b2}), never the key itself.
  *
- * @param status         retired, cooldown, or the health (healthy, degraded, failing, disabled)
+ * @param status         retired, undecryptable (the configured encryption key cannot open it), cooldown,
+ *                       or the health (healthy, degraded, failing, disabled)
  * @param cooldownUntil  null unless throttled
  * @param requests24h    usage events on this key over the last 24 hours
  * @param cachedRatio24h share of those that were cached, 0 when none (stream lists count as cached: kept for old

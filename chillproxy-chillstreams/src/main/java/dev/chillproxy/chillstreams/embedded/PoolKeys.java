@@ -30,6 +30,8 @@ final class PoolKeys {
      * the account cost none), so 20 users fit the hourly budget even if all of them are at their peak at once.
      */
     static final int DEFAULT_MAX_USERS = 20;
+    /** The status of a key the configured {@code POOL_ENCRYPTION_KEY} cannot decrypt. */
+    static final String UNDECRYPTABLE = "undecryptable";
 
     private final Database database;
     private final PoolKeyCipher cipher;
@@ -152,13 +154,14 @@ final class PoolKeys {
     }
 
     private static final String SELECT_VIEW = "SELECT k.id, k.label, k.service, k.masked_key, k.health, k.max_users,"
-            + " k.cooldown_until, k.retired_at, k.created_at, k.last_checked_at,"
+            + " k.cooldown_until, k.retired_at, k.created_at, k.last_checked_at, k.key_ciphertext, k.key_nonce, k.key_cipher_id,"
             + " (SELECT count(*) FROM torbox_pool_assignments a WHERE a.pool_key_id = k.id) AS assigned"
             + " FROM torbox_pool_keys k";
 
-    private static PoolKeyView view(ResultSet rs, long now, UsageStats.Aggregate stats) throws SQLException {
+    private PoolKeyView view(ResultSet rs, long now, UsageStats.Aggregate stats) throws SQLException {
         Instant cooldown = instant(rs, "cooldown_until");
         String status = rs.getObject("retired_at") != null ? "retired"
+                : !opens(rs) ? UNDECRYPTABLE
                 : cooldown != null && cooldown.toEpochMilli() > now ? "cooldown"
                 : rs.getString("health");
         return new PoolKeyView(rs.getString("id"), rs.getString("label"), rs.getString("service"), rs.getString("masked_key"),
@@ -166,6 +169,17 @@ final class PoolKeys {
                 stats.playbacks(), stats.playbackCachedRatio(),
                 cooldown != null && cooldown.toEpochMilli() > now ? cooldown : null,
                 instant(rs, "created_at"), instant(rs, "last_checked_at"));
+    }
+
+    /** Whether the configured encryption key opens this row's key (a lost or replaced key file does not). */
+    private boolean opens(ResultSet rs) throws SQLException {
+        try {
+            cipher.decrypt(new EncryptedValue(rs.getString("key_ciphertext"), rs.getString("key_nonce"),
+                    rs.getString("key_cipher_id")), rs.getString("id"));
+            return true;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

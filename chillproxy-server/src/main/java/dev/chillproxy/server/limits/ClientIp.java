@@ -1,22 +1,32 @@
 package dev.chillproxy.server.limits;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.chillproxy.core.client.ClientAddress;
 import dev.chillproxy.core.client.TrustedProxies;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client's IP address of a request: the socket peer, or, when the peer is one of {@code TRUSTED_PROXIES},
  * the address its {@code X-Forwarded-For} names ({@link ClientAddress}). An untrusted peer's header is
- * ignored, so a client cannot pick its address to dodge a limit. Resolved once per request. Thread-safe.
+ * ignored, so a client cannot pick its address to dodge a limit; the first such request is logged once, as
+ * behind a reverse proxy not listed there every user would otherwise silently be the proxy. Resolved once per
+ * request. Thread-safe.
  */
 public final class ClientIp {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClientIp.class);
     private static final String ATTRIBUTE = "chillproxy.clientIp";
+    private static final List<String> FORWARDED_HEADERS = List.of("X-Forwarded-For", "X-Forwarded-Host",
+            "X-Forwarded-Proto", "Forwarded");
 
     private final TrustedProxies trustedProxies;
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     public ClientIp(TrustedProxies trustedProxies) {
         this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
@@ -33,6 +43,22 @@ public final class ClientIp {
         String ip = ClientAddress.resolve(ctx.req().getRemoteAddr(), forwarded.isEmpty() ? null : forwarded,
                 trustedProxies);
         ctx.attribute(ATTRIBUTE, ip);
+        warnOnceAboutUntrustedForwarding(ctx);
         return ip;
+    }
+
+    private void warnOnceAboutUntrustedForwarding(Context ctx) {
+        if (warned.get()) {
+            return;
+        }
+        String peer = ctx.req().getRemoteAddr();
+        if (trustedProxies.contains(peer) || FORWARDED_HEADERS.stream().allMatch(name -> ctx.header(name) == null)) {
+            return;
+        }
+        if (warned.compareAndSet(false, true)) {
+            LOG.warn("forwarded headers (X-Forwarded-For/-Host/-Proto, Forwarded) from {} are ignored because it is not a "
+                    + "trusted proxy: every user counts as {}; if {} is your reverse proxy, add it to TRUSTED_PROXIES "
+                    + "(e.g. TRUSTED_PROXIES={}); logged once", peer, peer, peer, peer);
+        }
     }
 }

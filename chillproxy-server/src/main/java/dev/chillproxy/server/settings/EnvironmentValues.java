@@ -24,6 +24,7 @@ import dev.chillproxy.core.secret.ApiKey;
  */
 final class EnvironmentValues {
 
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private final Map<String, String> environment;
@@ -63,6 +64,24 @@ final class EnvironmentValues {
             // reported below
         }
         problems.add(name + ": expected a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
+        return fallback;
+    }
+
+    /** An IP address literal (IPv4 or IPv6); a host name is refused, so reading it never asks DNS. */
+    String ipAddress(String name, String fallback) {
+        Optional<String> raw = value(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        String text = raw.get();
+        if (IPV4.matcher(text).matches() || text.contains(":")) {
+            try {
+                return java.net.InetAddress.getByName(text).getHostAddress();
+            } catch (java.net.UnknownHostException e) {
+                // reported below
+            }
+        }
+        problems.add(name + ": expected an IP address such as 0.0.0.0 or 127.0.0.1, got '" + text + "'");
         return fallback;
     }
 

@@ -28,9 +28,11 @@ public record Settings(Http http, Storage storage, Pool pool, Outbound outbound,
      * @param baseUrl        public base URL used in install and stream links ({@code STREMTHRU_BASE_URL})
      * @param trustedProxies peers whose {@code X-Forwarded-*} headers are believed ({@code TRUSTED_PROXIES})
      * @param metricsToken   bearer for {@code /metrics} ({@code METRICS_TOKEN}); absent = open
+     * @param bindAddress    the interface listened on ({@code BIND_ADDRESS}): 0.0.0.0 = all, 127.0.0.1 = behind a local proxy
      */
-    public record Http(int port, URI baseUrl, TrustedProxies trustedProxies, Optional<ApiKey> metricsToken) {
+    public record Http(int port, URI baseUrl, TrustedProxies trustedProxies, Optional<ApiKey> metricsToken, String bindAddress) {
         public Http {
+            Objects.requireNonNull(bindAddress, "bindAddress");
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }

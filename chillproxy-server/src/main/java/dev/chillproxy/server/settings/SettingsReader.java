@@ -34,11 +34,11 @@ final class SettingsReader {
             "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS",
             "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS", "ENABLE_P2P",
             "USER_ADDS_PER_HOUR", "LOCAL_URLS_ALLOWED",
-            "DEVICE_IDLE_RELEASE", "ANIME_MAPPING_URL");
+            "DEVICE_IDLE_RELEASE", "ANIME_MAPPING_URL", "BIND_ADDRESS");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
-            "RATE_LIMIT_", "MAGNET_", "INTERNAL_", "LOCAL_", "USER_", "DEVICE_", "STREMTHRU_");
+            "RATE_LIMIT_", "MAGNET_", "INTERNAL_", "LOCAL_", "USER_", "DEVICE_", "STREMTHRU_", "BIND_");
 
     private final Map<String, String> environment;
     private final EnvironmentValues values;
@@ -70,7 +70,8 @@ final class SettingsReader {
             values.problem("ENABLE_CHILLSTREAMS_AUTH, ENABLE_LEGACY_TOKENS: at least one must be true");
         }
         Settings settings = new Settings(
-                new Settings.Http(port, baseUrl, values.trustedProxies("TRUSTED_PROXIES"), values.secret("METRICS_TOKEN", MIN_SECRET_LENGTH)),
+                new Settings.Http(port, baseUrl, values.trustedProxies("TRUSTED_PROXIES"), values.secret("METRICS_TOKEN", MIN_SECRET_LENGTH),
+                        values.ipAddress("BIND_ADDRESS", "0.0.0.0")),
                 new Settings.Storage(dataDir, databaseUrl),
                 new Settings.Pool(chillstreamsUrl, chillstreamsKey, poolAuth, legacyTokens,
                         values.secret("ADMIN_API_KEY", MIN_SECRET_LENGTH),
