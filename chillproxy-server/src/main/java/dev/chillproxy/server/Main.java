@@ -58,6 +58,7 @@ import dev.chillproxy.server.torz.AnimeMappingLoader;
 import dev.chillproxy.server.torz.ClientContexts;
 import dev.chillproxy.server.torz.IndexerCandidateSource;
 import dev.chillproxy.server.torz.KeyProblemReporter;
+import dev.chillproxy.server.torz.LegacyTokenCheck;
 import dev.chillproxy.server.torz.ParsedTitles;
 import dev.chillproxy.server.torz.PlaybackCaches;
 import dev.chillproxy.server.torz.PlaybackRoutes;
@@ -233,7 +234,8 @@ public final class Main {
         TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(cipher));
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
         KeyProblemReporter problems = new KeyProblemReporter(grants, clock);
-        StoreAccess access = new PoolStoreAccess(keys, settings.pool().enableChillstreamsAuth(), settings.pool().enableLegacyTokens());
+        StoreAccess access = new PoolStoreAccess(keys, new LegacyTokenCheck(stores, Ticker.systemTicker()),
+                settings.pool().enableChillstreamsAuth(), settings.pool().enableLegacyTokens());
         ParsedTitles titles = new ParsedTitles(new TitleParser());
         metrics.monitor(titles.statistics(), "titles");
         Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();

@@ -61,7 +61,9 @@ public sealed interface Access {
         INVALID_REQUEST("Unknown user", ErrorVideo.UNKNOWN_USER),
         AUTH_METHOD_DISABLED("Sign-in method not accepted", ErrorVideo.SIGN_IN_REFUSED),
         POOL_UNREACHABLE("Key pool unavailable", ErrorVideo.POOL_UNAVAILABLE),
-        NO_KEY_AVAILABLE("No free key in the pool", ErrorVideo.NO_KEY_AVAILABLE);
+        NO_KEY_AVAILABLE("No free key in the pool", ErrorVideo.NO_KEY_AVAILABLE),
+        /** The store refused the user's own (legacy) token: the store says so, not the pool. */
+        TOKEN_REFUSED("Store refused your token", ErrorVideo.UNAUTHORIZED);
 
         private final String title;
         private final ErrorVideo video;

@@ -25,11 +25,13 @@ public final class PoolStoreAccess implements StoreAccess {
     private static final Logger LOG = LoggerFactory.getLogger(PoolStoreAccess.class);
 
     private final KeySource pool;
+    private final LegacyTokenCheck tokens;
     private final boolean poolAuthEnabled;
     private final boolean legacyTokensEnabled;
 
-    public PoolStoreAccess(KeySource pool, boolean poolAuthEnabled, boolean legacyTokensEnabled) {
+    public PoolStoreAccess(KeySource pool, LegacyTokenCheck tokens, boolean poolAuthEnabled, boolean legacyTokensEnabled) {
         this.pool = pool;
+        this.tokens = tokens;
         this.poolAuthEnabled = poolAuthEnabled;
         this.legacyTokensEnabled = legacyTokensEnabled;
     }
@@ -66,6 +68,11 @@ public final class PoolStoreAccess implements StoreAccess {
                     "This server accepts pool users only. Ask your operator for an addon link with your user id.");
         }
         ApiKey own = store.token().get();
+        if (tokens.refused(store.store(), own)) {
+            return new Access.Refused(Access.Refusal.TOKEN_REFUSED, store.store().label() + " refused the token in your"
+                    + " addon link. Copy a current API token from your " + store.store().label()
+                    + " account into the configure page and install the addon again.");
+        }
         return new Access.Granted(own, "own-" + own.fingerprint(), "", store.store().code());
     }
 

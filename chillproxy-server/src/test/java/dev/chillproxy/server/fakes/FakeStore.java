@@ -16,6 +16,7 @@ import dev.chillproxy.store.StoreMagnet;
 import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.registry.StoreSet;
 import dev.chillproxy.store.StoreUser;
+import dev.chillproxy.store.Subscription;
 
 /**
  * A debrid store with scripted answers: a cache check, one magnet, a link per handle, or a failure for any call.
@@ -73,7 +74,8 @@ public final class FakeStore implements Store {
 
     @Override
     public StoreUser user(ApiKey key) {
-        throw new UnsupportedOperationException("not used by torz");
+        record("user", key, null, null);
+        return new StoreUser("fake-user", "", Subscription.PREMIUM, null);
     }
 
     @Override

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.store.StoreException;
+import dev.chillproxy.store.ErrorCode;
+import dev.chillproxy.server.fakes.FakeStore;
+import dev.chillproxy.core.testing.TestClock;
 import dev.chillproxy.server.fakes.FakePool;
 import dev.chillproxy.core.store.StoreName;
 import java.util.Map;
@@ -30,10 +34,40 @@ class PoolStoreAccessTest {
     private static final StoreConfig LEGACY = StoreConfig.own(StoreName.TORBOX, TOKEN);
 
     private final FakePool pool = new FakePool(new Grant.Allowed(ApiKey.of("pool-key-secret-1"), "pk-7", 2));
+    private final FakeStore torbox = new FakeStore(StoreName.TORBOX);
+    private final TestClock clock = new TestClock();
+    private final LegacyTokenCheck tokens = new LegacyTokenCheck(torbox.asSet(), clock::nanos);
+
+    /** A wrong legacy token is told at the stream list (not after a normal-looking list), asked once per few minutes. */
+    @Test
+    void aLegacyTokenTheStoreRefusesIsToldAtTheListAndAskedOncePerFewMinutes() {
+        torbox.failing("user", new StoreException(StoreName.TORBOX, ErrorCode.UNAUTHORIZED, 401, "BAD_TOKEN", "no", null));
+        PoolStoreAccess access = new PoolStoreAccess(pool, tokens, true, true);
+
+        Access.Refused refused = assertInstanceOf(Access.Refused.class, access.open(LEGACY, CONTEXT, "stream-list", ""));
+        access.open(LEGACY, CONTEXT, "stream-served", HASH);
+
+        assertEquals(Access.Refusal.TOKEN_REFUSED, refused.reason());
+        assertFalse(refused.message().contains(TOKEN));
+        assertEquals(1, torbox.calls("user").size(), "the verdict is kept per token fingerprint");
+        assertEquals(TOKEN, torbox.calls("user").get(0).key().reveal(), "the token only goes to its own store");
+        clock.advance(LegacyTokenCheck.REMEMBER.plusSeconds(1));
+        access.open(LEGACY, CONTEXT, "stream-list", "");
+        assertEquals(2, torbox.calls("user").size(), "asked again later: the user may have fixed the account");
+    }
+
+    @Test
+    void aStoreThatCannotSayDoesNotBlockTheToken() {
+        torbox.failing("user", new StoreException(StoreName.TORBOX, ErrorCode.STORE_SERVER_DOWN, 502, null, "down", null));
+
+        Access access = new PoolStoreAccess(pool, tokens, true, true).open(LEGACY, CONTEXT, "stream-list", "");
+
+        assertInstanceOf(Access.Granted.class, access);
+    }
 
     @Test
     void aPoolUserGetsThePoolsKeyForThisDeviceAndAction() {
-        Access access = new PoolStoreAccess(pool, true, true).open(POOLED, CONTEXT, "stream-served", HASH);
+        Access access = new PoolStoreAccess(pool, tokens, true, true).open(POOLED, CONTEXT, "stream-served", HASH);
 
         assertEquals(new Access.Granted(ApiKey.of("pool-key-secret-1"), "pk-7", USER, "tb"), access);
         assertTrue(((Access.Granted) access).pooled());
@@ -45,14 +79,14 @@ class PoolStoreAccessTest {
     void everyDenialBecomesARefusalWithThePoolsReasonAndMessage(Access.Refusal reason) {
         pool.answer = new Grant.Denied(reason, "message for " + reason, 3);
 
-        Access access = new PoolStoreAccess(pool, true, true).open(POOLED, CONTEXT, "stream-list", "");
+        Access access = new PoolStoreAccess(pool, tokens, true, true).open(POOLED, CONTEXT, "stream-list", "");
 
         assertEquals(new Access.Refused(reason, "message for " + reason), access);
     }
 
     @Test
     void poolUsersAreRefusedWithoutAskingThePoolWhenPoolAuthIsOff() {
-        Access access = new PoolStoreAccess(pool, false, true).open(POOLED, CONTEXT, "stream-list", "");
+        Access access = new PoolStoreAccess(pool, tokens, false, true).open(POOLED, CONTEXT, "stream-list", "");
 
         assertEquals(Access.Refusal.AUTH_METHOD_DISABLED, assertInstanceOf(Access.Refused.class, access).reason());
         assertTrue(pool.requests.isEmpty());
@@ -60,7 +94,7 @@ class PoolStoreAccessTest {
 
     @Test
     void aLegacyTokenUsesTheUsersOwnKeyUnderAStableFingerprint() {
-        PoolStoreAccess access = new PoolStoreAccess(pool, true, true);
+        PoolStoreAccess access = new PoolStoreAccess(pool, tokens, true, true);
 
         Access.Granted first = assertInstanceOf(Access.Granted.class, access.open(LEGACY, CONTEXT, "stream-list", ""));
         Access.Granted again = assertInstanceOf(Access.Granted.class,
@@ -81,7 +115,7 @@ class PoolStoreAccessTest {
 
     @Test
     void aLegacyTokenIsRefusedWhenLegacyTokensAreOff() {
-        Access access = new PoolStoreAccess(pool, true, false).open(LEGACY, CONTEXT, "stream-list", "");
+        Access access = new PoolStoreAccess(pool, tokens, true, false).open(LEGACY, CONTEXT, "stream-list", "");
 
         Access.Refused refused = assertInstanceOf(Access.Refused.class, access);
         assertEquals(Access.Refusal.AUTH_METHOD_DISABLED, refused.reason());
@@ -93,7 +127,7 @@ class PoolStoreAccessTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"rd", "ad", "pm", "dl"})
     void aPoolUserOnAStoreThePoolDoesNotServeIsRefusedWithoutAskingThePool(String code) {
-        Access access = new PoolStoreAccess(pool, true, true).open(StoreConfig.pooled(StoreName.fromCode(code), USER), CONTEXT, "stream-list", "");
+        Access access = new PoolStoreAccess(pool, tokens, true, true).open(StoreConfig.pooled(StoreName.fromCode(code), USER), CONTEXT, "stream-list", "");
 
         assertInstanceOf(Access.Refused.class, access);
         assertEquals(Access.Refusal.AUTH_METHOD_DISABLED, ((Access.Refused) access).reason());
@@ -105,7 +139,7 @@ class PoolStoreAccessTest {
     void aGrantForAnotherServiceIsRefused() {
         pool.answer = new Grant.Allowed(ApiKey.of("rd-pool-key-secret"), "pk-9", 1, "realdebrid");
 
-        Access access = new PoolStoreAccess(pool, true, true).open(POOLED, CONTEXT, "stream-list", "");
+        Access access = new PoolStoreAccess(pool, tokens, true, true).open(POOLED, CONTEXT, "stream-list", "");
 
         assertEquals(Access.Refusal.NO_KEY_AVAILABLE, ((Access.Refused) access).reason());
         assertFalse(access.toString().contains("rd-pool-key-secret"));
@@ -115,7 +149,7 @@ class PoolStoreAccessTest {
     void aGrantNamingNoServiceIsTheWiresDefaultTorBox() {
         pool.answer = new Grant.Allowed(ApiKey.of("pool-key-secret-1"), "pk-7", 2, null);
 
-        Access access = new PoolStoreAccess(pool, true, true).open(POOLED, CONTEXT, "stream-list", "");
+        Access access = new PoolStoreAccess(pool, tokens, true, true).open(POOLED, CONTEXT, "stream-list", "");
 
         assertEquals("tb", ((Access.Granted) access).store());
     }
