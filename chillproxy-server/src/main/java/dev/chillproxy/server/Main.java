@@ -1,13 +1,7 @@
 package dev.chillproxy.server;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -42,7 +36,6 @@ import dev.chillproxy.server.limits.RateLimit;
 import dev.chillproxy.server.limits.RequestLimits;
 import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.metrics.Metrics;
-import dev.chillproxy.server.metrics.UpstreamServices;
 import dev.chillproxy.server.net.LocalAddressGuard;
 import dev.chillproxy.server.net.OperatorEndpoints;
 import dev.chillproxy.server.pool.AdminRoutes;
@@ -79,8 +72,6 @@ import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.web.HealthRoutes;
 import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.registry.StoreSet;
-import dev.chillproxy.store.torznab.IndexerEndpoint;
-import dev.chillproxy.store.torznab.IndexerKind;
 import dev.chillproxy.store.torznab.TorznabClient;
 import dev.chillproxy.store.torznab.TorznabSearch;
 import io.javalin.Javalin;
@@ -131,7 +122,7 @@ public final class Main {
 
     private static void run(Settings settings, long started) {
         // the port first: a taken port stops start-up before any migration runs
-        requirePortFree(settings.http().bindAddress(), settings.http().port());
+        StartChecks.requirePortFree(settings.http().bindAddress(), settings.http().port());
         String version = AppVersion.read();
         Database database = Database.open(settings.storage().databaseUrl());
         LOG.info("database ready: {}", settings.storage().databaseUrl());
@@ -149,7 +140,7 @@ public final class Main {
             // another process took the port between the check and here
             server.close();
             database.close();
-            throw portTaken(settings.http().bindAddress(), settings.http().port());
+            throw StartChecks.portTaken(settings.http().bindAddress(), settings.http().port());
         }
         // registered once listening: a failed start is no signal and has nothing in flight to finish
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -164,21 +155,6 @@ public final class Main {
                 (System.nanoTime() - started) / 1_000_000, settings.http().baseUrl());
     }
 
-    /** Binds the port once and lets it go, so a port another program holds stops start-up at once. */
-    static void requirePortFree(String bindAddress, int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true); // as Jetty does: a port in TIME_WAIT after a restart is free
-            socket.bind(new InetSocketAddress(bindAddress, port));
-        } catch (IOException e) {
-            throw portTaken(bindAddress, port);
-        }
-    }
-
-    private static StartRefusedException portTaken(String bindAddress, int port) {
-        return new StartRefusedException("port " + port + " on " + bindAddress + " is already in use (another "
-                + "chillproxy still running?): stop that process or set PORT to a free port");
-    }
-
     /** Every object the server runs, over a database this method migrates; nothing is started yet. */
     public static Server build(Settings settings, Database database, OkHttpClient http, Clock clock, String version,
                                Tuning tuning) {
@@ -187,8 +163,8 @@ public final class Main {
         String userAgent = "chillproxy/" + version;
         Metrics metrics = new Metrics();
         // one outbound client: users' URLs cannot reach this machine, every upstream call is metered
-        OkHttpClient upstream = new LocalAddressGuard(Dns.SYSTEM, OperatorEndpoints.of(operatorUrls(settings)))
-                .install(http.newBuilder()).addInterceptor(metrics.upstream(upstreamServices(settings))).build();
+        OkHttpClient upstream = new LocalAddressGuard(Dns.SYSTEM, OperatorEndpoints.of(OperatorUpstreams.urls(settings)))
+                .install(http.newBuilder()).addInterceptor(metrics.upstream(OperatorUpstreams.services(settings))).build();
         StoreSet stores = StoreSet.create(upstream, mapper, settings.outbound().upstreams(), userAgent);
         metrics.circuitBreakers(stores);
 
@@ -212,7 +188,7 @@ public final class Main {
             usage = UsageOutbox.direct(embedded, clock);
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
             admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants)));
-            requireKeysOpen(admin.get(), settings);
+            StartChecks.requireKeysOpen(admin.get(), settings);
             health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval()));
             // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
             internalRoutes = settings.pool().chillstreamsApiKey().map(key ->
@@ -242,7 +218,7 @@ public final class Main {
         metrics.monitor(linkCache, "links");
         TorznabClient torznab = new TorznabClient(upstream, settings.addon().streamDeadline(), userAgent);
         RecentCandidates candidates = new RecentCandidates(new IndexerCandidateSource(index,
-                new TorznabSearch(torznab, workers.indexers()), operatorIndexers(settings), titles, workers.general(),
+                new TorznabSearch(torznab, workers.indexers()), OperatorUpstreams.indexers(settings), titles, workers.general(),
                 privateLinks), Ticker.systemTicker());
         metrics.monitor(candidates.statistics(), "candidates");
         StreamLinks links = new StreamLinks(settings.http().baseUrl().toString());
@@ -277,49 +253,9 @@ public final class Main {
                 health, anime, workers, metrics, http);
     }
 
-    /** A data folder copied without its encryption key would otherwise start with a new one and fail every user. */
-    private static void requireKeysOpen(PoolAdmin admin, Settings settings) {
-        long undecryptable = admin.undecryptableKeys();
-        if (undecryptable > 0) {
-            throw new StartRefusedException(undecryptable + " stored pool key(s) cannot be decrypted with the configured "
-                    + PoolKeyCipher.VARIABLE + " (the " + settings.storage().dataDir().resolve(PoolKeyCipher.FILE_NAME)
-                    + " file or the variable): restore the " + PoolKeyCipher.FILE_NAME + " the keys were added with "
-                    + "into the data folder, or set " + PoolKeyCipher.VARIABLE + " to that key");
-        }
-    }
-
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */
     static ObjectMapper objectMapper() {
         return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    }
-
-    /** URLs the operator configured; only their host:port pairs may be local addresses (users' URLs may not). */
-    private static List<String> operatorUrls(Settings settings) {
-        List<String> urls = new ArrayList<>(List.of(settings.outbound().upstreams().torbox(), settings.outbound().upstreams().realDebrid(),
-                settings.outbound().upstreams().allDebrid(), settings.outbound().upstreams().premiumize(), settings.outbound().upstreams().debridLink()));
-        settings.outbound().torznabIndexers().forEach(url -> urls.add(url.toString()));
-        settings.outbound().localUrlsAllowed().forEach(url -> urls.add(url.toString()));
-        settings.outbound().prowlarrUrl().ifPresent(url -> urls.add(url.toString()));
-        settings.pool().chillstreamsApiUrl().ifPresent(url -> urls.add(url.toString()));
-        settings.outbound().animeMappingUrl().ifPresent(url -> urls.add(url.toString()));
-        return urls;
-    }
-
-    /** Which upstream a call goes to, for metric labels (never the URL itself). */
-    private static UpstreamServices upstreamServices(Settings settings) {
-        List<URI> indexers = new ArrayList<>(settings.outbound().torznabIndexers());
-        settings.outbound().prowlarrUrl().ifPresent(indexers::add);
-        return UpstreamServices.of(settings.outbound().upstreams(), indexers, settings.pool().chillstreamsApiUrl());
-    }
-
-    /** {@code TORZNAB_INDEXERS} (apikey in their query) and the operator's Prowlarr, searched for pool users. */
-    private static List<IndexerEndpoint> operatorIndexers(Settings settings) {
-        List<IndexerEndpoint> endpoints = new ArrayList<>();
-        settings.outbound().torznabIndexers().forEach(url -> endpoints.add(new IndexerEndpoint(IndexerKind.GENERIC, url.toString(), null)));
-        settings.outbound().prowlarrUrl().ifPresent(url -> endpoints.add(new IndexerEndpoint(IndexerKind.PROWLARR,
-                url.toString().replaceAll("/+$", "") + "/api/v2.0/indexers/all/results/torznab/api",
-                settings.outbound().prowlarrApiKey().orElse(null))));
-        return endpoints;
     }
 
     /** Pool keys per health status, for the metrics gauge. */
