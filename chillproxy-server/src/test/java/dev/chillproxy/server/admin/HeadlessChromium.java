@@ -34,7 +34,8 @@ import okhttp3.WebSocketListener;
  */
 final class HeadlessChromium implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** Generous: on a loaded 2-core machine a cold Chromium start has taken over 30 s. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -53,9 +54,17 @@ final class HeadlessChromium implements AutoCloseable {
         this.socket = http.newWebSocket(new Request.Builder().url(pageSocketUrl).build(), new Listener());
     }
 
+    /**
+     * Debian's browser itself rather than its {@code /usr/bin/chromium} launcher script, whose shared-memory check
+     * breaks on some machines ("[: …: unexpected operator") and whose flags headless use does not need.
+     */
+    private static String defaultBinary() {
+        return Files.isExecutable(Path.of("/usr/lib/chromium/chromium")) ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium";
+    }
+
     /** Starts Chromium; fails (never skips) with a clear message when it cannot. */
     static HeadlessChromium start(OkHttpClient shared) throws IOException, InterruptedException {
-        Path binary = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        Path binary = Path.of(System.getenv().getOrDefault("CHROMIUM", defaultBinary()));
         if (!Files.isExecutable(binary)) {
             throw new AssertionError("Chromium is required for the admin page browser test but " + binary + " is missing;"
                     + " install it with: apt-get install -y chromium chromium-driver (or set CHROMIUM=/path/to/chromium)");
