@@ -1,12 +1,8 @@
 package dev.chillproxy.core.client;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -24,28 +20,13 @@ public final class DeviceId {
     }
 
     public static String of(String ip, String userAgent) {
-        String address = IpLiteral.parse(ip).map(DeviceId::network).orElse(Objects.requireNonNullElse(ip, "").strip());
+        String address = IpLiteral.parse(ip).map(IpLiteral::network).orElse(Objects.requireNonNullElse(ip, "").strip());
         String input = address + "|" + Objects.requireNonNullElse(userAgent, "");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** IPv4 as is; IPv6 as its /64, the block one subscriber (or one phone on mobile data) gets. */
-    static String network(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return IpLiteral.canonical(address);
-        }
-        byte[] bytes = address.getAddress();
-        Arrays.fill(bytes, 8, 16, (byte) 0);
-        try {
-            // an address from bytes involves no name lookup
-            return IpLiteral.canonical(InetAddress.getByAddress(bytes)) + "/64";
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("16 bytes are an IPv6 address", e);
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.chillproxy.core.client;
 
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,24 @@ public final class IpLiteral {
     /** The canonical text of {@code text}, or empty when it is not an IP literal. */
     public static Optional<String> normalize(String text) {
         return parse(text).map(IpLiteral::canonical);
+    }
+
+    /**
+     * The network one client counts as: IPv4 as is; IPv6 as its /64 ({@code 2001:db8:1:2::/64}), the block one
+     * subscriber (or one phone on mobile data) gets, whose low 64 bits privacy extensions rotate.
+     */
+    public static String network(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return canonical(address);
+        }
+        byte[] bytes = address.getAddress();
+        Arrays.fill(bytes, 8, 16, (byte) 0);
+        try {
+            // an address from bytes involves no name lookup
+            return canonical(InetAddress.getByAddress(bytes)) + "/64";
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("16 bytes are an IPv6 address", e);
+        }
     }
 
     public static String canonical(InetAddress address) {

@@ -1,10 +1,6 @@
 package dev.chillproxy.server.limits;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -77,20 +73,6 @@ public final class RequestLimits {
 
     /** IPv4 as is; IPv6 as its /64 ({@code 2001:db8:1:2::/64}); anything else unchanged. */
     static String ipKey(String ip) {
-        Optional<InetAddress> parsed = IpLiteral.parse(ip);
-        if (parsed.isEmpty()) {
-            return ip;
-        }
-        if (!(parsed.get() instanceof Inet6Address)) {
-            return IpLiteral.canonical(parsed.get());
-        }
-        byte[] bytes = parsed.get().getAddress();
-        Arrays.fill(bytes, 8, 16, (byte) 0);
-        try {
-            // an address from bytes involves no name lookup
-            return IpLiteral.canonical(InetAddress.getByAddress(bytes)) + "/64";
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("16 bytes are an IPv6 address", e);
-        }
+        return IpLiteral.parse(ip).map(IpLiteral::network).orElse(ip);
     }
 }
