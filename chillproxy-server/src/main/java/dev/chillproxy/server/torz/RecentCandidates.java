@@ -1,17 +1,13 @@
 package dev.chillproxy.server.torz;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.chillproxy.core.config.IndexerConfig;
 import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.secret.Fingerprint;
 import dev.chillproxy.core.stream.StreamCandidate;
 import dev.chillproxy.core.stremio.StremioId;
 import dev.chillproxy.core.torz.CandidateSource;
@@ -72,28 +68,9 @@ public final class RecentCandidates implements CandidateSource {
         return recent;
     }
 
+    /** The id (and the anime id it was mapped from) with whose indexers and keys it was searched. */
     static String key(StremioId id, TorzConfig config) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, id.raw());
-            update(digest, id.origin() == null ? "" : id.origin().raw()); // a mapped id also searched its anime id
-            update(digest, SearchScope.of(config).operator() ? "operator" : "own");
-            for (IndexerConfig indexer : config.indexers()) {
-                update(digest, indexer.name());
-                update(digest, indexer.url());
-                update(digest, indexer.apiKey());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the JDK", e);
-        }
-    }
-
-    /** Length-prefixed, so ("ab","c") and ("a","bc") hash apart. */
-    private static void update(MessageDigest digest, String part) {
-        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-        digest.update(bytes);
+        return Fingerprint.of(id.raw(), id.origin() == null ? "" : id.origin().raw(), SearchScope.of(config).cacheKey());
     }
 
     /** A rough estimate: object overhead per candidate plus its strings (two bytes a char). */

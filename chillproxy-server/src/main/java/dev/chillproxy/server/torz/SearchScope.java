@@ -1,13 +1,11 @@
 package dev.chillproxy.server.torz;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.chillproxy.core.config.IndexerConfig;
-import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.secret.Fingerprint;
 
 /**
  * Whose indexers a config may search and whose private torrents it may play.
@@ -21,17 +19,11 @@ record SearchScope(boolean operator, String finder) {
 
     public static SearchScope of(TorzConfig config) {
         boolean operator = !config.stores().isEmpty();
-        StringBuilder indexers = new StringBuilder();
+        List<String> indexers = new ArrayList<>();
         for (IndexerConfig indexer : config.indexers()) {
-            indexers.append(indexer.name()).append('\0').append(indexer.url()).append('\0').append(indexer.apiKey())
-                    .append('\n');
+            indexers.addAll(List.of(indexer.name(), indexer.url(), indexer.apiKey()));
         }
-        return new SearchScope(operator, "i" + sha256(indexers.toString()));
-    }
-
-    /** True when the config has no debrid store, i.e. {@code p2p} only. */
-    public static boolean isP2pOnly(TorzConfig config) {
-        return config.p2p();
+        return new SearchScope(operator, "i" + Fingerprint.of(indexers.toArray(String[]::new)));
     }
 
     /** For caches of search results: the same answer only for the same indexers, keys and operator access. */
@@ -42,13 +34,5 @@ record SearchScope(boolean operator, String finder) {
     @Override
     public String toString() {
         return "SearchScope[operator=" + operator + "]";
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -86,7 +86,7 @@ public final class StreamRoutes {
         if (limited(ctx, UserKeys.of(config).orElse(null))) {
             return;
         }
-        if (!p2pEnabled && SearchScope.isP2pOnly(config)) {
+        if (!p2pEnabled && config.p2p()) {
             page(ctx, "P2P is off on this server", "This server streams through a debrid store only."
                     + " Open the configure page to pick one.", links.configurePage(""));
             return;

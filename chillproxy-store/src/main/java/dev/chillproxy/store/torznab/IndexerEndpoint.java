@@ -1,6 +1,7 @@
 package dev.chillproxy.store.torznab;
 
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.secret.Fingerprint;
 import dev.chillproxy.store.http.SecretMasker;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -38,6 +39,6 @@ public record IndexerEndpoint(IndexerKind kind, String url, ApiKey apiKey) {
 
     /** Cache key: a hash of the full URL and the key, so neither sits in clear in a cache. */
     String cacheKey() {
-        return CacheKeys.of(url, apiKey == null ? "" : apiKey.reveal());
+        return Fingerprint.of(url, apiKey == null ? "" : apiKey.reveal());
     }
 }

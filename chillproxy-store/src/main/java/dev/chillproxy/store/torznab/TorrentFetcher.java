@@ -15,6 +15,7 @@ import okhttp3.Response;
 import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.chillproxy.core.secret.Fingerprint;
 
 /**
  * Downloads {@code .torrent} links: follows at most {@link #MAX_REDIRECTS} redirects by hand (a {@code magnet:}
@@ -64,7 +65,7 @@ public final class TorrentFetcher {
      * A download the scope cut short is not remembered as a failure: the link gets another chance.
      */
     Resolution resolve(String url, CallScope scope) {
-        String key = CacheKeys.of(url); // links may carry a passkey: hashed, not kept in clear
+        String key = Fingerprint.of(url); // links may carry a passkey: hashed, not kept in clear
         Resolution cached = resolved.getIfPresent(key);
         if (cached == null) {
             cached = failed.getIfPresent(key);

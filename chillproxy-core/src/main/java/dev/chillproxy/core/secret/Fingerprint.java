@@ -1,18 +1,21 @@
-package dev.chillproxy.store.torznab;
+package dev.chillproxy.core.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 cache keys: an indexer URL or a {@code .torrent} link may carry an API key or passkey, never kept in clear. */
-final class CacheKeys {
+/**
+ * SHA-256 keys for caches and maps whose parts may hold a secret (an indexer URL with its apikey, a {@code .torrent}
+ * link with a passkey, a user's indexer config): the parts are never kept in clear.
+ */
+public final class Fingerprint {
 
-    private CacheKeys() {
+    private Fingerprint() {
     }
 
     /** Hex SHA-256 of the parts, each length-prefixed so ("ab","c") and ("a","bc") differ. */
-    static String of(String... parts) {
+    public static String of(String... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {
