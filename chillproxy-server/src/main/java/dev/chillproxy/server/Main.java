@@ -249,8 +249,8 @@ public final class Main {
                 new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()));
         RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
-        return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), usage, leftovers,
-                health, anime, workers, metrics, http);
+        return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
+                leftovers, health, anime, workers, metrics, http);
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
+import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.torz.AnimeMappingLoader;
@@ -23,6 +24,7 @@ public final class Server implements AutoCloseable {
     private static final Duration LEFTOVER_DRAIN = Duration.ofSeconds(10);
 
     private final AppDependencies dependencies;
+    private final GrantCache grants;
     private final UsageOutbox outbox;
     private final Optional<UsageOutbox> leftovers;
     private final Optional<KeyHealthChecker> health;
@@ -31,10 +33,11 @@ public final class Server implements AutoCloseable {
     private final Metrics metrics;
     private final OkHttpClient http;
 
-    Server(AppDependencies dependencies, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
+    Server(AppDependencies dependencies, GrantCache grants, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
            Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
            WorkerPools.Pools workers, Metrics metrics, OkHttpClient http) {
         this.dependencies = dependencies;
+        this.grants = grants;
         this.outbox = outbox;
         this.leftovers = leftovers;
         this.health = health;
@@ -67,6 +70,7 @@ public final class Server implements AutoCloseable {
         workers.close();
         anime.close();
         health.ifPresent(KeyHealthChecker::close);
+        grants.flushRequestCounts(); // requests answered from cached grants, not yet added to the devices' counts
         outbox.close();
         metrics.close();
         http.dispatcher().executorService().shutdown();
