@@ -82,24 +82,26 @@ public final class PlaybackRoutes {
         }
         Playback playback = resolver.resolve(request.get(), clients.of(ctx));
         // players probe with HEAD before (and while) they GET: only a GET is a playback, so usage counts it once
-        boolean counts = ctx.method() == HandlerType.GET;
-        String hash = request.get().hash().hex();
+        if (ctx.method() == HandlerType.GET) {
+            recordUsage(playback, config, request.get().hash().hex());
+        }
         if (playback instanceof Playback.Redirect redirect) {
-            if (counts) {
-                usage.playback(redirect.access(), hash, redirect.cached(), redirect.bytes(), UsageEvent.SERVED);
-            }
             ctx.header("Cache-Control", "no-store");
             ctx.redirect(redirect.url(), HttpStatus.FOUND);
-            return;
+        } else {
+            failed(ctx, ((Playback.Failed) playback).video());
         }
-        Playback.Failed failure = (Playback.Failed) playback;
-        if (counts && failure.access() == null) {
+    }
+
+    private void recordUsage(Playback playback, TorzConfig config, String hash) {
+        if (playback instanceof Playback.Redirect redirect) {
+            usage.playback(redirect.access(), hash, redirect.cached(), redirect.bytes(), UsageEvent.SERVED);
+        } else if (playback instanceof Playback.Failed failure && failure.access() == null) {
             usage.denied(config, hash, failure.refusal());
-        } else if (counts) {
+        } else if (playback instanceof Playback.Failed failure) {
             usage.playback(failure.access(), hash, false, 0,
                     failure.video() == ErrorVideo.DOWNLOADING ? UsageEvent.TORRENT_ADDED : UsageEvent.FAILED);
         }
-        failed(ctx, failure.video());
     }
 
     private void failed(Context ctx, ErrorVideo video) {
