@@ -66,8 +66,8 @@ public final class StreamRoutes {
             list(ctx);
         } catch (RuntimeException e) {
             LOG.warn("stream list failed (request {}): {}", RequestIds.of(ctx), e.getClass().getSimpleName());
-            info(ctx, "Something went wrong", "This list could not be made. Try again in a minute.",
-                    videos.url(ErrorVideo.SERVER_ERROR));
+            answer(ctx, Stream.info("Something went wrong", "This list could not be made. Try again in a minute.",
+                    videos.url(ErrorVideo.SERVER_ERROR)));
         }
     }
 
@@ -78,8 +78,8 @@ public final class StreamRoutes {
             config = ConfigCodec.decode(ctx.pathParam("cfg"));
         } catch (ConfigException e) {
             if (!limited(ctx, null)) {
-                page(ctx, "Invalid configuration", e.getMessage() + ". Open the configure page to fix it.",
-                        links.configurePage(""));
+                answer(ctx, Stream.infoPage("Invalid configuration", e.getMessage() + ". Open the configure page to fix it.",
+                        links.configurePage("")));
             }
             return;
         }
@@ -87,15 +87,15 @@ public final class StreamRoutes {
             return;
         }
         if (!p2pEnabled && config.p2p()) {
-            page(ctx, "P2P is off on this server", "This server streams through a debrid store only."
-                    + " Open the configure page to pick one.", links.configurePage(""));
+            answer(ctx, Stream.infoPage("P2P is off on this server", "This server streams through a debrid store only."
+                    + " Open the configure page to pick one.", links.configurePage("")));
             return;
         }
         try {
             // mapped here, so the search, the episode filter and the playback links all use the IMDb season/episode
             id = animeIds.apply(StremioId.parse(ctx.pathParam("type"), ctx.pathParam("id")));
         } catch (InvalidStremioIdException e) {
-            info(ctx, "Unsupported title", e.getMessage(), null);
+            answer(ctx, Stream.info("Unsupported title", e.getMessage(), null));
             return;
         }
         Listing listing = lister.list(config, ConfigCodec.encode(config), id, clients.of(ctx));
@@ -109,31 +109,29 @@ public final class StreamRoutes {
         } else if (listing instanceof Listing.Refused refused) {
             Access.Refusal reason = refused.refusal().reason();
             usage.denied(config, "", reason);
-            info(ctx, reason.title(), refused.refusal().message(), videos.url(reason.video()));
+            answer(ctx, Stream.info(reason.title(), refused.refusal().message(), videos.url(reason.video())));
         } else if (listing instanceof Listing.Invalid invalid) {
-            page(ctx, "Invalid sort or filter", invalid.message(), links.configurePage(ConfigCodec.encode(config)));
+            answer(ctx, Stream.infoPage("Invalid sort or filter", invalid.message(),
+                    links.configurePage(ConfigCodec.encode(config))));
         } else {
-            info(ctx, "Store unavailable", ((Listing.StoresFailed) listing).message(), videos.url(ErrorVideo.SERVER_ERROR));
+            answer(ctx, Stream.info("Store unavailable", ((Listing.StoresFailed) listing).message(),
+                    videos.url(ErrorVideo.SERVER_ERROR)));
         }
     }
 
     /** Over the IP or user rate: one info stream, with {@code Retry-After} already set by the limiter. */
     private boolean limited(Context ctx, String userKey) {
         Optional<Duration> wait = rateLimit.check(ctx, userKey);
-        wait.ifPresent(duration -> info(ctx, "Too many requests",
+        wait.ifPresent(duration -> answer(ctx, Stream.info("Too many requests",
                 "Slow down a little: try again in " + Math.max(1, duration.toSeconds()) + " s.",
-                videos.url(ErrorVideo.RATE_LIMITED)));
+                videos.url(ErrorVideo.RATE_LIMITED))));
         return wait.isPresent();
     }
 
-    /** An info stream linking to a page (opened in the browser, not played). */
-    private static void page(Context ctx, String title, String message, String pageUrl) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.json(new StreamResponse(List.of(Stream.infoPage(title, message, pageUrl))));
-    }
 
-    private static void info(Context ctx, String title, String message, String url) {
+    /** One informational entry, never cached: a video to play, a video to play or a page to open. */
+    private static void answer(Context ctx, Stream entry) {
         ctx.header("Cache-Control", "no-store");
-        ctx.json(new StreamResponse(List.of(Stream.info(title, message, url))));
+        ctx.json(new StreamResponse(List.of(entry)));
     }
 }
