@@ -129,7 +129,7 @@ public final class StreamRoutes {
     }
 
 
-    /** One informational entry, never cached: a video to play, a video to play or a page to open. */
+    /** One informational entry, never cached: a video to play or a page to open. */
     private static void answer(Context ctx, Stream entry) {
         ctx.header("Cache-Control", "no-store");
         ctx.json(new StreamResponse(List.of(entry)));
