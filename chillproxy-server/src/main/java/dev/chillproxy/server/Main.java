@@ -60,6 +60,7 @@ import dev.chillproxy.server.torz.PrivateTorrentLinks;
 import dev.chillproxy.server.torz.RecentCandidates;
 import dev.chillproxy.server.torz.StoreCacheChecker;
 import dev.chillproxy.server.torz.StoreGateway;
+import dev.chillproxy.server.torz.StreamAnswers;
 import dev.chillproxy.server.torz.StreamRoutes;
 import dev.chillproxy.server.torz.UsageEvents;
 import dev.chillproxy.server.torz.UserAddQuota;
@@ -235,13 +236,16 @@ public final class Main {
         RequestLimits limits = new RequestLimits(settings, Ticker.systemTicker());
         StremioRateLimit stremioLimit = new StremioRateLimit(limits, clientIp);
         ClientContexts clients = new ClientContexts(clientIp);
+        StreamAnswers answers = new StreamAnswers(mapper, Ticker.systemTicker());
+        metrics.monitor(answers.statistics(), "answers");
         UsageEvents usageEvents = new UsageEvents(usage, clock);
         VideoRoutes videos = new VideoRoutes(settings.http().baseUrl().toString());
         AnimeMappingLoader anime = new AnimeMappingLoader(upstream, settings.outbound().animeMappingUrl(), settings.storage().dataDir(),
                 AnimeMappingLoader.MAX_BYTES);
         RouteTable.TorzRoutes torz = new RouteTable.TorzRoutes(new ManifestRoutes(version, settings.http().trustedProxies(), settings.outbound().animeMappingUrl().isPresent()),
                 new ConfigureRoutes(settings.http().baseUrl()),
-                new StreamRoutes(lister, clients, usageEvents, links, videos, stremioLimit, settings.addon().enableP2p(), anime::resolve),
+                new StreamRoutes(lister, access, answers, clients, usageEvents, links, videos, stremioLimit,
+                        settings.addon().enableP2p(), anime::resolve),
                 new PlaybackRoutes(resolver, clients, usageEvents, videos, stremioLimit), videos);
         RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper)),
                 admin.map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),

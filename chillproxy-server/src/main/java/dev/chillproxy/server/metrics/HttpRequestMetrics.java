@@ -20,6 +20,7 @@ public final class HttpRequestMetrics {
     static final String UNMATCHED = "unmatched";
 
     private final MeterRegistry registry;
+    private final TimerCache timers = new TimerCache();
 
     public HttpRequestMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -27,13 +28,16 @@ public final class HttpRequestMetrics {
 
     /** Javalin request-logger signature: {@code config.requestLogger.http(...)} calls it after every request. */
     public void record(Context ctx, Float millis) {
-        Timer.builder(NAME)
+        String method = ctx.method().name();
+        String route = route(ctx);
+        int status = ctx.statusCode();
+        timers.get(method + ' ' + status + ' ' + route, () -> Timer.builder(NAME)
                 .description("HTTP requests served, by route template and status")
-                .tag("method", ctx.method().name())
-                .tag("route", route(ctx))
-                .tag("status", Integer.toString(ctx.statusCode()))
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
                 .serviceLevelObjectives(LatencyBuckets.BUCKETS)
-                .register(registry)
+                .register(registry))
                 .record(Math.round(millis * 1_000_000d), TimeUnit.NANOSECONDS);
     }
 

@@ -25,6 +25,7 @@ public final class UpstreamMetrics implements Interceptor {
 
     private final MeterRegistry registry;
     private final UpstreamServices services;
+    private final TimerCache timers = new TimerCache();
 
     public UpstreamMetrics(MeterRegistry registry, UpstreamServices services) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -61,14 +62,14 @@ public final class UpstreamMetrics implements Interceptor {
     }
 
     private void record(String service, String operation, String status, String outcome, long started) {
-        Timer.builder(NAME)
+        timers.get(service + ' ' + operation + ' ' + status + ' ' + outcome, () -> Timer.builder(NAME)
                 .description("Calls to debrid stores, indexers and Chillstreams, until the response headers")
                 .tag("service", service)
                 .tag("operation", operation)
                 .tag("status", status)
                 .tag("outcome", outcome)
                 .serviceLevelObjectives(LatencyBuckets.BUCKETS)
-                .register(registry)
+                .register(registry))
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 

@@ -1,13 +1,14 @@
 package dev.chillproxy.server.torz;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import dev.chillproxy.chillstreams.pool.UsageAction;
-import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.ConfigException;
+import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.core.stremio.InvalidStremioIdException;
 import dev.chillproxy.core.stremio.StremioId;
@@ -16,25 +17,35 @@ import dev.chillproxy.core.stremio.StreamResponse;
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.core.torz.ErrorVideo;
 import dev.chillproxy.core.torz.Listing;
+import dev.chillproxy.core.torz.RequestContext;
+import dev.chillproxy.core.torz.StoreAccess;
 import dev.chillproxy.core.torz.StreamLister;
 import dev.chillproxy.core.torz.StreamLinks;
 import dev.chillproxy.server.limits.StremioRateLimit;
 import dev.chillproxy.server.limits.UserKeys;
 import dev.chillproxy.server.web.RequestIds;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /stremio/torz/{cfg}/stream/{type}/{id}.json}: the stream list. Every problem (bad config, bad id,
  * refused grant, failing store) is an HTTP 200 with one info stream saying what to do, because Stremio shows
- * nothing at all for an HTTP error. Thread-safe.
+ * nothing at all for an HTTP error.
+ *
+ * <p>A list served in the last seconds ({@link StreamAnswers}) is written again as stored bytes (gzipped when the
+ * client accepts it) once the pool grants the same stores again: the grant check runs on every request, on the
+ * request thread; the worker threads are used only when the list must be made. Thread-safe.
  */
 public final class StreamRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamRoutes.class);
 
     private final StreamLister lister;
+    private final StoreAccess access;
+    private final StreamAnswers answers;
+    private final DecodedConfigs configs;
     private final ClientContexts clients;
     private final UsageEvents usage;
     private final StreamLinks links;
@@ -47,8 +58,12 @@ public final class StreamRoutes {
      * @param p2pEnabled {@code ENABLE_P2P}: when false a {@code p2p} config gets an info stream and nothing else
      * @param animeIds   the IMDb id (with season and episode) a {@code kitsu:}/{@code mal:} id stands for, when known
      */
-    public StreamRoutes(StreamLister lister, ClientContexts clients, UsageEvents usage, StreamLinks links, VideoRoutes videos,
-                        StremioRateLimit rateLimit, boolean p2pEnabled, UnaryOperator<StremioId> animeIds) {
+    public StreamRoutes(StreamLister lister, StoreAccess access, StreamAnswers answers, ClientContexts clients, UsageEvents usage,
+                        StreamLinks links, VideoRoutes videos, StremioRateLimit rateLimit, boolean p2pEnabled,
+                        UnaryOperator<StremioId> animeIds) {
+        this.access = access;
+        this.answers = answers;
+        this.configs = new DecodedConfigs();
         this.animeIds = animeIds;
         this.p2pEnabled = p2pEnabled;
         this.rateLimit = rateLimit;
@@ -72,10 +87,9 @@ public final class StreamRoutes {
     }
 
     private void list(Context ctx) {
-        TorzConfig config;
-        StremioId id;
+        DecodedConfigs.Decoded decoded;
         try {
-            config = ConfigCodec.decode(ctx.pathParam("cfg"));
+            decoded = configs.decode(ctx.pathParam("cfg"));
         } catch (ConfigException e) {
             if (!limited(ctx, null)) {
                 answer(ctx, Stream.infoPage("Invalid configuration", e.getMessage() + ". Open the configure page to fix it.",
@@ -83,6 +97,7 @@ public final class StreamRoutes {
             }
             return;
         }
+        TorzConfig config = decoded.config();
         if (limited(ctx, UserKeys.of(config).orElse(null))) {
             return;
         }
@@ -91,32 +106,104 @@ public final class StreamRoutes {
                     + " Open the configure page to pick one.", links.configurePage("")));
             return;
         }
+        StreamAnswers.Key key = new StreamAnswers.Key(decoded.canonical(), ctx.pathParam("type"), ctx.pathParam("id"));
+        RequestContext client = clients.of(ctx);
+        Optional<StreamAnswers.Answer> known = answers.find(key);
+        if (known.isPresent() && servedAgain(ctx, config, client, known.get())) {
+            return;
+        }
+        StremioId id;
         try {
             // mapped here, so the search, the episode filter and the playback links all use the IMDb season/episode
-            id = animeIds.apply(StremioId.parse(ctx.pathParam("type"), ctx.pathParam("id")));
+            id = animeIds.apply(StremioId.parse(key.type(), key.id()));
         } catch (InvalidStremioIdException e) {
             answer(ctx, Stream.info("Unsupported title", e.getMessage(), null));
             return;
         }
-        Listing listing = lister.list(config, ConfigCodec.encode(config), id, clients.of(ctx));
+        Listing listing = lister.list(config, decoded.canonical(), id, client);
         if (listing instanceof Listing.Served served) {
             if (!served.dropped().isEmpty()) {
                 LOG.info("stream list for {} answered without {}", id.baseId(), served.dropped());
             }
             // "cached" for a list: it offered at least one stream the store can play at once
-            served.grants().forEach(grant -> usage.served(grant, UsageAction.STREAM_LIST, "", !served.cached().isEmpty(), 0));
-            ctx.json(new StreamResponse(served.streams()));
+            boolean cached = !served.cached().isEmpty();
+            served.grants().forEach(grant -> usage.served(grant, UsageAction.STREAM_LIST, "", cached, 0));
+            // kept only when complete: no slow source dropped, every store granted (what a later request checks)
+            boolean complete = served.dropped().isEmpty()
+                    && (config.p2p() || served.grants().size() == config.stores().size());
+            write(ctx, answers.make(key, served.streams(), cached, complete));
         } else if (listing instanceof Listing.Refused refused) {
-            Access.Refusal reason = refused.refusal().reason();
-            usage.denied(config, "", reason);
-            answer(ctx, Stream.info(reason.title(), refused.refusal().message(), videos.url(reason.video())));
+            refuse(ctx, config, refused.refusal());
         } else if (listing instanceof Listing.Invalid invalid) {
             answer(ctx, Stream.infoPage("Invalid sort or filter", invalid.message(),
-                    links.configurePage(ConfigCodec.encode(config))));
+                    links.configurePage(decoded.canonical())));
         } else {
             answer(ctx, Stream.info("Store unavailable", ((Listing.StoresFailed) listing).message(),
                     videos.url(ErrorVideo.SERVER_ERROR)));
         }
+    }
+
+    /**
+     * Serves a kept answer when the pool grants every configured store again (asked now, on this thread); refuses
+     * when it grants none. Otherwise (some stores refused) the list is made afresh for the stores granted.
+     */
+    private boolean servedAgain(Context ctx, TorzConfig config, RequestContext client, StreamAnswers.Answer answer) {
+        if (config.p2p()) {
+            write(ctx, answer);
+            return true;
+        }
+        List<Access.Granted> grants = new ArrayList<>(config.stores().size());
+        Access.Refused firstRefusal = null;
+        for (StoreConfig store : config.stores()) {
+            Access result = access.open(store, client, StreamLister.ACTION, "");
+            if (result instanceof Access.Granted grant) {
+                grants.add(grant);
+            } else if (firstRefusal == null) {
+                firstRefusal = (Access.Refused) result;
+            }
+        }
+        if (grants.isEmpty()) {
+            refuse(ctx, config, firstRefusal);
+            return true;
+        }
+        if (grants.size() != config.stores().size()) {
+            return false;
+        }
+        grants.forEach(grant -> usage.served(grant, UsageAction.STREAM_LIST, "", answer.cached(), 0));
+        write(ctx, answer);
+        return true;
+    }
+
+    private void refuse(Context ctx, TorzConfig config, Access.Refused refusal) {
+        Access.Refusal reason = refusal.reason();
+        usage.denied(config, "", reason);
+        answer(ctx, Stream.info(reason.title(), refusal.message(), videos.url(reason.video())));
+    }
+
+    /** The stored bytes, gzipped when the client accepts gzip (Javalin leaves an encoded answer alone). */
+    private static void write(Context ctx, StreamAnswers.Answer answer) {
+        ctx.header(Header.VARY, Header.ACCEPT_ENCODING);
+        ctx.contentType("application/json");
+        if (acceptsGzip(ctx.header(Header.ACCEPT_ENCODING))) {
+            ctx.header(Header.CONTENT_ENCODING, "gzip");
+            ctx.result(answer.gzip());
+        } else {
+            ctx.result(answer.json());
+        }
+    }
+
+    /** {@code gzip} among the accepted codings, unless given {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] coding = part.split(";");
+            if (coding[0].strip().equalsIgnoreCase("gzip")) {
+                return coding.length < 2 || !coding[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     /** Over the IP or user rate: one info stream, with {@code Retry-After} already set by the limiter. */

@@ -1,7 +1,6 @@
 package dev.chillproxy.server.torz;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.pool.UsageAction;
@@ -9,6 +8,7 @@ import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.core.config.StoreConfig;
 import dev.chillproxy.core.config.TorzConfig;
 import dev.chillproxy.core.torz.Access;
+import dev.chillproxy.server.web.FastIds;
 
 /**
  * Records torz usage in the durable outbox: what a pool user listed or played, and every refusal. A legacy
@@ -18,6 +18,7 @@ public final class UsageEvents {
 
     private final UsageOutbox outbox;
     private final Clock clock;
+    private final FastIds ids = new FastIds();
 
     public UsageEvents(UsageOutbox outbox, Clock clock) {
         this.outbox = outbox;
@@ -40,7 +41,7 @@ public final class UsageEvents {
 
     private void record(Access.Granted access, UsageAction action, String hash, boolean cached, long bytes, String outcome) {
         if (access.pooled()) {
-            outbox.record(new UsageEvent(UUID.randomUUID().toString(), access.userId(), access.keyId(), action.wire(),
+            outbox.record(new UsageEvent(ids.next(), access.userId(), access.keyId(), action.wire(),
                     hash, cached, bytes, clock.instant(), outcome, ""));
         }
     }
@@ -48,7 +49,7 @@ public final class UsageEvents {
     /** A refusal for the config's pool user, if it has one; {@code reason} is stored so the operator sees why. */
     public void denied(TorzConfig config, String hash, Access.Refusal reason) {
         config.stores().stream().filter(StoreConfig::usesPool).findFirst().ifPresent(store ->
-                outbox.record(new UsageEvent(UUID.randomUUID().toString(), store.poolUser().orElseThrow(), "", UsageAction.DENIED.wire(),
+                outbox.record(new UsageEvent(ids.next(), store.poolUser().orElseThrow(), "", UsageAction.DENIED.wire(),
                         hash, false, 0, clock.instant(), "", reason == null ? "" : reason.wire())));
     }
 }

@@ -1,6 +1,5 @@
 package dev.chillproxy.server.web;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.javalin.http.Context;
@@ -8,7 +7,7 @@ import io.javalin.http.Context;
 /**
  * Gives every request an id, echoed in the {@code Request-ID} response header and used in logs and
  * error bodies. A caller's own id is kept when it is a sane token; anything else is replaced so that
- * log lines cannot be forged. Stateless and thread-safe.
+ * log lines cannot be forged. Thread-safe.
  */
 public final class RequestIds {
 
@@ -16,12 +15,14 @@ public final class RequestIds {
     private static final String ATTRIBUTE = "chillproxy.requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    private final FastIds ids = new FastIds();
+
     /** Before-handler: assigns the id and sets the response header. */
     public void assign(Context ctx) {
         String incoming = ctx.header(HEADER);
         String id = incoming != null && SANE.matcher(incoming).matches()
                 ? incoming
-                : UUID.randomUUID().toString();
+                : ids.next();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
     }

@@ -1,0 +1,102 @@
+package dev.chillproxy.server.torz;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.chillproxy.core.stremio.Stream;
+import dev.chillproxy.core.stremio.StreamResponse;
+
+/**
+ * Serialised stream lists, kept for {@link #TTL} per (canonical config, type, Stremio id): a player, or several
+ * players of one user, asks for the same list again and again while browsing, and building and serialising ~15 KB
+ * each time was half the cost of a warm list. Only the answer bytes (plain and gzipped) are kept, never a key, and
+ * only for a list every configured store was granted for: the caller still asks the pool for every store on every
+ * request and serves these bytes only when every store is granted again, so a revocation or a disabled user takes
+ * effect at once.
+ *
+ * <p>The key holds everything the answer depends on: the canonical config (stores, user, filters, sort, indexers),
+ * the type and the id as asked. The base URL in the links is the server's own ({@code STREMTHRU_BASE_URL}), the
+ * same for every request. Bounded by bytes ({@link #MAX_BYTES}). Thread-safe.
+ */
+public final class StreamAnswers {
+
+    /** Well under the magnet cache's freshness: a torrent that became cached shows as such within seconds. */
+    static final Duration TTL = Duration.ofSeconds(15);
+    static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    /** What the answer depends on; {@code cfg} is the canonical encoding. */
+    public record Key(String cfg, String type, String id) {
+        public Key {
+            Objects.requireNonNull(cfg, "cfg");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * A stream list ready to write.
+     *
+     * @param cached whether some store could play one of its streams at once (for the usage event)
+     */
+    public record Answer(byte[] json, byte[] gzip, boolean cached) {
+        public Answer {
+            Objects.requireNonNull(json, "json");
+            Objects.requireNonNull(gzip, "gzip");
+        }
+    }
+
+    private final ObjectMapper mapper;
+    private final Cache<Key, Answer> answers;
+
+    public StreamAnswers(ObjectMapper mapper, Ticker ticker) {
+        this.mapper = mapper;
+        this.answers = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(TTL).maximumWeight(MAX_BYTES)
+                .weigher((Key key, Answer answer) -> answer.json().length + answer.gzip().length + key.cfg().length() * 2)
+                .recordStats().build();
+    }
+
+    public Optional<Answer> find(Key key) {
+        return Optional.ofNullable(answers.getIfPresent(key));
+    }
+
+    /** Serialises {@code streams} once, keeps the result when {@code keep} (a complete answer) and returns it. */
+    public Answer make(Key key, List<Stream> streams, boolean cached, boolean keep) {
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(new StreamResponse(streams));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stream list could not be serialised", e);
+        }
+        Answer answer = new Answer(json, gzip(json), cached);
+        if (keep) {
+            answers.put(key, answer);
+        }
+        return answer;
+    }
+
+    /** For the metrics: hit ratio, size, evictions. */
+    public Cache<Key, Answer> statistics() {
+        return answers;
+    }
+
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out, 4096)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: does not happen
+        }
+        return out.toByteArray();
+    }
+}
