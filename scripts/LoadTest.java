@@ -22,6 +22,11 @@ import java.util.stream.Collectors;
  * --label text, --body text (repeatable: request i sends body i, rotating like the urls; none = bodiless),
  * --content-type type (sent with a body; default application/json). Each worker sends its next request as soon as the last one answered; redirects are not
  * followed. Prints a live progress line, then one summary line starting with RESULT.
+ *
+ * <p>--rate N makes it open-loop instead: N requests per second on a fixed schedule, whatever the answers, each
+ * latency measured from the moment the schedule meant to send it (so a stall counts for every request it held
+ * back, not only the one that stalled). --concurrent then caps the requests in flight (default 10 = 1,000);
+ * a request that would pass the cap counts as an error.
  */
 public final class LoadTest {
 
@@ -35,7 +40,7 @@ public final class LoadTest {
         if (!options.warmup.isZero()) {
             run(client, options, options.warmup, false);
         }
-        Result result = run(client, options, options.duration, true);
+        Result result = options.rate > 0 ? openLoop(client, options, options.duration) : run(client, options, options.duration, true);
         System.out.println();
         System.out.println(result.summary(options.label));
     }
@@ -89,16 +94,62 @@ public final class LoadTest {
         return new Result(all, errors.get(), seconds);
     }
 
+    /** Open loop: request i is due at start + i / rate; its latency runs from then until its answer. */
+    private static Result openLoop(HttpClient client, Options options, Duration length) throws InterruptedException {
+        int maxInFlight = options.concurrent == 10 ? 1_000 : options.concurrent;
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(maxInFlight);
+        java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        long periodNanos = (long) (1e9 / options.rate);
+        long started = System.nanoTime();
+        long deadline = started + length.toNanos();
+        long sent = 0;
+        for (long i = 0; ; i++) {
+            long due = started + i * periodNanos;
+            if (due >= deadline) {
+                break;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            if (!inFlight.tryAcquire()) {
+                errors.incrementAndGet();
+                latencies.add(System.nanoTime() - due);
+                continue;
+            }
+            sent++;
+            String url = options.urls.get((int) (i % options.urls.size()));
+            String body = options.bodies.isEmpty() ? null : options.bodies.get((int) (i % options.bodies.size()));
+            client.sendAsync(request(options, url, body), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                latencies.add(System.nanoTime() - due);
+                if (failure != null || !options.ok.contains(response.statusCode())) {
+                    errors.incrementAndGet();
+                }
+                inFlight.release();
+            });
+        }
+        // every request sent gets up to 30 s to answer
+        inFlight.tryAcquire(maxInFlight, 30, java.util.concurrent.TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long[] all = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(all, errors.get() + Math.max(0, sent - all.length), length.toNanos() / 1e9);
+    }
+
+    private static HttpRequest request(Options options, String url, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(options.method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        options.headers.forEach(header -> request.header(header[0], header[1]));
+        if (body != null) {
+            request.header("Content-Type", options.contentType);
+        }
+        return request.build();
+    }
+
     private static boolean send(HttpClient client, Options options, String url, String body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .method(options.method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
-            options.headers.forEach(header -> request.header(header[0], header[1]));
-            if (body != null) {
-                request.header("Content-Type", options.contentType);
-            }
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.send(request(options, url, body), HttpResponse.BodyHandlers.discarding());
             return options.ok.contains(response.statusCode());
         } catch (Exception e) {
             return false;
@@ -134,6 +185,7 @@ public final class LoadTest {
         String method = "GET";
         Set<Integer> ok = Set.of(200, 204, 301, 302, 307, 308);
         String label = "load";
+        double rate;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -151,6 +203,7 @@ public final class LoadTest {
                     case "--label" -> options.label = value;
                     case "--body" -> options.bodies.add(value);
                     case "--content-type" -> options.contentType = value;
+                    case "--rate" -> options.rate = Double.parseDouble(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
