@@ -1,3 +1,4 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +26,8 @@ import java.util.stream.Collectors;
  *
  * <p>--rate N makes it open-loop instead: N requests per second on a fixed schedule, whatever the answers, each
  * latency measured from the moment the schedule meant to send it (so a stall counts for every request it held
- * back, not only the one that stalled). --concurrent then caps the requests in flight (default 10 = 1,000);
- * a request that would pass the cap counts as an error.
+ * back, not only the one that stalled), sent over --concurrent kept-alive connections (default 10 = 256),
+ * which a request due while all are busy waits for. --warmup runs the same schedule first, unrecorded.
  */
 public final class LoadTest {
 
@@ -38,9 +39,13 @@ public final class LoadTest {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         if (!options.warmup.isZero()) {
-            run(client, options, options.warmup, false);
+            if (options.rate > 0) {
+                openLoop(options, options.warmup, false);
+            } else {
+                run(client, options, options.warmup, false);
+            }
         }
-        Result result = options.rate > 0 ? openLoop(client, options, options.duration) : run(client, options, options.duration, true);
+        Result result = options.rate > 0 ? openLoop(options, options.duration, true) : run(client, options, options.duration, true);
         System.out.println();
         System.out.println(result.summary(options.label));
     }
@@ -94,46 +99,156 @@ public final class LoadTest {
         return new Result(all, errors.get(), seconds);
     }
 
-    /** Open loop: request i is due at start + i / rate; its latency runs from then until its answer. */
-    private static Result openLoop(HttpClient client, Options options, Duration length) throws InterruptedException {
-        int maxInFlight = options.concurrent == 10 ? 1_000 : options.concurrent;
-        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(maxInFlight);
+    /**
+     * Open loop: request i is due at start + i / rate; its latency runs from then until its answer. A dispatcher
+     * hands due requests to worker threads, each with its own kept-alive connection (a minimal HTTP/1.1 client:
+     * the JDK's costs about a millisecond of CPU per request, which on a small machine would measure the client).
+     */
+    private static Result openLoop(Options options, Duration length, boolean report) throws InterruptedException {
+        int workers = options.concurrent == 10 ? 256 : options.concurrent;
+        java.util.concurrent.BlockingQueue<long[]> due = new java.util.concurrent.LinkedBlockingQueue<>();
         java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         long periodNanos = (long) (1e9 / options.rate);
         long started = System.nanoTime();
         long deadline = started + length.toNanos();
-        long sent = 0;
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Thread thread = new Thread(() -> {
+                RawHttp http = new RawHttp();
+                try {
+                    while (true) {
+                        long[] next = due.take();
+                        if (next[0] < 0) {
+                            return;
+                        }
+                        int i = (int) next[1];
+                        String url = options.urls.get(i % options.urls.size());
+                        String body = options.bodies.isEmpty() ? null : options.bodies.get(i % options.bodies.size());
+                        int status = http.send(options, url, body);
+                        latencies.add(System.nanoTime() - next[0]);
+                        if (!options.ok.contains(status)) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    http.close();
+                }
+            }, "open-" + w);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
         for (long i = 0; ; i++) {
-            long due = started + i * periodNanos;
-            if (due >= deadline) {
+            long when = started + i * periodNanos;
+            if (when >= deadline) {
                 break;
             }
-            long wait = due - System.nanoTime();
+            long wait = when - System.nanoTime();
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            if (!inFlight.tryAcquire()) {
-                errors.incrementAndGet();
-                latencies.add(System.nanoTime() - due);
-                continue;
-            }
-            sent++;
-            String url = options.urls.get((int) (i % options.urls.size()));
-            String body = options.bodies.isEmpty() ? null : options.bodies.get((int) (i % options.bodies.size()));
-            client.sendAsync(request(options, url, body), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                latencies.add(System.nanoTime() - due);
-                if (failure != null || !options.ok.contains(response.statusCode())) {
-                    errors.incrementAndGet();
-                }
-                inFlight.release();
-            });
+            due.add(new long[] {when, i});
         }
-        // every request sent gets up to 30 s to answer
-        inFlight.tryAcquire(maxInFlight, 30, java.util.concurrent.TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        threads.forEach(t -> due.add(new long[] {-1, 0}));
+        for (Thread thread : threads) {
+            thread.join(30_000);
+        }
         long[] all = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(all, errors.get() + Math.max(0, sent - all.length), length.toNanos() / 1e9);
+        if (report) {
+            System.out.printf(Locale.ROOT, "%d requests at %.0f req/s%n", all.length, options.rate);
+        }
+        return new Result(all, errors.get(), length.toNanos() / 1e9);
+    }
+
+    /** One kept-alive HTTP/1.1 connection; reconnects after an error or {@code Connection: close}. Not thread-safe. */
+    private static final class RawHttp {
+        private java.net.Socket socket;
+        private java.io.BufferedInputStream in;
+        private java.io.OutputStream out;
+
+        int send(Options options, String url, String body) {
+            try {
+                URI uri = URI.create(url);
+                if (socket == null) {
+                    socket = new java.net.Socket(uri.getHost(), uri.getPort());
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(30_000);
+                    in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+                    out = new java.io.BufferedOutputStream(socket.getOutputStream(), 8192);
+                }
+                byte[] payload = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                StringBuilder head = new StringBuilder(options.method).append(' ').append(uri.getRawPath())
+                        .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\nHost: ")
+                        .append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
+                options.headers.forEach(header -> head.append(header[0]).append(": ").append(header[1]).append("\r\n"));
+                if (body != null) {
+                    head.append("Content-Type: ").append(options.contentType).append("\r\nContent-Length: ")
+                            .append(payload.length).append("\r\n");
+                }
+                out.write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.write(payload);
+                out.flush();
+                String status = line();
+                int code = Integer.parseInt(status.substring(9, 12));
+                long length = -1;
+                boolean chunked = false;
+                boolean close = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    String lower = header.toLowerCase(Locale.ROOT);
+                    if (lower.startsWith("content-length:")) {
+                        length = Long.parseLong(lower.substring(15).trim());
+                    } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                        chunked = true;
+                    } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                        close = true;
+                    }
+                }
+                if (chunked) {
+                    for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                         size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                        in.skipNBytes(size);
+                        line();
+                    }
+                    line();
+                } else if (length > 0) {
+                    in.skipNBytes(length);
+                }
+                if (close) {
+                    close();
+                }
+                return code;
+            } catch (IOException | RuntimeException e) {
+                close();
+                return -1;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException();
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
     }
 
     private static HttpRequest request(Options options, String url, String body) {

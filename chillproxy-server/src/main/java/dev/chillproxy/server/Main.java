@@ -103,6 +103,7 @@ public final class Main {
 
     public static void main(String[] args) {
         long started = System.nanoTime();
+        StartWarmup.preload();
         Settings settings;
         try {
             settings = new GeneratedSecrets().fill(Settings.fromEnvironment(System.getenv()));
@@ -125,11 +126,14 @@ public final class Main {
         // the port first: a taken port stops start-up before any migration runs
         StartChecks.requirePortFree(settings.http().bindAddress(), settings.http().port());
         String version = AppVersion.read();
+        StartTimes times = new StartTimes(started);
         Database database = Database.open(settings.storage().databaseUrl());
+        times.mark("database");
         LOG.info("database ready: {}", settings.storage().databaseUrl());
         Server server;
         try {
             server = build(settings, database, new OkHttpClient(), Clock.systemUTC(), version, Tuning.DEFAULT);
+            times.mark("migrations and wiring");
         } catch (StartRefusedException e) {
             database.close();
             throw e;
@@ -143,6 +147,7 @@ public final class Main {
             database.close();
             throw StartChecks.portTaken(settings.http().bindAddress(), settings.http().port());
         }
+        times.mark("http");
         // registered once listening: a failed start is no signal and has nothing in flight to finish
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("SIGTERM: finishing in-flight requests (up to {} ms), then draining usage events", STOP_TIMEOUT_MS);
@@ -152,8 +157,10 @@ public final class Main {
             LOG.info("stopped");
         }, "chillproxy-shutdown"));
         server.start();
-        LOG.info("ready on {}:{} in {} ms ({})", settings.http().bindAddress(), app.port(),
-                (System.nanoTime() - started) / 1_000_000, settings.http().baseUrl());
+        server.warmUp();
+        times.mark("background work");
+        LOG.info("ready on {}:{} in {} ms ({}; {})", settings.http().bindAddress(), app.port(),
+                (System.nanoTime() - started) / 1_000_000, times, settings.http().baseUrl());
     }
 
     /** Every object the server runs, over a database this method migrates; nothing is started yet. */
@@ -254,7 +261,7 @@ public final class Main {
         RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
-                leftovers, health, anime, workers, metrics, http);
+                leftovers, health, anime, workers, metrics, http, () -> StartWarmup.exercise(mapper, titles.parser(), links));
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */

@@ -32,10 +32,13 @@ public final class Server implements AutoCloseable {
     private final WorkerPools.Pools workers;
     private final Metrics metrics;
     private final OkHttpClient http;
+    private final Runnable warmUp;
 
+    /** @param warmUp starts the JIT warm-up of the list path in the background ({@link StartWarmup#exercise}) */
     Server(AppDependencies dependencies, GrantCache grants, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
            Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
-           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http) {
+           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, Runnable warmUp) {
+        this.warmUp = warmUp;
         this.dependencies = dependencies;
         this.grants = grants;
         this.outbox = outbox;
@@ -62,6 +65,11 @@ public final class Server implements AutoCloseable {
         outbox.start();
         health.ifPresent(KeyHealthChecker::start);
         anime.start(Duration.ofDays(1));
+    }
+
+    /** Production start only (tests skip it): compiles the list path's hot code on a background thread. */
+    public void warmUp() {
+        warmUp.run();
     }
 
     /** Stops the background work, drains usage events (up to 10 s) and releases the HTTP client; call after the app stopped. */

@@ -3,6 +3,10 @@ package dev.chillproxy.server.metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -36,25 +40,41 @@ public final class Metrics implements AutoCloseable {
     static final Duration KEY_HEALTH_REFRESH = Duration.ofSeconds(15);
 
     private final PrometheusMeterRegistry registry;
-    private final JvmGcMetrics gc;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    /** The JVM's own meters, bound off the start path: they load JMX, a few hundred ms of a 2 s start. */
+    private final CompletableFuture<Void> jvmMeters;
 
     public Metrics() {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry); // process_start_time_seconds, process_uptime_seconds
-        this.gc = new JvmGcMetrics();
-        gc.bindTo(registry);
+        this.jvmMeters = CompletableFuture.runAsync(() -> {
+            new JvmMemoryMetrics().bindTo(registry);
+            new JvmThreadMetrics().bindTo(registry);
+            new ClassLoaderMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry); // process_start_time_seconds, process_uptime_seconds
+            gc.bindTo(registry);
+        });
+    }
+
+    /** Waits for the JVM meters, so that a scrape sees them all. */
+    private void awaitJvmMeters() {
+        try {
+            jvmMeters.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("JVM meters could not be bound", e);
+        }
     }
 
     public PrometheusMeterRegistry registry() {
+        awaitJvmMeters();
         return registry;
     }
 
     /** {@code GET /metrics}; bearer-protected when {@code token} is present ({@code METRICS_TOKEN}). */
     public MetricsRoutes routes() {
+        awaitJvmMeters(); // called last in the wiring: the binding ran beside it
         return new MetricsRoutes(registry);
     }
 
@@ -138,6 +158,7 @@ public final class Metrics implements AutoCloseable {
 
     @Override
     public void close() {
+        jvmMeters.join();
         gc.close();
         registry.close();
     }

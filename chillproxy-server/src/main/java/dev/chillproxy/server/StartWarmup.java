@@ -1,0 +1,115 @@
+package dev.chillproxy.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.chillproxy.core.client.DeviceId;
+import dev.chillproxy.core.config.ConfigCodec;
+import dev.chillproxy.core.config.ConfigException;
+import dev.chillproxy.core.config.StoreConfig;
+import dev.chillproxy.core.config.TorzConfig;
+import dev.chillproxy.core.store.StoreName;
+import dev.chillproxy.core.stremio.Stream;
+import dev.chillproxy.core.stremio.StreamBehaviorHints;
+import dev.chillproxy.core.stremio.StreamResponse;
+import dev.chillproxy.core.title.TitleParser;
+import dev.chillproxy.core.torz.StreamLinks;
+import dev.chillproxy.server.torz.StreamAnswers;
+import io.javalin.Javalin;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up help on the second core, so a fresh instance neither starts slowly nor serves at a fraction of its
+ * speed for its first minutes:
+ *
+ * <ol>
+ *   <li>{@link #preload()} (from {@code main}'s first line): loads and initialises the classes of what is built
+ *       after the database (Jackson, Caffeine, OkHttp, Jetty and Javalin) while the main thread opens and migrates
+ *       the database; the main thread then finds them ready.</li>
+ *   <li>{@link #exercise} (once the server is built): runs a stream list's CPU work with made-up values (the
+ *       answer's JSON and UTF-8 encoding, gzip, config decoding, device ids, release-name parsing) a few thousand
+ *       times, so the JIT has compiled it before real lists arrive. No database, pool or upstream is touched.</li>
+ * </ol>
+ * Both run on daemon threads and only log at debug level when something fails: they are a speed-up, never a
+ * condition of starting.
+ */
+final class StartWarmup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartWarmup.class);
+    /** Bounds the exercise, whichever comes first: enough rounds for C2 to compile the hot methods, or this long. */
+    static final int ROUNDS = 3_000;
+    static final long MAX_MILLIS = 3_000;
+
+    private StartWarmup() {
+    }
+
+    static void preload() {
+        daemon("start-preload", () -> {
+            new ObjectMapper().writeValueAsBytes(new StreamResponse(List.of(Stream.info("warm-up", "warm-up", null))));
+            Caffeine.newBuilder().maximumSize(1).recordStats().build().put("a", "b");
+            new OkHttpClient.Builder().build();
+            Javalin.create(config -> config.startup.showJavalinBanner = false);
+        });
+    }
+
+    /** @param mapper the app's own mapper, whose serializers for these records the exercise builds and keeps */
+    static void exercise(ObjectMapper mapper, TitleParser parser, StreamLinks links) {
+        daemon("start-warmup", () -> {
+            long started = System.nanoTime();
+            String cfg = ConfigCodec.encode(new TorzConfig(List.of(StoreConfig.pooled(StoreName.TORBOX,
+                    "00000000-0000-4000-8000-000000000000")), List.of(), false, false, "", ""));
+            int rounds = 0;
+            for (; rounds < ROUNDS && (System.nanoTime() - started) / 1_000_000 < MAX_MILLIS; rounds++) {
+                List<Stream> streams = streams(links, cfg, rounds);
+                byte[] json = mapper.writeValueAsBytes(new StreamResponse(streams));
+                if (StreamAnswers.gzipped(json).length == 0) {
+                    throw new IllegalStateException("empty gzip");
+                }
+                ConfigCodec.decode(cfg);
+                DeviceId.of("203.0.113." + (rounds & 0xff), "Warmup/" + rounds);
+                parser.parse(name(rounds));
+            }
+            LOG.debug("start warm-up: {} rounds in {} ms", rounds, (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
+    /** A list shaped like a real one: 24 entries with the usual name, description and link. */
+    private static List<Stream> streams(StreamLinks links, String cfg, int round) {
+        List<Stream> streams = new ArrayList<>(24);
+        for (int i = 0; i < 24; i++) {
+            String hash = String.format(Locale.ROOT, "%040x", (long) round * 24 + i);
+            String name = name(round + i);
+            streams.add(new Stream("⚡️ [TB]\nTorz\n1080p", "💿 BluRay 🎞️ hevc\n📦 8 GB 👤 7\n📁 " + name,
+                    links.strem(cfg, "tt0133093", StoreName.TORBOX, hash, false, 0, name + ".mkv"), null, null, null,
+                    new StreamBehaviorHints("torz:" + hash, name + ".mkv", 8_000_000_000L, null)));
+        }
+        return streams;
+    }
+
+    private static String name(int n) {
+        return "Warm.Up.Movie." + (n % 97) + ".20" + (10 + n % 15) + "." + (n % 2 == 0 ? "1080p.BluRay.x264" : "2160p.WEB-DL.x265")
+                + "-GRP";
+    }
+
+    private interface Work {
+        void run() throws ConfigException, java.io.IOException;
+    }
+
+    private static void daemon(String name, Work work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (Exception | LinkageError e) {
+                LOG.debug("{} stopped early: {}", name, e.toString());
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+}
