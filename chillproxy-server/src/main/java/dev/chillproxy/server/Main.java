@@ -261,7 +261,7 @@ public final class Main {
         RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
-                leftovers, health, anime, workers, metrics, http, () -> StartWarmup.exercise(mapper, titles.parser(), links));
+                leftovers, health, anime, workers, metrics, http, () -> StartWarmup.exercise(answers, titles.parser(), links));
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */

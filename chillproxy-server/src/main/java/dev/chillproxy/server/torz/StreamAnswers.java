@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -56,11 +58,12 @@ public final class StreamAnswers {
         }
     }
 
-    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
     private final Cache<Key, Answer> answers;
 
     public StreamAnswers(ObjectMapper mapper, Ticker ticker) {
-        this.mapper = mapper;
+        // an emoji (every list has several) is written as its 4 UTF-8 bytes, not as an escaped surrogate pair
+        this.writer = mapper.writerFor(StreamResponse.class).with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
         this.answers = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(TTL).maximumWeight(MAX_BYTES)
                 .weigher((Key key, Answer answer) -> answer.json().length + answer.gzip().length + key.cfg().length() * 2)
                 .recordStats().build();
@@ -74,7 +77,7 @@ public final class StreamAnswers {
     public Answer make(Key key, List<Stream> streams, boolean cached, boolean keep) {
         byte[] json;
         try {
-            json = mapper.writeValueAsBytes(new StreamResponse(streams));
+            json = writer.writeValueAsBytes(new StreamResponse(streams));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stream list could not be serialised", e);
         }
@@ -90,8 +93,8 @@ public final class StreamAnswers {
         return answers;
     }
 
-    /** {@code bytes} gzipped (default level: ~15 KB of list become ~2 KB). */
-    public static byte[] gzipped(byte[] bytes) {
+    /** {@code bytes} gzipped (default level). */
+    static byte[] gzipped(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
         try (GZIPOutputStream zip = new GZIPOutputStream(out, 4096)) {
             zip.write(bytes);
