@@ -19,8 +19,11 @@ public final class SingleFlightAdds {
 
     /** Longer than an add takes, {@code .torrent} download included; a crashed adder's claim lapses after it. */
     static final Duration HOLD = Duration.ofSeconds(20);
-    /** How long a finished add's magnet id answers later clicks (TorBox's account list would find it after that). */
-    static final Duration REMEMBER = Duration.ofMinutes(2);
+    /**
+     * How long a finished add's magnet id answers the requests that waited for it: a few polls, no longer, since the
+     * torrent may be removed from the account afterwards (TorBox's account list finds it for later clicks).
+     */
+    static final Duration REMEMBER = Duration.ofSeconds(10);
 
     /** The add itself: returns the magnet id. */
     @FunctionalInterface
@@ -49,7 +52,8 @@ public final class SingleFlightAdds {
 
     /** Runs {@code add} unless another request adds the same {@code subject}; then answers that request's magnet id. */
     String add(String subject, Add add) throws PlaybackFailure {
-        long polls = HOLD.toMillis() / poll.toMillis() + 1;
+        // waits less than a hold: a claim that outlives the wait is the next click's to take over, not this one's
+        long polls = Math.max(1, HOLD.toMillis() / poll.toMillis());
         for (long i = 0; i < polls; i++) {
             AddClaims.Claim claim = claims.claim(subject, HOLD);
             if (claim instanceof AddClaims.Won won) {
