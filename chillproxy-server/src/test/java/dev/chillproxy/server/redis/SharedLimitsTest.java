@@ -91,9 +91,12 @@ class SharedLimitsTest {
         UpstreamHttp first = upstream(redis.instance());
         UpstreamHttp second = upstream(redis.instance());
         Request down = new Request.Builder().url("http://127.0.0.1:" + closedPort() + "/v1/api/user/me").build();
-        for (int i = 0; i < 3; i++) {
-            assertThrows(StoreException.class, () -> first.execute(down, KEY));
-        }
+        String logs = ServerFixture.capturingLogs(() -> {
+            for (int i = 0; i < 3; i++) {
+                assertThrows(StoreException.class, () -> first.execute(down, KEY));
+            }
+        });
+        assertTrue(logs.contains("circuit open"), logs);
 
         StoreException refused = assertThrows(StoreException.class,
                 () -> second.execute(new Request.Builder().url(torbox.url("/v1/api/user/me")).build(), KEY));
@@ -105,32 +108,44 @@ class SharedLimitsTest {
 
     @Test
     void withRedisUnreachableEachOfTwoInstancesGetsHalfTheBudgetAndNeverMore() throws Exception {
-        try (SharedLimits first = unreachable(2); SharedLimits second = unreachable(2)) {
-            int granted = 0;
-            for (int i = 0; i < 70; i++) {
-                granted += (i % 2 == 0 ? first : second).ledger().tryAcquire("torbox:fp", CREATE).isZero() ? 1 : 0;
+        int[] granted = {0};
+        String logs = ServerFixture.capturingLogs(() -> {
+            try (SharedLimits first = unreachable(2); SharedLimits second = unreachable(2)) {
+                for (int i = 0; i < 70; i++) {
+                    granted[0] += (i % 2 == 0 ? first : second).ledger().tryAcquire("torbox:fp", CREATE).isZero() ? 1 : 0;
+                }
+                assertEquals("local (redis unreachable)", first.mode());
+                assertLocalUserLimit(first);
             }
-            assertEquals(10, granted, "5 + 5: the two never exceed the 10/min edge together");
-            assertEquals("local (redis unreachable)", first.mode());
+        });
+        assertEquals(10, granted[0], "5 + 5: the two never exceed the 10/min edge together");
+        assertEquals(2, logs.split("Redis unreachable", -1).length - 1, "one warning per instance, not per request: " + logs);
+    }
 
-            RequestLimits limits = new RequestLimits(2, 1_000, first.rateBuckets());
-            int allowed = 0;
-            for (int i = 0; i < 10; i++) {
-                allowed += limits.checkUser("user-1").isEmpty() ? 1 : 0;
-            }
-            assertEquals(2, allowed, "a burst of 4 per user, shared by two instances: 2 here");
+    private static void assertLocalUserLimit(SharedLimits instance) {
+        RequestLimits limits = new RequestLimits(2, 1_000, instance.rateBuckets());
+        int allowed = 0;
+        for (int i = 0; i < 10; i++) {
+            allowed += limits.checkUser("user-1").isEmpty() ? 1 : 0;
         }
+        assertEquals(2, allowed, "a burst of 4 per user, shared by two instances: 2 here");
     }
 
     @Test
     void healthSaysWhereTheLimitsLive() throws Exception {
+        int port = closedPort();
         try (ServerFixture shared = ServerFixture.start(Engine.SQLITE, Map.of("REDIS_URL", TestRedis.URL.uri().toString()));
-             ServerFixture alone = ServerFixture.start(Engine.SQLITE, Map.of());
-             ServerFixture cutOff = ServerFixture.start(Engine.SQLITE, Map.of("REDIS_URL", "redis://127.0.0.1:" + closedPort()))) {
+             ServerFixture alone = ServerFixture.start(Engine.SQLITE, Map.of())) {
             assertEquals("{\"status\":\"ok\",\"limits\":\"shared\"}", normalized(shared.getText("/health")));
             assertEquals("{\"status\":\"ok\",\"limits\":\"local\"}", normalized(alone.getText("/health")));
-            assertEquals("{\"status\":\"ok\",\"limits\":\"local (redis unreachable)\"}", normalized(cutOff.getText("/health")));
         }
+        String logs = ServerFixture.capturingLogs(() -> {
+            try (ServerFixture cutOff = ServerFixture.start(Engine.SQLITE, Map.of("REDIS_URL", "redis://127.0.0.1:" + port))) {
+                assertEquals("{\"status\":\"ok\",\"limits\":\"local (redis unreachable)\"}",
+                        normalized(cutOff.getText("/health")));
+            }
+        });
+        assertTrue(logs.contains("Redis unreachable"), logs);
     }
 
     /** The JSON object with its fields in a fixed order. */
