@@ -30,7 +30,7 @@ public final class RedisLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
     static final Duration RETRY_EVERY = Duration.ofSeconds(3);
-    private static final int TIMEOUT_MILLIS = 200;
+    private static final int TIMEOUT_MILLIS = 250;
 
     private final UnifiedJedis client;
     private final String prefix;
