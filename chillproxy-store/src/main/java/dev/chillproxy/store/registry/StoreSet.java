@@ -65,8 +65,10 @@ public record StoreSet(Map<StoreName, Store> stores, Map<StoreName, Supplier<Sto
                 resilience.clock()));
         stores.put(StoreName.ALLDEBRID, new AllDebridStore(http.get(StoreName.ALLDEBRID), endpoints.allDebrid(),
                 "chillproxy"));
-        stores.put(StoreName.PREMIUMIZE, new PremiumizeStore(http.get(StoreName.PREMIUMIZE), endpoints.premiumize()));
-        stores.put(StoreName.DEBRIDLINK, new DebridLinkStore(http.get(StoreName.DEBRIDLINK), endpoints.debridLink()));
+        stores.put(StoreName.PREMIUMIZE, new PremiumizeStore(http.get(StoreName.PREMIUMIZE), endpoints.premiumize(),
+                resilience.clock()));
+        stores.put(StoreName.DEBRIDLINK, new DebridLinkStore(http.get(StoreName.DEBRIDLINK), endpoints.debridLink(),
+                resilience.clock()));
         Map<StoreName, Supplier<StoreHealth>> health = new EnumMap<>(StoreName.class);
         http.forEach((name, upstream) -> health.put(name, upstream::health));
         return new StoreSet(stores, health);
