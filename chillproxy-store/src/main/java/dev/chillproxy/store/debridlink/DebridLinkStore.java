@@ -99,9 +99,18 @@ public final class DebridLinkStore implements Store {
         return new CacheCheck.Unsupported(name(), "Debrid-Link removed seedbox/cached in 2024-11");
     }
 
+    /**
+     * The account's torrent of this hash when the newest page has it (not failed), so a replay adds nothing, as
+     * torrentio does; else a new one. Debrid-Link documents no deduplication.
+     */
     @Override
     public AddedMagnet addMagnet(ApiKey key, String magnetOrHash, String clientIp) {
         String hash = HashList.require(name(), magnetOrHash);
+        for (StoreMagnet known : listMagnets(key, 0).items()) {
+            if (hash.equals(known.hash()) && !known.status().isTerminalFailure()) {
+                return new AddedMagnet(known.id(), hash, known.status(), false);
+            }
+        }
         ObjectNode body = http.json().createObjectNode().put("url", magnetOrHash.trim()).put("wait", false)
                 .put("async", true).put("structureType", "list");
         StoreMagnet magnet = toMagnet(call(request(url("seedbox/add")).post(RequestBody.create(body.toString(), JSON)),
