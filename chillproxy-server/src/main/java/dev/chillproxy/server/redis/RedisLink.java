@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -37,6 +38,7 @@ public final class RedisLink implements AutoCloseable {
     private final Ticker ticker;
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicLong nextTry = new AtomicLong();
+    private final List<Runnable> onBack = new CopyOnWriteArrayList<>();
 
     RedisLink(UnifiedJedis client, String prefix, Ticker ticker) {
         this.client = Objects.requireNonNull(client, "client");
@@ -84,6 +86,7 @@ public final class RedisLink implements AutoCloseable {
             T result = command.apply(client);
             if (down.compareAndSet(true, false)) {
                 LOG.info("Redis reachable again: limits are shared across instances again");
+                onBack.forEach(Runnable::run);
             }
             return Optional.of(result);
         } catch (JedisException e) {
@@ -107,6 +110,11 @@ public final class RedisLink implements AutoCloseable {
             }
             return result.apply(raw);
         });
+    }
+
+    /** Runs {@code task} on the thread that finds Redis back after it was unreachable. */
+    void whenBack(Runnable task) {
+        onBack.add(task);
     }
 
     /** True while Redis answers (as far as the last command knows). */

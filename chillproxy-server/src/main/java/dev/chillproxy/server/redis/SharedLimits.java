@@ -40,7 +40,7 @@ public final class SharedLimits implements AutoCloseable {
         LocalAddClaims localClaims = new LocalAddClaims(ticker);
         if (link.isPresent()) {
             RedisLink redis = link.get();
-            this.ledger = new RedisBudgetLedger(redis, local);
+            this.ledger = new RedisBudgetLedger(redis, local, clock);
             this.breakers = new RedisBreakerState(redis);
             this.buckets = (name, rate, burst) -> new RedisRateBuckets(redis, name, rate, burst,
                     localBuckets.create(name, rate, burst));

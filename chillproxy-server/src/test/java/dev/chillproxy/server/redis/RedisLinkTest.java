@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.chillproxy.core.testing.TestClock;
+import dev.chillproxy.store.http.BudgetLedger;
 import dev.chillproxy.server.fakes.ServerFixture;
 import dev.chillproxy.server.settings.RedisUrl;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +63,35 @@ class RedisLinkTest {
             clock.advance(Duration.ofMillis(1));
             assertEquals("PONG", link.call(UnifiedJedis::ping).orElseThrow(), "one try after the pause, and it is back");
             assertTrue(link.shared());
+        }
+    }
+
+    @Test
+    void spendsGrantedWhileRedisWasAwayAreWrittenBackSoOtherInstancesCountThem() throws Exception {
+        List<BudgetLedger.Window> edge = List.of(new BudgetLedger.Window("create:1m", 10, Duration.ofMinutes(1)));
+        proxy.open();
+        try (TestRedis redis = new TestRedis();
+             SharedLimits cutOff = SharedLimits.over(RedisLink.connect(RedisUrl.parse("redis://127.0.0.1:" + proxy.port())
+                     .orElseThrow(), redis.prefix, clock::nanos), () -> 1, clock, clock::nanos)) {
+            SharedLimits other = redis.instance();
+            assertTrue(cutOff.ledger().tryAcquire("torbox:fp", edge).isZero());
+
+            proxy.cut();
+            int[] alone = {0};
+            String logs = ServerFixture.capturingLogs(() -> {
+                for (int i = 0; i < 20; i++) {
+                    alone[0] += cutOff.ledger().tryAcquire("torbox:fp", edge).isZero() ? 1 : 0;
+                }
+            });
+            assertTrue(logs.contains("Redis unreachable"), logs);
+            assertEquals(9, alone[0], "the only live instance spends the rest of the minute on its own");
+            proxy.open();
+            clock.advance(RedisLink.RETRY_EVERY);
+            assertEquals("shared", cutOff.mode(), "a health check finds Redis back and writes the spends");
+
+            assertTrue(other.ledger().tryAcquire("torbox:fp", edge).compareTo(Duration.ofSeconds(50)) > 0,
+                    "1 spent through Redis + 9 alone: the minute is full for every instance");
+            assertEquals(10, redis.inspector().zcard(redis.keys().get(0)));
         }
     }
 
