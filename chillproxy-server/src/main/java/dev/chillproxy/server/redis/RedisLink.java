@@ -31,7 +31,7 @@ public final class RedisLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
     static final Duration RETRY_EVERY = Duration.ofSeconds(3);
-    private static final int TIMEOUT_MILLIS = 250;
+    static final Duration TIMEOUT = Duration.ofMillis(250);
 
     private final UnifiedJedis client;
     private final String prefix;
@@ -47,14 +47,20 @@ public final class RedisLink implements AutoCloseable {
     }
 
     /**
-     * A pooled client with short timeouts (a request waits at most about {@value #TIMEOUT_MILLIS} ms for Redis), and
-     * a first PING so a Redis unreachable at start is reported at start.
+     * A pooled client with short timeouts (a request waits at most about {@link #TIMEOUT} for Redis), and a first
+     * PING so a Redis unreachable at start is reported at start.
      *
      * @param prefix put before every key, so several deployments (or tests) can share one Redis
      */
     public static RedisLink connect(RedisUrl url, String prefix, Ticker ticker) {
+        return connect(url, prefix, ticker, TIMEOUT);
+    }
+
+    /** @param timeout for connecting, reading and waiting for a pooled connection (tests on a busy machine give more) */
+    static RedisLink connect(RedisUrl url, String prefix, Ticker ticker, Duration timeout) {
+        int millis = Math.toIntExact(timeout.toMillis());
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(TIMEOUT_MILLIS).socketTimeoutMillis(TIMEOUT_MILLIS)
+                .connectionTimeoutMillis(millis).socketTimeoutMillis(millis)
                 .database(JedisURIHelper.getDBIndex(url.uri())).ssl(JedisURIHelper.isRedisSSLScheme(url.uri()))
                 .clientName("chillproxy");
         Optional.ofNullable(JedisURIHelper.getUser(url.uri())).ifPresent(config::user);
@@ -62,7 +68,7 @@ public final class RedisLink implements AutoCloseable {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(64);
         pool.setMaxIdle(64);
-        pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
+        pool.setMaxWait(timeout);
         RedisClient client = RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(url.uri()))
                 .clientConfig(config.build()).poolConfig(pool).build();
         RedisLink link = new RedisLink(client, prefix, ticker);

@@ -39,7 +39,7 @@ class RedisLinkTest {
     void aLostRedisIsTriedAgainOnlyEveryFewSecondsAndLoggedOnceEachWay() throws Exception {
         proxy.open();
         RedisLink link = RedisLink.connect(RedisUrl.parse("redis://127.0.0.1:" + proxy.port()).orElseThrow(),
-                "chillproxy-test:", clock::nanos);
+                "chillproxy-test:", clock::nanos, Duration.ofSeconds(5));
         AtomicInteger tried = new AtomicInteger();
         try (link) {
             assertEquals("PONG", link.call(UnifiedJedis::ping).orElseThrow());
@@ -72,7 +72,7 @@ class RedisLinkTest {
         proxy.open();
         try (TestRedis redis = new TestRedis();
              SharedLimits cutOff = SharedLimits.over(RedisLink.connect(RedisUrl.parse("redis://127.0.0.1:" + proxy.port())
-                     .orElseThrow(), redis.prefix, clock::nanos), () -> 1, clock, clock::nanos)) {
+                     .orElseThrow(), redis.prefix, clock::nanos, Duration.ofSeconds(5)), () -> 1, clock, clock::nanos)) {
             SharedLimits other = redis.instance();
             assertTrue(cutOff.ledger().tryAcquire("torbox:fp", edge).isZero());
 

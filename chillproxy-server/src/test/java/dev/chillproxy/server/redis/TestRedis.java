@@ -1,6 +1,7 @@
 package dev.chillproxy.server.redis;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,8 +28,9 @@ final class TestRedis implements AutoCloseable {
 
     /** One more instance on this Redis. */
     SharedLimits instance(IntSupplier liveInstances) {
-        SharedLimits limits = SharedLimits.over(RedisLink.connect(URL, prefix, Ticker.systemTicker()), liveInstances,
-                Clock.systemUTC(), Ticker.systemTicker());
+        // generous timeouts: on a loaded test machine one slow answer would send an instance to its local share
+        RedisLink link = RedisLink.connect(URL, prefix, Ticker.systemTicker(), Duration.ofSeconds(5));
+        SharedLimits limits = SharedLimits.over(link, liveInstances, Clock.systemUTC(), Ticker.systemTicker());
         instances.add(limits);
         return limits;
     }
