@@ -24,7 +24,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * <p>When several instances share a limit without a shared store, each gets its share: the rate and the burst divided
  * by the live instances (at least one token of burst).
  */
-public final class KeyedTokenBuckets implements RateBuckets {
+final class KeyedTokenBuckets implements RateBuckets {
 
     private final long intervalNanos;
     private final int burst;
@@ -37,7 +37,7 @@ public final class KeyedTokenBuckets implements RateBuckets {
     }
 
     /** @param instances how many instances share the limit now */
-    public KeyedTokenBuckets(int ratePerSecond, int burst, Duration idle, int maxKeys, Ticker ticker, IntSupplier instances) {
+    KeyedTokenBuckets(int ratePerSecond, int burst, Duration idle, int maxKeys, Ticker ticker, IntSupplier instances) {
         if (ratePerSecond < 1 || burst < 1 || maxKeys < 1) {
             throw new IllegalArgumentException("rate, burst and maxKeys must be positive");
         }
