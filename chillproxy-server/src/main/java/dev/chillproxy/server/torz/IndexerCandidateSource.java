@@ -111,8 +111,10 @@ public final class IndexerCandidateSource implements CandidateSource {
         TorznabSearch.Result fromUser = search(own, query, deadline);
         TorznabSearch.Result trusted = fromOperator.join();
         List<IndexedTorrent> learned = found(trusted, dropped);
+        List<IndexedTorrent> users = found(fromUser, dropped);
+        parseOnTwoThreads(learned, users);
         learned.forEach(torrent -> candidate(torrent, id, null).ifPresent(candidates::add));
-        for (IndexedTorrent torrent : found(fromUser, dropped)) {
+        for (IndexedTorrent torrent : users) {
             if (torrent.isPrivate()) {
                 privateLinks.remember(scope.finder(), torrent.hash(), torrent.torrentUrl());
             }
@@ -153,6 +155,29 @@ public final class IndexerCandidateSource implements CandidateSource {
         } catch (RuntimeException e) {
             LOG.warn("could not remember {} indexer results: {}", learned.size(), e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Parses the new release names on this thread and a worker at once: on a cold list ~30 names the parser has
+     * never seen sit between the search's answer and the cache check. Half the names go to a worker (or run here
+     * when every worker is busy); the parsed titles land in {@link ParsedTitles}, where {@link #candidate} finds them.
+     */
+    private void parseOnTwoThreads(List<IndexedTorrent> learned, List<IndexedTorrent> users) {
+        List<String> names = new ArrayList<>(learned.size() + users.size());
+        learned.forEach(torrent -> names.add(torrent.name()));
+        users.forEach(torrent -> names.add(torrent.name()));
+        if (names.size() < 8) {
+            return;
+        }
+        List<String> half = names.subList(0, names.size() / 2);
+        CompletableFuture<Void> other;
+        try {
+            other = CompletableFuture.runAsync(() -> half.forEach(titles::of), background);
+        } catch (RejectedExecutionException e) {
+            other = CompletableFuture.completedFuture(null); // parsed below, by candidate(), as before
+        }
+        names.subList(names.size() / 2, names.size()).forEach(titles::of);
+        other.exceptionally(e -> null).join(); // a name that failed there fails again in candidate(), as before
     }
 
     private Optional<StreamCandidate> candidate(IndexedTorrent torrent, StremioId id, String taggedPath) {
