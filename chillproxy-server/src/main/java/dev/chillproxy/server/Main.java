@@ -162,8 +162,8 @@ public final class Main {
         server.start();
         server.warmUp();
         times.mark("background work");
-        LOG.info("ready on {}:{} in {} ms ({}; {})", settings.http().bindAddress(), app.port(),
-                (System.nanoTime() - started) / 1_000_000, times, settings.http().baseUrl());
+        LOG.info("ready on {}:{} in {} ms from launch ({}; {})", settings.http().bindAddress(), app.port(),
+                times.sinceLaunchMs(), times, settings.http().baseUrl());
     }
 
     /** Every object the server runs, over a database this method migrates; nothing is started yet. */

@@ -13,13 +13,17 @@ import java.util.List;
 final class StartTimes {
 
     private final List<String> phases = new ArrayList<>();
+    private final long mainStarted;
+    private long jvmMs;
     private long last;
 
     /** @param mainStarted {@link System#nanoTime()} when {@code main} began */
     StartTimes(long mainStarted) {
+        this.mainStarted = mainStarted;
         long sinceMainMs = (System.nanoTime() - mainStarted) / 1_000_000;
         ProcessHandle.current().info().startInstant().ifPresent(start ->
-                phases.add("jvm " + Math.max(0, Duration.between(start, Instant.now()).toMillis() - sinceMainMs) + " ms"));
+                jvmMs = Math.max(0, Duration.between(start, Instant.now()).toMillis() - sinceMainMs));
+        phases.add("jvm " + jvmMs + " ms");
         phases.add("settings " + sinceMainMs + " ms");
         last = System.nanoTime();
     }
@@ -29,6 +33,11 @@ final class StartTimes {
         long now = System.nanoTime();
         phases.add(phase + " " + (now - last) / 1_000_000 + " ms");
         last = now;
+    }
+
+    /** From the process's launch (as far as the OS tells it) until now. */
+    long sinceLaunchMs() {
+        return jvmMs + (System.nanoTime() - mainStarted) / 1_000_000;
     }
 
     @Override
