@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.chillproxy.chillstreams.cluster.CacheEvictions;
+import dev.chillproxy.chillstreams.cluster.EvictionBus;
+import dev.chillproxy.chillstreams.cluster.FeedStatus;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
 import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
 import dev.chillproxy.chillstreams.embedded.PoolAdmin;
-import dev.chillproxy.chillstreams.embedded.PoolChanges;
 import dev.chillproxy.chillstreams.embedded.PoolKeyView;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.grant.GrantCache;
@@ -173,7 +175,11 @@ public final class Main {
         TorBoxKeyProbe probe = new TorBoxKeyProbe(stores.get(StoreName.TORBOX), clock);
         Optional<BearerGuard> internalGuard = settings.pool().chillstreamsApiKey()
                 .map(key -> new BearerGuard(key, "CHILLSTREAMS_API_KEY"));
+        // revocations reach every instance on this database; until this one listens, cached grants are not trusted
+        FeedStatus clusterFeed = EvictionBus.feedFor(database);
+        Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
         GrantCache grants;
+        EvictionBus evictions;
         UsageOutbox usage;
         Optional<UsageOutbox> leftovers = Optional.empty();
         Optional<PoolAdmin> admin = Optional.empty();
@@ -183,20 +189,24 @@ public final class Main {
             // a store's 401/403 marks a key failing only when user/me confirms it
             EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.pool().torboxMaxDevicesPerUser(),
                     settings.pool().deviceIdleRelease(), probe);
-            grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl());
+            grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl(), Ticker.systemTicker(), clusterFeed);
+            evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache));
             // one insert per usage event; rows an older version left in the outbox table are delivered once at start
             usage = UsageOutbox.direct(embedded, clock);
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
-            admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants)));
+            admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, evictions.changes()));
             StartChecks.requireKeysOpen(admin.get(), settings);
-            health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval()));
+            health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval(),
+                    evictions.changes()));
             // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
             internalRoutes = settings.pool().chillstreamsApiKey().map(key ->
                     new InternalPoolRoutes(embedded, mapper, clock));
         } else {
             ChillstreamsClient remote = new ChillstreamsClient(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
                     settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper);
-            grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.pool().poolGrantTtl());
+            grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.pool().poolGrantTtl(),
+                    Ticker.systemTicker(), clusterFeed);
+            evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache));
             usage = UsageOutbox.durable(database, remote, clock);
         }
         metrics.monitor(grants.statistics(), "grants");
@@ -209,12 +219,12 @@ public final class Main {
         WorkerPools.Pools workers = new WorkerPools.Pools(WorkerPools.workers(), WorkerPools.indexers());
         TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(cipher));
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
-        KeyProblemReporter problems = new KeyProblemReporter(grants, clock);
+        // a key failing or in cooldown is evicted on every instance, after this one's pool recorded it
+        KeyProblemReporter problems = new KeyProblemReporter(evictions.changes().afterKeyProblems(grants), clock);
         StoreAccess access = new PoolStoreAccess(keys, new LegacyTokenCheck(stores, Ticker.systemTicker()),
                 settings.pool().enableChillstreamsAuth(), settings.pool().enableLegacyTokens());
         ParsedTitles titles = new ParsedTitles(new TitleParser());
         metrics.monitor(titles.statistics(), "titles");
-        Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
         metrics.monitor(linkCache, "links");
         TorznabClient torznab = new TorznabClient(upstream, settings.addon().streamDeadline(), userAgent);
         RecentCandidates candidates = new RecentCandidates(new IndexerCandidateSource(index,
@@ -245,12 +255,12 @@ public final class Main {
                 new PlaybackRoutes(resolver, clients, usageEvents, videos, stremioLimit), videos);
         RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper)),
                 admin.map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
-                internalRoutes, internalGuard.map(guard -> new RevokeRoutes(grants, mapper)), internalGuard,
+                internalRoutes, internalGuard.map(guard -> new RevokeRoutes(evictions.changes(), mapper)), internalGuard,
                 new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()));
         RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
-                leftovers, health, anime, workers, metrics, http);
+                leftovers, health, anime, workers, metrics, http, evictions);
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */
@@ -263,16 +273,22 @@ public final class Main {
         return () -> admin.listPoolKeys().stream().collect(Collectors.groupingBy(PoolKeyView::status, Collectors.counting()));
     }
 
-    /** Admin changes forget the affected cached grants at once, so revocation stays instant with caching on. */
-    private record GrantEvictions(GrantCache grants) implements PoolChanges {
+    /** This instance's caches a revocation reaches: the grants, and the links resolved with a key that went. */
+    private record LocalCaches(GrantCache grants, Cache<String, PlaybackPorts.ResolvedLink> links) implements CacheEvictions {
         @Override
-        public void userChanged(String userId) {
+        public void evictUser(String userId) {
             grants.evictUser(userId);
         }
 
         @Override
-        public void keyRetired(String poolKeyId) {
+        public void evictKey(String poolKeyId) {
             grants.evictKey(poolKeyId);
+            links.asMap().keySet().removeIf(linkKey -> linkKey.startsWith(poolKeyId + ":")); // PlaybackResolver's key
+        }
+
+        @Override
+        public void evictAll() {
+            grants.evictAll();
         }
     }
 }

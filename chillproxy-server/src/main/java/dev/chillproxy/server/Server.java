@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.chillproxy.chillstreams.cluster.EvictionBus;
 import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
@@ -32,10 +33,11 @@ public final class Server implements AutoCloseable {
     private final WorkerPools.Pools workers;
     private final Metrics metrics;
     private final OkHttpClient http;
+    private final EvictionBus evictions;
 
     Server(AppDependencies dependencies, GrantCache grants, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
            Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
-           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http) {
+           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, EvictionBus evictions) {
         this.dependencies = dependencies;
         this.grants = grants;
         this.outbox = outbox;
@@ -45,6 +47,7 @@ public final class Server implements AutoCloseable {
         this.workers = workers;
         this.metrics = metrics;
         this.http = http;
+        this.evictions = evictions;
     }
 
     /** An unstarted app; {@code customizer} runs last (Main's stop timeout, a test's extra routes). */
@@ -56,8 +59,9 @@ public final class Server implements AutoCloseable {
         return outbox;
     }
 
-    /** Starts the background work: usage delivery, periodic key checks, the daily anime mapping download. */
+    /** Starts the background work: the revocation listener, usage delivery, periodic key checks, the daily anime mapping download. */
     public void start() {
+        evictions.start();
         leftovers.ifPresent(old -> old.drain(LEFTOVER_DRAIN));
         outbox.start();
         health.ifPresent(KeyHealthChecker::start);
@@ -69,6 +73,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         workers.close();
         anime.close();
+        evictions.close();
         health.ifPresent(KeyHealthChecker::close);
         grants.flushRequestCounts(); // requests answered from cached grants, not yet added to the devices' counts
         outbox.close();
