@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code usage_outbox} table first; a background thread sends the oldest due events in batches to the
  * {@link UsageLog} (the remote Chillstreams) and deletes them only after it accepted them. A failed batch is
  * postponed with exponential backoff (1 s doubling to 60 s, with jitter) and nothing is dropped; rows a crash left
- * behind are delivered after the next start. Receivers deduplicate by event id; several instances sharing one
- * database may deliver an event twice.
+ * behind are delivered after the next start. Instances sharing one database claim their batches for
+ * {@link #CLAIM} first, so each event is sent by one of them; only an instance dying mid-delivery leaves its batch to
+ * be sent again once the claim expires, which is why receivers still deduplicate by event id.
  *
  * <p>{@link #direct} (the embedded pool): the usage log is a table of the same database, so {@link #record} inserts
  * the event there at once, one statement and no hop; an outbox row would give no more durability.
@@ -52,6 +53,8 @@ public final class UsageOutbox implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
     /** Events kept in memory while the table refuses them; beyond that they are dropped (and logged). */
     static final int MAX_UNSAVED = 10_000;
+    /** How long a claimed batch is this instance's alone: well beyond one delivery call. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(UsageOutbox.class);
 
     /** The outbox table, or null in direct mode (events go straight into the target). */
@@ -76,7 +79,7 @@ public final class UsageOutbox implements AutoCloseable {
      * {@link #MIGRATIONS} must have been applied. {@code clock} decides when postponed events are due.
      */
     public static UsageOutbox durable(Database database, UsageLog target, Clock clock) {
-        return new UsageOutbox(new OutboxTable(database.jdbi()), target, clock);
+        return new UsageOutbox(new OutboxTable(database.jdbi(), database.engine()), target, clock);
     }
 
     /** Events go straight into {@code log}, one insert each; only an event it refuses waits (in memory) for a retry. */
@@ -235,7 +238,8 @@ public final class UsageOutbox implements AutoCloseable {
             if (table == null) {
                 return new Round.Delivered(0);
             }
-            batch = table.oldestDue(dueByMillis, BATCH_SIZE);
+            long now = clock.millis();
+            batch = table.claimOldestDue(dueByMillis, now, now + CLAIM.toMillis(), BATCH_SIZE);
             if (!batch.isEmpty()) {
                 target.logUsage(batch);
                 table.delete(batch.stream().map(UsageEvent::eventId).toList());
@@ -250,6 +254,20 @@ public final class UsageOutbox implements AutoCloseable {
                     retryIn.toMillis());
             postpone(batch, retryIn);
             return new Round.Failed(retryIn);
+        } catch (Error e) {
+            release(batch); // the next round tries again, not this batch's claim expiry
+            throw e;
+        }
+    }
+
+    private void release(List<UsageEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            table.release(batch.stream().map(UsageEvent::eventId).toList());
+        } catch (RuntimeException e) {
+            LOG.warn("usage outbox: could not release a batch: {}", e.getClass().getSimpleName());
         }
     }
 
