@@ -24,6 +24,7 @@ import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.chillstreams.remote.ChillstreamsClient;
+import dev.chillproxy.chillstreams.remote.ChillstreamsEvents;
 import dev.chillproxy.core.files.FileSelector;
 import dev.chillproxy.core.title.TitleParser;
 import dev.chillproxy.core.torz.PlaybackPorts;
@@ -185,6 +186,7 @@ public final class Main {
         Optional<PoolAdmin> admin = Optional.empty();
         Optional<KeyHealthChecker> health = Optional.empty();
         Optional<InternalPoolRoutes> internalRoutes = Optional.empty();
+        Optional<ChillstreamsEvents> remoteEvents = Optional.empty();
         if (settings.embeddedPool()) {
             // a store's 401/403 marks a key failing only when user/me confirms it
             EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.pool().torboxMaxDevicesPerUser(),
@@ -204,9 +206,14 @@ public final class Main {
         } else {
             ChillstreamsClient remote = new ChillstreamsClient(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
                     settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper);
+            // Chillstreams pushes its revocations over an event stream; cached grants are trusted while it is connected
+            FeedStatus remoteFeed = FeedStatus.connecting();
             grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.pool().poolGrantTtl(),
-                    Ticker.systemTicker(), clusterFeed);
+                    Ticker.systemTicker(), () -> clusterFeed.isUp() && remoteFeed.isUp());
             evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache));
+            remoteEvents = Optional.of(new ChillstreamsEvents(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
+                    settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper, new LocalCaches(grants, linkCache),
+                    remoteFeed));
             usage = UsageOutbox.durable(database, remote, clock);
         }
         metrics.monitor(grants.statistics(), "grants");
@@ -260,7 +267,7 @@ public final class Main {
         RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
-                leftovers, health, anime, workers, metrics, http, evictions);
+                leftovers, health, anime, workers, metrics, http, evictions, remoteEvents);
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */

@@ -8,6 +8,7 @@ import dev.chillproxy.chillstreams.cluster.EvictionBus;
 import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
+import dev.chillproxy.chillstreams.remote.ChillstreamsEvents;
 import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.torz.AnimeMappingLoader;
 import dev.chillproxy.server.torz.WorkerPools;
@@ -34,10 +35,12 @@ public final class Server implements AutoCloseable {
     private final Metrics metrics;
     private final OkHttpClient http;
     private final EvictionBus evictions;
+    private final Optional<ChillstreamsEvents> remoteEvents;
 
     Server(AppDependencies dependencies, GrantCache grants, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
            Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
-           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, EvictionBus evictions) {
+           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, EvictionBus evictions,
+           Optional<ChillstreamsEvents> remoteEvents) {
         this.dependencies = dependencies;
         this.grants = grants;
         this.outbox = outbox;
@@ -48,6 +51,7 @@ public final class Server implements AutoCloseable {
         this.metrics = metrics;
         this.http = http;
         this.evictions = evictions;
+        this.remoteEvents = remoteEvents;
     }
 
     /** An unstarted app; {@code customizer} runs last (Main's stop timeout, a test's extra routes). */
@@ -59,9 +63,10 @@ public final class Server implements AutoCloseable {
         return outbox;
     }
 
-    /** Starts the background work: the revocation listener, usage delivery, periodic key checks, the daily anime mapping download. */
+    /** Starts the background work: the revocation feeds, usage delivery, periodic key checks, the daily anime mapping download. */
     public void start() {
         evictions.start();
+        remoteEvents.ifPresent(ChillstreamsEvents::start);
         leftovers.ifPresent(old -> old.drain(LEFTOVER_DRAIN));
         outbox.start();
         health.ifPresent(KeyHealthChecker::start);
@@ -74,6 +79,7 @@ public final class Server implements AutoCloseable {
         workers.close();
         anime.close();
         evictions.close();
+        remoteEvents.ifPresent(ChillstreamsEvents::close);
         health.ifPresent(KeyHealthChecker::close);
         grants.flushRequestCounts(); // requests answered from cached grants, not yet added to the devices' counts
         outbox.close();

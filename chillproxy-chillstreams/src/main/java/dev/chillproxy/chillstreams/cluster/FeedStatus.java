@@ -35,12 +35,12 @@ public final class FeedStatus implements BooleanSupplier {
     }
 
     /** @return true when this call changed the state */
-    boolean markUp() {
+    public boolean markUp() {
         return up.compareAndSet(false, true);
     }
 
     /** @return true when this call changed the state */
-    boolean markDown() {
+    public boolean markDown() {
         return up.compareAndSet(true, false);
     }
 }
