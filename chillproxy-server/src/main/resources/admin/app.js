@@ -5,6 +5,7 @@ import { keysSection } from './keys.js';
 import { usersSection } from './users.js';
 import { usageSection } from './usage.js';
 import { installSection } from './install.js';
+import { instancesSection } from './instances.js';
 
 const main = document.getElementById('main');
 const signOut = document.getElementById('sign-out');
@@ -31,6 +32,7 @@ const sections = {
   users: { title: 'Users', ...usersSection(app) },
   usage: { title: 'Usage', ...usageSection(app) },
   install: { title: 'Install', ...installSection(app) },
+  instances: { title: 'Instances', ...instancesSection() },
 };
 const names = Object.keys(sections);
 

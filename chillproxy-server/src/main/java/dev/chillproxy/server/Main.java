@@ -14,6 +14,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.chillstreams.cluster.CacheEvictions;
 import dev.chillproxy.chillstreams.cluster.EvictionBus;
 import dev.chillproxy.chillstreams.cluster.FeedStatus;
+import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
+import dev.chillproxy.chillstreams.cluster.RevocationStream;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
 import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
@@ -33,6 +35,8 @@ import dev.chillproxy.core.torz.StoreAccess;
 import dev.chillproxy.core.torz.StreamLinks;
 import dev.chillproxy.core.torz.StreamLister;
 import dev.chillproxy.server.admin.AdminPage;
+import dev.chillproxy.server.cluster.ClusterParts;
+import dev.chillproxy.server.cluster.EventsRoutes;
 import dev.chillproxy.server.limits.ClientIp;
 import dev.chillproxy.server.limits.IpLimit;
 import dev.chillproxy.server.limits.RateLimit;
@@ -179,6 +183,10 @@ public final class Main {
         // revocations reach every instance on this database; until this one listens, cached grants are not trusted
         FeedStatus clusterFeed = EvictionBus.feedFor(database);
         Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
+        // every revocation this instance sees is also served to instances that use it as their Chillstreams
+        RevocationStream revocations = new RevocationStream(clock.millis());
+        // shared limits (Redis) do not exist yet: every instance reports false until they do
+        InstanceRegistry instances = new InstanceRegistry(database, clock, version, () -> false);
         GrantCache grants;
         EvictionBus evictions;
         UsageOutbox usage;
@@ -192,7 +200,7 @@ public final class Main {
             EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.pool().torboxMaxDevicesPerUser(),
                     settings.pool().deviceIdleRelease(), probe);
             grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl(), Ticker.systemTicker(), clusterFeed);
-            evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache));
+            evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache, revocations));
             // one insert per usage event; rows an older version left in the outbox table are delivered once at start
             usage = UsageOutbox.direct(embedded, clock);
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
@@ -210,9 +218,9 @@ public final class Main {
             FeedStatus remoteFeed = FeedStatus.connecting();
             grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.pool().poolGrantTtl(),
                     Ticker.systemTicker(), () -> clusterFeed.isUp() && remoteFeed.isUp());
-            evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache));
+            evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache, revocations));
             remoteEvents = Optional.of(new ChillstreamsEvents(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
-                    settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper, new LocalCaches(grants, linkCache),
+                    settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper, new LocalCaches(grants, linkCache, revocations),
                     remoteFeed));
             usage = UsageOutbox.durable(database, remote, clock);
         }
@@ -260,14 +268,16 @@ public final class Main {
                 new ConfigureRoutes(settings.http().baseUrl()),
                 new StreamRoutes(lister, clients, usageEvents, links, videos, stremioLimit, settings.addon().enableP2p(), anime::resolve),
                 new PlaybackRoutes(resolver, clients, usageEvents, videos, stremioLimit), videos);
-        RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper)),
+        RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper, instances)),
                 admin.map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
                 internalRoutes, internalGuard.map(guard -> new RevokeRoutes(evictions.changes(), mapper)), internalGuard,
-                new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()));
+                new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()),
+                internalRoutes.map(routes -> new EventsRoutes(revocations, mapper)));
         RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
-                leftovers, health, anime, workers, metrics, http, evictions, remoteEvents);
+                leftovers, health, anime, workers, metrics, http,
+                new ClusterParts(evictions, remoteEvents, instances, revocations));
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */
@@ -280,17 +290,23 @@ public final class Main {
         return () -> admin.listPoolKeys().stream().collect(Collectors.groupingBy(PoolKeyView::status, Collectors.counting()));
     }
 
-    /** This instance's caches a revocation reaches: the grants, and the links resolved with a key that went. */
-    private record LocalCaches(GrantCache grants, Cache<String, PlaybackPorts.ResolvedLink> links) implements CacheEvictions {
+    /**
+     * This instance's caches a revocation reaches: the grants, the links resolved with a key that went, and the
+     * event stream served to other instances.
+     */
+    private record LocalCaches(GrantCache grants, Cache<String, PlaybackPorts.ResolvedLink> links,
+                               RevocationStream served) implements CacheEvictions {
         @Override
         public void evictUser(String userId) {
             grants.evictUser(userId);
+            served.evictUser(userId);
         }
 
         @Override
         public void evictKey(String poolKeyId) {
             grants.evictKey(poolKeyId);
             links.asMap().keySet().removeIf(linkKey -> linkKey.startsWith(poolKeyId + ":")); // PlaybackResolver's key
+            served.evictKey(poolKeyId);
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
@@ -25,6 +26,7 @@ final class Migrations {
     static List<String> owners(boolean embeddedPool) {
         List<String> owners = new ArrayList<>(List.of("server"));
         owners.addAll(UsageOutbox.MIGRATIONS);
+        owners.add(InstanceRegistry.MIGRATIONS);
         if (embeddedPool) {
             owners.addAll(EmbeddedPool.MIGRATIONS);
         }

@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import dev.chillproxy.chillstreams.cluster.EvictionBus;
 import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
-import dev.chillproxy.chillstreams.remote.ChillstreamsEvents;
+import dev.chillproxy.server.cluster.ClusterParts;
 import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.torz.AnimeMappingLoader;
 import dev.chillproxy.server.torz.WorkerPools;
@@ -34,13 +33,11 @@ public final class Server implements AutoCloseable {
     private final WorkerPools.Pools workers;
     private final Metrics metrics;
     private final OkHttpClient http;
-    private final EvictionBus evictions;
-    private final Optional<ChillstreamsEvents> remoteEvents;
+    private final ClusterParts cluster;
 
     Server(AppDependencies dependencies, GrantCache grants, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
            Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
-           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, EvictionBus evictions,
-           Optional<ChillstreamsEvents> remoteEvents) {
+           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, ClusterParts cluster) {
         this.dependencies = dependencies;
         this.grants = grants;
         this.outbox = outbox;
@@ -50,23 +47,24 @@ public final class Server implements AutoCloseable {
         this.workers = workers;
         this.metrics = metrics;
         this.http = http;
-        this.evictions = evictions;
-        this.remoteEvents = remoteEvents;
+        this.cluster = cluster;
     }
 
     /** An unstarted app; {@code customizer} runs last (Main's stop timeout, a test's extra routes). */
     public Javalin app(Consumer<JavalinConfig> customizer) {
-        return App.create(dependencies, customizer);
+        return App.create(dependencies, config -> {
+            config.events.serverStopping(cluster::endStreams); // served event streams would hold the graceful stop
+            customizer.accept(config);
+        });
     }
 
     public UsageOutbox outbox() {
         return outbox;
     }
 
-    /** Starts the background work: the revocation feeds, usage delivery, periodic key checks, the daily anime mapping download. */
+    /** Starts the background work: the instance heartbeat, the revocation feeds, usage delivery, periodic key checks, the daily anime mapping download. */
     public void start() {
-        evictions.start();
-        remoteEvents.ifPresent(ChillstreamsEvents::start);
+        cluster.start();
         leftovers.ifPresent(old -> old.drain(LEFTOVER_DRAIN));
         outbox.start();
         health.ifPresent(KeyHealthChecker::start);
@@ -78,8 +76,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         workers.close();
         anime.close();
-        evictions.close();
-        remoteEvents.ifPresent(ChillstreamsEvents::close);
+        cluster.close();
         health.ifPresent(KeyHealthChecker::close);
         grants.flushRequestCounts(); // requests answered from cached grants, not yet added to the devices' counts
         outbox.close();

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
 import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
 import dev.chillproxy.chillstreams.embedded.PoolAdmin;
@@ -108,7 +109,7 @@ class AdminBrowserTest {
         pool = new EmbeddedPool(database.database(), cipher, Clock.systemUTC(), 3);
         admin = new PoolAdmin(database.database(), cipher, Clock.systemUTC(), new TorBoxUserMeProbe(http, torbox.url("/")));
         AdminPage page = new AdminPage();
-        AdminRoutes routes = new AdminRoutes(admin, mapper);
+        AdminRoutes routes = new AdminRoutes(admin, mapper, new InstanceRegistry(database.database(), Clock.systemUTC(), "test", () -> false));
         app = Javalin.create(config -> {
             RouteTable.adminPage(config.routes, page, IpLimit.none());
             RouteTable.stremioPages(config.routes, new ManifestRoutes("1.2.3", TrustedProxies.none(), false),

@@ -1,11 +1,13 @@
 package dev.chillproxy.server.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.chillstreams.cluster.NotifyChannel;
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.server.fakes.ServerFixture;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two instances on one PostgreSQL database: an admin change on one reaches the other's cached grants. */
+/** Two instances on one PostgreSQL database: an admin change on one reaches the other's cached grants; each lists both. */
 class ClusterRevocationTest {
 
     private static final Map<String, String> SHARED = Map.of(
@@ -35,7 +37,9 @@ class ClusterRevocationTest {
 
     @AfterEach
     void stop() {
-        b.close();
+        if (b != null) {
+            b.close();
+        }
         a.close();
     }
 
@@ -79,6 +83,29 @@ class ClusterRevocationTest {
 
         a.admin("PATCH", "/users/" + user, "{\"status\":\"active\"}"); // told again once both listen
         await(() -> served(b, path), 1_000);
+    }
+
+    @Test
+    void bothInstancesAreListedWithAWarningThatTheirLimitsAreNotShared() throws Exception {
+        await(() -> instances().get("live").asInt() == 2, 5_000);
+        JsonNode listed = instances();
+        assertEquals(2, listed.get("items").size());
+        assertEquals("test", listed.get("items").get(0).get("version").asText());
+        assertEquals(2, listed.get("warnings").size(), listed.toString());
+        assertTrue(listed.get("warnings").get(0).asText().contains("without shared limits"), listed.toString());
+
+        b.close(); // a stopped instance leaves the list at once
+        b = null;
+        assertEquals(1, instances().get("items").size());
+        assertEquals(0, instances().get("warnings").size());
+    }
+
+    private JsonNode instances() {
+        try {
+            return a.admin("GET", "/instances", null);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** True for a real stream list, false for the "Access disabled" entry. */
