@@ -49,6 +49,7 @@ import dev.chillproxy.server.pool.AdminRoutes;
 import dev.chillproxy.server.pool.InternalPoolRoutes;
 import dev.chillproxy.server.pool.RevokeRoutes;
 import dev.chillproxy.server.pool.TorBoxKeyProbe;
+import dev.chillproxy.server.redis.SharedLimits;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.InvalidSettingsException;
 import dev.chillproxy.server.settings.Settings;
@@ -65,6 +66,7 @@ import dev.chillproxy.server.torz.PlaybackRoutes;
 import dev.chillproxy.server.torz.PoolStoreAccess;
 import dev.chillproxy.server.torz.PrivateTorrentLinks;
 import dev.chillproxy.server.torz.RecentCandidates;
+import dev.chillproxy.server.torz.SingleFlightAdds;
 import dev.chillproxy.server.torz.StoreCacheChecker;
 import dev.chillproxy.server.torz.StoreGateway;
 import dev.chillproxy.server.torz.StreamRoutes;
@@ -78,6 +80,7 @@ import dev.chillproxy.server.torz.index.TorrentUrlSealer;
 import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.web.HealthRoutes;
 import dev.chillproxy.core.store.StoreName;
+import dev.chillproxy.store.http.ResilienceSettings;
 import dev.chillproxy.store.registry.StoreSet;
 import dev.chillproxy.store.torznab.TorznabClient;
 import dev.chillproxy.store.torznab.TorznabSearch;
@@ -172,7 +175,15 @@ public final class Main {
         // one outbound client: users' URLs cannot reach this machine, every upstream call is metered
         OkHttpClient upstream = new LocalAddressGuard(Dns.SYSTEM, OperatorEndpoints.of(OperatorUpstreams.urls(settings)))
                 .install(http.newBuilder()).addInterceptor(metrics.upstream(OperatorUpstreams.services(settings))).build();
-        StoreSet stores = StoreSet.create(upstream, mapper, settings.outbound().upstreams(), userAgent);
+        // the instances on this database (heartbeat); "shared limits" means REDIS_URL is configured on that instance
+        InstanceRegistry instances = new InstanceRegistry(database, clock, version,
+                () -> settings.limits().redisUrl().isPresent());
+        // key budgets, rate limits, add quotas, breaker state and add claims: in Redis for every instance when
+        // REDIS_URL is set; while it is unreachable each instance keeps its share of the live instances
+        SharedLimits shared = SharedLimits.of(settings.limits().redisUrl(), instances::liveInstances, clock,
+                Ticker.systemTicker());
+        StoreSet stores = StoreSet.create(upstream, mapper, settings.outbound().upstreams(), userAgent,
+                shared.resilience(ResilienceSettings.defaults()));
         metrics.circuitBreakers(stores);
 
         // the pool: embedded on this database, or a remote Chillstreams; grants cached in front of either
@@ -185,8 +196,6 @@ public final class Main {
         Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
         // every revocation this instance sees is also served to instances that use it as their Chillstreams
         RevocationStream revocations = new RevocationStream(clock.millis());
-        // shared limits (Redis) do not exist yet: every instance reports false until they do
-        InstanceRegistry instances = new InstanceRegistry(database, clock, version, () -> false);
         GrantCache grants;
         EvictionBus evictions;
         UsageOutbox usage;
@@ -251,13 +260,14 @@ public final class Main {
                 clock, settings.addon().cachedStaleAfter(), settings.addon().uncachedStaleAfter()), problems,
                 metrics.cacheCounters("magnets"), workers.general()), workers.general(), settings.addon().streamDeadline(), links);
         PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems,
-                privateLinks, new UserAddQuota(settings.limits().userAddsPerHour(), Ticker.systemTicker())),
+                privateLinks, new UserAddQuota(settings.limits().userAddsPerHour(), shared.ledger()),
+                new SingleFlightAdds(shared.addClaims(), duration -> Thread.sleep(duration.toMillis()), Duration.ofMillis(250))),
                 PlaybackCaches.links(linkCache), PlaybackCaches.tags(index), new FileSelector(titles.parser()),
                 duration -> Thread.sleep(duration.toMillis()), tuning.polls(), tuning.pollInterval());
 
         // the edge: limits, handlers and the route table
         ClientIp clientIp = new ClientIp(settings.http().trustedProxies());
-        RequestLimits limits = new RequestLimits(settings, Ticker.systemTicker());
+        RequestLimits limits = new RequestLimits(settings, shared.rateBuckets());
         StremioRateLimit stremioLimit = new StremioRateLimit(limits, clientIp);
         ClientContexts clients = new ClientContexts(clientIp);
         UsageEvents usageEvents = new UsageEvents(usage, clock);
@@ -273,10 +283,10 @@ public final class Main {
                 internalRoutes, internalGuard.map(guard -> new RevokeRoutes(evictions.changes(), mapper)), internalGuard,
                 new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()),
                 internalRoutes.map(routes -> new EventsRoutes(revocations, mapper)));
-        RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
+        RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
-                leftovers, health, anime, workers, metrics, http,
+                leftovers, health, anime, workers, metrics, http, shared,
                 new ClusterParts(evictions, remoteEvents, instances, revocations));
     }
 
@@ -305,7 +315,8 @@ public final class Main {
         @Override
         public void evictKey(String poolKeyId) {
             grants.evictKey(poolKeyId);
-            links.asMap().keySet().removeIf(linkKey -> linkKey.startsWith(poolKeyId + ":")); // PlaybackResolver's key
+            // PlaybackResolver's link key is "<store>:<keyId>:<hash>:…"
+            links.asMap().keySet().removeIf(linkKey -> linkKey.startsWith(poolKeyId + ":", linkKey.indexOf(':') + 1));
             served.evictKey(poolKeyId);
         }
 

@@ -9,6 +9,7 @@ import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.server.cluster.ClusterParts;
 import dev.chillproxy.server.metrics.Metrics;
+import dev.chillproxy.server.redis.SharedLimits;
 import dev.chillproxy.server.torz.AnimeMappingLoader;
 import dev.chillproxy.server.torz.WorkerPools;
 import io.javalin.Javalin;
@@ -33,11 +34,12 @@ public final class Server implements AutoCloseable {
     private final WorkerPools.Pools workers;
     private final Metrics metrics;
     private final OkHttpClient http;
+    private final SharedLimits limits;
     private final ClusterParts cluster;
 
     Server(AppDependencies dependencies, GrantCache grants, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
            Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
-           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, ClusterParts cluster) {
+           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, SharedLimits limits, ClusterParts cluster) {
         this.dependencies = dependencies;
         this.grants = grants;
         this.outbox = outbox;
@@ -47,6 +49,7 @@ public final class Server implements AutoCloseable {
         this.workers = workers;
         this.metrics = metrics;
         this.http = http;
+        this.limits = limits;
         this.cluster = cluster;
     }
 
@@ -83,5 +86,6 @@ public final class Server implements AutoCloseable {
         metrics.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        limits.close();
     }
 }
