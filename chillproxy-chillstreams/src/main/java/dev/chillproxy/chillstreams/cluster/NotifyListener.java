@@ -111,11 +111,6 @@ public final class NotifyListener implements AutoCloseable {
         }
     }
 
-    /** Whether the feed is connected now; cached grants are trusted only then. */
-    public boolean listening() {
-        return feed.isUp();
-    }
-
     @Override
     public void close() {
         closed = true;
