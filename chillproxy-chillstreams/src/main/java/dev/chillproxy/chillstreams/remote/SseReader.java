@@ -68,10 +68,12 @@ final class SseReader {
                 source.skip(newline + 1);
                 return;
             }
-            source.skip(source.getBuffer().size());
-            if (!source.request(1)) {
-                return;
+            // the first MAX_LINE bytes hold no newline; bytes after them may (the next event), so skip no further
+            long scanned = Math.min(source.getBuffer().size(), MAX_LINE);
+            if (scanned == 0) {
+                return; // the stream ended inside the line
             }
+            source.skip(scanned);
         }
     }
 
