@@ -184,15 +184,17 @@ public final class Main {
             EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.pool().torboxMaxDevicesPerUser(),
                     settings.pool().deviceIdleRelease(), probe);
             grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl());
-            // one insert per usage event; rows an older version left in the outbox table are delivered once at start
+            // usage events group-committed straight into the usage log; rows an older version left in the outbox table
+            // are delivered once at start
             usage = UsageOutbox.direct(embedded, clock);
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
             admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants)));
             StartChecks.requireKeysOpen(admin.get(), settings);
             health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval()));
             // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
+            // get-key through the same grant cache as the addon: a known device is answered from memory
             internalRoutes = settings.pool().chillstreamsApiKey().map(key ->
-                    new InternalPoolRoutes(embedded, mapper, clock));
+                    new InternalPoolRoutes(grants, embedded, mapper, clock));
         } else {
             ChillstreamsClient remote = new ChillstreamsClient(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
                     settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper);
