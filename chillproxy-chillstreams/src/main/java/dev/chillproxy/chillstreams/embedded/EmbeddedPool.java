@@ -87,7 +87,7 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
         }
         try {
             long now = clock.millis();
-            Optional<KnownDevice> known = database.jdbi().withHandle(handle -> knownDevice(handle, request, now));
+            Optional<KnownDevice> known = database.reads().withHandle(handle -> knownDevice(handle, request, now));
             if (known.isEmpty()) {
                 return transactions.run(handle -> grant(handle, request, now));
             }
