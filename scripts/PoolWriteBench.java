@@ -28,7 +28,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * The pool's database paths under N threads, in process (no HTTP): a known device's get-key straight on the embedded
  * pool and through the grant cache, and recording usage events in embedded mode. Prints per scenario the calls per
- * second, p50/p99 latency, and the statements and writes per call (counted by a Jdbi SQL logger). Run on a quiet
+ * second, p50/p99 latency, this JVM's CPU time per call (not the database server's), and the statements and writes per call (counted by a Jdbi SQL logger). Run on a quiet
  * machine for real numbers; the classes come from a reactor build:
  *
  * <pre>mvn -B -ntp -q -o compile -pl chillproxy-chillstreams -am
@@ -134,7 +134,10 @@ public final class PoolWriteBench {
         Thread.sleep(Math.max(0, (warmUntil - System.nanoTime()) / 1_000_000));
         startStatements[0] = STATEMENTS.get();
         startStatements[1] = WRITES.get();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         done.await();
+        cpu = os.getProcessCpuTime() - cpu;
         long statements = STATEMENTS.get() - startStatements[0];
         long writes = WRITES.get() - startStatements[1];
         int total = Arrays.stream(counts).sum();
@@ -145,9 +148,9 @@ public final class PoolWriteBench {
             at += counts[t];
         }
         Arrays.sort(all);
-        System.out.printf("  %-40s %9.0f calls/s  p50 %7.3f ms  p99 %7.3f ms  statements/call %.3f  writes/call %.3f%n",
-                name, total / (double) seconds, all[total / 2] / 1e6, all[(int) (total * 0.99)] / 1e6,
-                statements / (double) total, writes / (double) total);
+        System.out.printf("  %-38s %9.0f calls/s  p50 %7.3f ms  p99 %7.3f ms  JVM CPU/call %7.1f us"
+                        + "  statements/call %.3f  writes/call %.3f%n", name, total / (double) seconds, all[total / 2] / 1e6,
+                all[(int) (total * 0.99)] / 1e6, cpu / 1e3 / total, statements / (double) total, writes / (double) total);
     }
 
     private static void sql(String statement) throws Exception {
