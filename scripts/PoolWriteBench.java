@@ -22,6 +22,7 @@ import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
 import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -68,7 +69,7 @@ public final class PoolWriteBench {
                 users.add(admin.createUser(null, null).id());
                 pool.getKey(new GetKeyRequest(users.get(t), "tv", "stream-list", "")); // known from now on
             }
-            database.jdbi().setSqlLogger(new SqlLogger() {
+            SqlLogger counting = new SqlLogger() {
                 @Override
                 public void logBeforeExecution(StatementContext context) {
                     STATEMENTS.incrementAndGet();
@@ -77,7 +78,9 @@ public final class PoolWriteBench {
                         WRITES.incrementAndGet();
                     }
                 }
-            });
+            };
+            database.jdbi().setSqlLogger(counting);
+            readsOf(database).setSqlLogger(counting);
             System.out.printf("%s, %d threads, %d s per scenario, %d cores%n", engine, threads, seconds,
                     Runtime.getRuntime().availableProcessors());
             KeySource cache = new GrantCache(pool, pool, Duration.ofSeconds(30));
@@ -92,6 +95,15 @@ public final class PoolWriteBench {
             if (engine == Engine.POSTGRESQL) {
                 sql("DROP SCHEMA " + schema + " CASCADE");
             }
+        }
+    }
+
+    /** The read-only Jdbi where the version has one (SQLite readers beside the writer), else the one Jdbi. */
+    private static Jdbi readsOf(Database database) {
+        try {
+            return (Jdbi) Database.class.getMethod("reads").invoke(database);
+        } catch (ReflectiveOperationException e) {
+            return database.jdbi(); // an older version, to compare before and after
         }
     }
 

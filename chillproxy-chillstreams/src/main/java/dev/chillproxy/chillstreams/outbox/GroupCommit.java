@@ -4,40 +4,45 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 
 /**
- * Writes usage events in groups: one thread takes every event handed over since its last commit and stores them in
- * one transaction, so a hundred concurrent requests cost one commit, not a hundred. There is no lingering: an event
- * that finds the thread idle is written at once, and one that arrives during a commit goes into the next one.
+ * Writes usage events in groups (leader and followers, no thread of its own): a caller that finds no commit running
+ * becomes the leader and stores every event queued so far in one transaction on its own thread; callers arriving
+ * meanwhile queue and sleep until a leader committed their event or they are woken to lead the next group. So a
+ * hundred concurrent requests cost a few commits, not a hundred, without a hand-off to another thread and without
+ * lingering: an event that finds no commit running is written at once.
  *
- * <p>{@link #submit} waits until the transaction holding the event committed, so an answer sent after it returns
- * survives a {@code kill -9}. The wait is one commit (about a millisecond on SQLite, a few on PostgreSQL) and is capped
- * at {@code maxWait}: a stalled database cannot hold answers; such an event is still written, only after the answer.
- * While the last commit failed, callers do not wait at all. A failed group goes to {@code failed} (the outbox keeps
- * it in memory and retries every second): nothing is dropped silently. Thread-safe.
+ * <p>{@link #submit} returns once the transaction holding the event committed, so an answer sent after it survives a
+ * {@code kill -9}. The wait is about one commit (under a millisecond on SQLite, a few on PostgreSQL) and is capped at
+ * {@code maxWait}: a stalled database cannot hold answers; such an event is still written by a later leader or by
+ * {@link #flush}, only after the answer. While the last commit failed, callers neither lead nor wait: their events
+ * queue, and the outbox's round ({@link #flush}, every second) retries. A group that did not commit goes to
+ * {@code failed} (the outbox keeps it in memory and retries it): nothing is dropped silently. Thread-safe.
  */
 final class GroupCommit {
 
     static final int MAX_GROUP = 500;
-    /** Events waiting for the thread; beyond that a caller's event goes straight to {@code failed}'s retry queue. */
+    /** Events waiting for a leader; beyond that a caller's event goes straight to {@code failed}'s retry queue. */
     static final int MAX_QUEUED = 10_000;
+    private static final int PENDING = 0;
+    private static final int COMMITTED = 1;
+    private static final int NOT_COMMITTED = 2;
 
     private final Consumer<List<UsageEvent>> store;
     private final BiConsumer<List<UsageEvent>, RuntimeException> failed;
     private final Duration maxWait;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
-    private volatile Thread thread;
-    private volatile boolean stopping;
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean committing = new AtomicBoolean();
     private volatile boolean lastFailed;
 
     /**
@@ -50,101 +55,79 @@ final class GroupCommit {
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
     }
 
-    /** Hands the event over and waits (at most {@code maxWait}) for its commit; true when it committed. Never throws. */
+    /** Stores the event with others and waits (at most {@code maxWait}) for its commit; true when it committed. Never throws. */
     boolean submit(UsageEvent event) {
-        Pending pending = new Pending(event, new CompletableFuture<>());
-        if (!started()) {
-            write(List.of(pending)); // shutting down: the caller stores its own event
-            return pending.committed().join();
-        }
-        if (!queue.offer(pending)) {
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
             failed.accept(List.of(event), new IllegalStateException("usage writer overloaded"));
             return false;
         }
-        if (stopping && queue.remove(pending)) {
-            write(List.of(pending)); // raced with stop(): not taken by the thread nor by stop's final sweep
-            return pending.committed().join();
-        }
-        if (lastFailed) {
-            return false; // the database refuses: answer now, the event is retried from memory
-        }
+        Pending mine = new Pending(event, Thread.currentThread());
+        queue.add(mine);
+        long deadline = System.nanoTime() + maxWait.toNanos();
         try {
-            return pending.committed().get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
+            while (true) {
+                if (!lastFailed && committing.compareAndSet(false, true)) {
+                    lead();
+                }
+                if (mine.state != PENDING) {
+                    return mine.state == COMMITTED;
+                }
+                long left = deadline - System.nanoTime();
+                if (lastFailed || left <= 0) {
+                    return false; // stays queued: a later leader or the outbox's round writes it
+                }
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        } finally {
+            mine.waiting = false;
         }
     }
 
-    /** Another path (the outbox's retry round) stored events: callers wait for their commits again. */
+    /** Writes everything queued now (the outbox's round, shutdown); waits for a running commit first. */
+    void flush() {
+        while (!committing.compareAndSet(false, true)) {
+            LockSupport.parkNanos(this, 100_000);
+        }
+        lead();
+    }
+
+    /** Another path (the outbox's retry of events kept in memory) stored events: callers lead and wait again. */
     void storedElsewhere() {
         lastFailed = false;
     }
 
-    /** Events handed over and not yet written. */
+    /** Events queued and not yet written. */
     int queued() {
-        return queue.size();
+        return queued.get();
     }
 
-    /** Starts the thread on first use; false once stopping. */
-    private boolean started() {
-        if (thread != null) {
-            return !stopping;
-        }
-        synchronized (this) {
-            if (stopping) {
-                return false;
-            }
-            if (thread == null) {
-                Thread created = new Thread(this::run, "usage-group-commit");
-                created.setDaemon(true);
-                created.start();
-                thread = created;
-            }
-            return true;
-        }
-    }
-
-    /** Writes what was handed over, then stops the thread; later events are stored by their callers. */
-    void stop(Duration within) {
-        Thread running;
-        synchronized (this) {
-            stopping = true;
-            running = thread;
-        }
-        if (running == null) {
-            return;
-        }
+    /** Holding {@link #committing}: commits the queue in groups, then lets go and wakes a waiting caller to lead next. */
+    private void lead() {
         try {
-            running.join(Math.max(1, within.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<Pending> left = new ArrayList<>();
-        queue.drainTo(left); // the thread did not finish in time: hand them to the retry queue, not lose them
-        if (!left.isEmpty()) {
-            failed.accept(left.stream().map(Pending::event).toList(), new IllegalStateException("shutting down"));
-            left.forEach(p -> p.committed().complete(false));
-        }
-    }
-
-    private void run() {
-        List<Pending> group = new ArrayList<>(MAX_GROUP);
-        while (!stopping || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+            List<Pending> group = new ArrayList<>(MAX_GROUP);
+            Pending next;
+            do {
+                while (group.size() < MAX_GROUP && (next = queue.poll()) != null) {
+                    group.add(next);
                 }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                write(group);
-            } catch (InterruptedException e) {
-                return;
-            } finally {
+                queued.addAndGet(-group.size());
+                if (!group.isEmpty()) {
+                    write(group);
+                }
                 group.clear();
+            } while (!lastFailed && !queue.isEmpty());
+        } finally {
+            committing.set(false);
+        }
+        for (Pending waiting : queue) {
+            if (waiting.waiting) {
+                LockSupport.unpark(waiting.thread);
+                return;
             }
         }
     }
@@ -158,16 +141,30 @@ final class GroupCommit {
         } catch (RuntimeException e) {
             failed.accept(events, e);
         } catch (Error e) {
-            // the thread must outlive an OutOfMemoryError: the group is retried, the next one may well commit
+            // a caller's thread must not die of an OutOfMemoryError here: the group is retried, the next may commit
             failed.accept(events, new IllegalStateException(e.getClass().getSimpleName()));
         } finally {
             lastFailed = !committed;
             for (Pending pending : group) {
-                pending.committed().complete(committed);
+                pending.state = committed ? COMMITTED : NOT_COMMITTED;
+                LockSupport.unpark(pending.thread);
             }
         }
     }
 
-    private record Pending(UsageEvent event, CompletableFuture<Boolean> committed) {
+    private static final class Pending {
+        final UsageEvent event;
+        final Thread thread;
+        volatile int state = PENDING;
+        volatile boolean waiting = true;
+
+        Pending(UsageEvent event, Thread thread) {
+            this.event = event;
+            this.thread = thread;
+        }
+
+        UsageEvent event() {
+            return event;
+        }
     }
 }

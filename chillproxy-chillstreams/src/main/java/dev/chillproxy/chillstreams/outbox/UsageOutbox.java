@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #direct} (the embedded pool): the usage log is a table of the same database, so {@link #record} writes
  * the event there, once; an outbox row would give no more durability.
  *
- * <p>In both modes {@link #record} hands the event to a {@link GroupCommit}: concurrent requests share one
- * transaction, and each waits for the commit holding its event (at most {@link #COMMIT_WAIT}), so an event is on disk
- * before its answer is sent. An event the table cannot take (database down) waits in a bounded in-memory queue and is
+ * <p>In both modes {@link #record} goes through a {@link GroupCommit}: concurrent requests share one transaction,
+ * and each waits for the commit holding its event (at most {@link #COMMIT_WAIT}), so an event is on disk before its
+ * answer is sent. An event the table cannot take (database down) waits in a bounded in-memory queue and is
  * stored by the next round (every second); anything thrown in a round, {@link Error}s included, only postpones the
  * next one.
  *
@@ -183,9 +183,8 @@ public final class UsageOutbox implements AutoCloseable {
      */
     public boolean drain(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
-        // events handed over are committed first (a commit takes milliseconds: even a zero drain lets it finish)
-        writer.stop(within.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : within);
         stopLoop(deadline);
+        writer.flush(); // events of requests that stopped waiting: one commit, even for a zero drain
         while (System.nanoTime() - deadline < 0) {
             Round round = deliverBatch(Long.MAX_VALUE);
             if (round instanceof Round.Failed || (round instanceof Round.Delivered delivered && delivered.count() == 0)) {
@@ -256,6 +255,7 @@ public final class UsageOutbox implements AutoCloseable {
     Round deliverBatch(long dueByMillis) {
         List<UsageEvent> batch = List.of();
         try {
+            writer.flush(); // events whose requests stopped waiting, or that queued while the database refused
             storeUnsaved();
             if (table == null) {
                 return new Round.Delivered(0);

@@ -180,17 +180,17 @@ class GroupCommitTest {
         };
         UsageOutbox outbox = UsageOutbox.direct(failsTwice, clock, PATIENT);
         try (CapturedStderr stderr = new CapturedStderr()) {
-            outbox.record(event("a")); // refused: returns once the failure is known
-            outbox.record(event("b")); // the last commit failed: returns at once, the writer then hits an Error
-            until(() -> calls.get() == 2 && outbox.depth() == 2);
-            outbox.record(event("c"));
-            until(() -> stored.contains("c"));
-            assertEquals(2, outbox.depth(), "a and b wait in memory, reported in the outbox depth");
+            outbox.record(event("a")); // refused: kept in memory
+            outbox.record(event("b")); // the last commit failed: no database call, queued, the request goes on
+            assertEquals(1, calls.get());
+            assertEquals(2, outbox.depth(), "both wait, reported in the outbox depth");
 
-            outbox.deliverBatch(clock.millis()); // the delivery loop's next round stores what waits in memory
+            outbox.deliverBatch(clock.millis()); // the next round: b's group hits an Error, then a and b are stored
 
-            assertEquals(List.of("c", "a", "b"), stored);
+            assertEquals(List.of("a", "b"), stored);
             assertEquals(0, outbox.depth());
+            outbox.record(event("c"));
+            assertEquals(List.of("a", "b", "c"), stored, "committed at once again after the failures");
             assertTrue(stderr.text().contains("could not store 1 events"), stderr.text());
         }
     }
