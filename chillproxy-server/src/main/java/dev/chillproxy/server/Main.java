@@ -210,7 +210,8 @@ public final class Main {
                     settings.pool().deviceIdleRelease(), probe);
             grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl(), Ticker.systemTicker(), clusterFeed);
             evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache, revocations));
-            // one insert per usage event; rows an older version left in the outbox table are delivered once at start
+            // usage events group-committed straight into the usage log; rows an older version left in the outbox table
+            // are delivered once at start
             usage = UsageOutbox.direct(embedded, clock);
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
             admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, evictions.changes()));
@@ -218,8 +219,9 @@ public final class Main {
             health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval(),
                     evictions.changes()));
             // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
+            // get-key through the same grant cache as the addon: a known device is answered from memory
             internalRoutes = settings.pool().chillstreamsApiKey().map(key ->
-                    new InternalPoolRoutes(embedded, mapper, clock));
+                    new InternalPoolRoutes(grants, embedded, mapper, clock));
         } else {
             ChillstreamsClient remote = new ChillstreamsClient(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
                     settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper);

@@ -167,6 +167,9 @@ public final class GrantCache implements KeySource, KeyProblemSink {
     public void flushRequestCounts() {
         grants.synchronous().cleanUp();
         uncounted.keySet().forEach(this::tallyHits);
+        if (delegate instanceof RequestTally tally) {
+            tally.persistCounts();
+        }
     }
 
     /** Forgets every grant of this user, e.g. when Chillstreams revoked or disabled them. */

@@ -8,6 +8,8 @@ import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * SQL of the {@code usage_outbox} table, the same on SQLite and PostgreSQL but for the claim's row locks.
@@ -21,6 +23,10 @@ final class OutboxTable {
             rs.getString("hash"), rs.getBoolean("cached"), rs.getLong("bytes"),
             Instant.parse(rs.getString("occurred_at")), rs.getString("outcome"), rs.getString("reason"));
 
+    private static final String INSERT = "INSERT INTO usage_outbox (" + COLUMNS + ", attempts, next_attempt_at, created_at)"
+            + " VALUES (:id, :user, :key, :action, :hash, :cached, :bytes, :at, :outcome, :reason, 0, :now, :now)"
+            + " ON CONFLICT (event_id) DO NOTHING";
+
     private record Claimed(UsageEvent event, long createdAt) {
     }
 
@@ -33,12 +39,8 @@ final class OutboxTable {
         this.skipLocked = engine == Engine.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
-    /** Due at once; an event id already waiting is kept as it is. */
-    void insert(UsageEvent event, long nowMillis) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO usage_outbox (" + COLUMNS + ", attempts, next_attempt_at, created_at)"
-                        + " VALUES (:id, :user, :key, :action, :hash, :cached, :bytes, :at, :outcome, :reason, 0, :now, :now)"
-                        + " ON CONFLICT (event_id) DO NOTHING")
-                .bind("id", event.eventId())
+    private static <S extends SqlStatement<S>> S bind(S statement, UsageEvent event, long nowMillis) {
+        return statement.bind("id", event.eventId())
                 .bind("user", event.userId())
                 .bind("key", event.poolKeyId())
                 .bind("action", event.action())
@@ -48,8 +50,18 @@ final class OutboxTable {
                 .bind("at", event.at().toString())
                 .bind("outcome", event.outcome())
                 .bind("reason", event.reason())
-                .bind("now", nowMillis)
-                .execute());
+                .bind("now", nowMillis);
+    }
+
+    /** Events in one transaction (a group commit), due at once; an event id already waiting is kept as it is. */
+    void insertAll(List<UsageEvent> events, long nowMillis) {
+        jdbi.useTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch(INSERT);
+            for (UsageEvent event : events) {
+                bind(batch, event, nowMillis).add();
+            }
+            batch.execute();
+        });
     }
 
     /**
