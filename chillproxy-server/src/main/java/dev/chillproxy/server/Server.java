@@ -8,6 +8,7 @@ import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.server.metrics.Metrics;
+import dev.chillproxy.server.signals.AbuseWatch;
 import dev.chillproxy.server.torz.AnimeMappingLoader;
 import dev.chillproxy.server.torz.WorkerPools;
 import io.javalin.Javalin;
@@ -32,10 +33,12 @@ public final class Server implements AutoCloseable {
     private final WorkerPools.Pools workers;
     private final Metrics metrics;
     private final OkHttpClient http;
+    private final Optional<AbuseWatch> abuse;
 
     Server(AppDependencies dependencies, GrantCache grants, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
            Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
-           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http) {
+           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, Optional<AbuseWatch> abuse) {
+        this.abuse = abuse;
         this.dependencies = dependencies;
         this.grants = grants;
         this.outbox = outbox;
@@ -56,11 +59,17 @@ public final class Server implements AutoCloseable {
         return outbox;
     }
 
-    /** Starts the background work: usage delivery, periodic key checks, the daily anime mapping download. */
+    /** The abuse scan (embedded pool), for tests that run one at once instead of waiting for the next. */
+    public Optional<AbuseWatch> abuse() {
+        return abuse;
+    }
+
+    /** Starts the background work: usage delivery, periodic key checks and abuse scans, the daily anime mapping download. */
     public void start() {
         leftovers.ifPresent(old -> old.drain(LEFTOVER_DRAIN));
         outbox.start();
         health.ifPresent(KeyHealthChecker::start);
+        abuse.ifPresent(AbuseWatch::start);
         anime.start(Duration.ofDays(1));
     }
 
@@ -70,6 +79,7 @@ public final class Server implements AutoCloseable {
         workers.close();
         anime.close();
         health.ifPresent(KeyHealthChecker::close);
+        abuse.ifPresent(AbuseWatch::close);
         grants.flushRequestCounts(); // requests answered from cached grants, not yet added to the devices' counts
         outbox.close();
         metrics.close();
