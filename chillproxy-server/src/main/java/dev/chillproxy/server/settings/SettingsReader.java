@@ -30,7 +30,7 @@ final class SettingsReader {
 
     static final int MIN_SECRET_LENGTH = 32;
     static final String ANIME_LIST = "https://raw.githubusercontent.com/Fribb/anime-lists/master/anime-list-full.json";
-    private static final Set<String> KNOWN = Set.of("PORT", "STREMTHRU_BASE_URL", "DATABASE_URL", "DATA_DIR",
+    static final Set<String> KNOWN = Set.of("PORT", "STREMTHRU_BASE_URL", "DATABASE_URL", "DATA_DIR",
             "CHILLSTREAMS_API_URL", "CHILLSTREAMS_API_KEY", "ENABLE_CHILLSTREAMS_AUTH", "ENABLE_LEGACY_TOKENS", "ADMIN_API_KEY",
             "POOL_ENCRYPTION_KEY", "TORBOX_MAX_DEVICES_PER_USER", "TRUSTED_PROXIES", "TORBOX_API_URL",
             "REALDEBRID_API_URL", "ALLDEBRID_API_URL", "PREMIUMIZE_API_URL", "DEBRIDLINK_API_URL",
