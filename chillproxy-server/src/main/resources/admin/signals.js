@@ -1,7 +1,7 @@
 // Signals: users over an abuse threshold, with the evidence (devices, networks, playbacks, files, refusals) and
 // whether they were disabled automatically. The thresholds in force are shown above the list.
 import { api } from './api.js';
-import { h, fill, messageLine, table, formatTime, formatBytes, reasonText } from './dom.js';
+import { h, fill, messageLine, table, formatTime, reasonText } from './dom.js';
 
 const ITEM_HEADING = {
   'device-churn': 'Device',
@@ -64,7 +64,19 @@ function evidence(signal) {
 }
 
 function amount(signal, value) {
-  return signal === 'bytes' ? formatBytes(value) : String(value);
+  return signal === 'bytes' ? decimalSize(value) : String(value);
+}
+
+/** Decimal units, as ABUSE_MAX_BYTES is written: 200 GB is 200 000 000 000 bytes. */
+function decimalSize(bytes) {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+  let value = Number(bytes) || 0;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
 }
 
 /** "PT24H" → "24 h", "PT1H30M" → "90 min". */

@@ -35,10 +35,16 @@ public record Signal(String userId, SignalKind kind, long observed, long thresho
             case DEVICE_CHURN -> observed + " devices";
             case NETWORKS -> observed + " networks";
             case CONCURRENT_PLAYBACKS -> observed + " devices playing at once";
-            case BYTES -> observed + " bytes of files started";
+            case BYTES -> gigabytes(observed) + " of files started";
             case REFUSALS -> observed + " refusals";
         };
-        return what + " within " + span(thresholds.lookBack(kind)) + " (threshold " + threshold + ")";
+        return what + " within " + span(thresholds.lookBack(kind)) + " (threshold "
+                + (kind == SignalKind.BYTES ? gigabytes(threshold) : String.valueOf(threshold)) + ")";
+    }
+
+    /** Decimal, as {@code ABUSE_MAX_BYTES} is written. */
+    private static String gigabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
     private static String span(java.time.Duration duration) {
