@@ -6,6 +6,9 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.chillproxy.core.client.IpLiteral;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.core.secret.Fingerprint;
@@ -19,6 +22,8 @@ import dev.chillproxy.core.secret.Fingerprint;
 public final class ClientNetworks {
 
     private final ApiKey secret;
+    // every request asks: the hash is computed once per network, not per request
+    private final Cache<String, String> fingerprints = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** @param secret the pool's encryption key, shared by every instance on the database */
     public ClientNetworks(ApiKey secret) {
@@ -27,8 +32,8 @@ public final class ClientNetworks {
 
     /** {@code net-} and 16 hex digits; empty when {@code ip} is not an address (a test client, a socket path). */
     public Optional<String> of(String ip) {
-        return IpLiteral.parse(ip).map(address -> "net-" + Fingerprint.of("abuse-network", secret.reveal(), prefix(address))
-                .substring(0, 16));
+        return IpLiteral.parse(ip).map(address -> fingerprints.get(prefix(address),
+                prefix -> "net-" + Fingerprint.of("abuse-network", secret.reveal(), prefix).substring(0, 16)));
     }
 
     /** {@code 203.0.113.0/24} or {@code 2001:db8:1:2::/64}. */

@@ -123,6 +123,32 @@ class AbuseSignalsEndToEndTest {
         }
     }
 
+    /** Made-up user ids (anyone can write a config) leave nothing behind; the route's inputs are checked. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void unknownUsersAreNotRecordedAndBadQueriesAreRefused(Engine engine) throws Exception {
+        try (ServerFixture fixture = ServerFixture.withCatalogue(engine, Map.of())) {
+            fixture.addPoolKey(ServerFixture.KEY_ONE, 10);
+            for (int i = 0; i < 5; i++) {
+                String madeUp = java.util.UUID.randomUUID().toString();
+                assertTrue(fixture.streams(ServerFixture.streamPath(madeUp, 0), "Bot/" + i).toString().contains("Unknown user"));
+            }
+            int rows = fixture.database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM abuse_sightings")
+                    .mapTo(Integer.class).one());
+            assertEquals(0, rows);
+
+            for (String query : List.of("?limit=0", "?limit=501", "?limit=ten", "?since=yesterday")) {
+                IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                        () -> fixture.admin("GET", "/signals" + query, null));
+                assertTrue(refused.getMessage().contains("-> 400"), refused.getMessage());
+            }
+            try (Response anonymous = fixture.client.newCall(new Request.Builder().url(fixture.url("/api/v1/admin/signals"))
+                    .build()).execute()) {
+                assertEquals(401, anonymous.code());
+            }
+        }
+    }
+
     private static void list(ServerFixture fixture, String user, String address) throws Exception {
         Request request = new Request.Builder().url(fixture.url(ServerFixture.streamPath(user, 0)))
                 .header("User-Agent", "Phone/1").header("X-Forwarded-For", address).build();
