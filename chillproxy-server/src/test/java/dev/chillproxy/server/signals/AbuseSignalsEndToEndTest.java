@@ -123,6 +123,30 @@ class AbuseSignalsEndToEndTest {
         }
     }
 
+    /** A webhook that is down costs the alert, not the disable; its URL (which may hold a token) is not logged. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aWebhookThatIsDownDoesNotStopTheDisable(Engine engine) throws Exception {
+        MockWebServer gone = new MockWebServer();
+        gone.start();
+        String url = "http://127.0.0.1:" + gone.getPort() + "/hook?token=s3cret-hook-token";
+        gone.close();
+        try (ServerFixture fixture = ServerFixture.withCatalogue(engine, Map.of("ABUSE_MAX_DEVICES", "1",
+                "ABUSE_AUTO_DISABLE", "device-churn", "ABUSE_WEBHOOK_URL", url))) {
+            fixture.addPoolKey(ServerFixture.KEY_ONE, 10);
+            String user = fixture.addUser();
+            fixture.streams(ServerFixture.streamPath(user, 0), "TV/1");
+            fixture.streams(ServerFixture.streamPath(user, 0), "Phone/1");
+
+            String logs = ServerFixture.capturingLogs(() ->
+                    assertEquals(1, fixture.server.abuse().orElseThrow().scanNow().size()));
+
+            assertEquals("disabled", fixture.admin("GET", "/users/" + user, null).get("status").asText());
+            assertTrue(logs.contains("abuse webhook not reached for a device-churn signal"), logs);
+            assertFalse(logs.contains("s3cret-hook-token") || logs.contains(user), "neither the URL nor the user id in full: " + logs);
+        }
+    }
+
     /** Made-up user ids (anyone can write a config) leave nothing behind; the route's inputs are checked. */
     @ParameterizedTest
     @EnumSource(Engine.class)
