@@ -1,7 +1,9 @@
 package dev.chillproxy.chillstreams.signals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -44,10 +46,10 @@ public record Signal(String userId, SignalKind kind, long observed, long thresho
 
     /** Decimal, as {@code ABUSE_MAX_BYTES} is written. */
     private static String gigabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
+        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
-    private static String span(java.time.Duration duration) {
+    private static String span(Duration duration) {
         long minutes = duration.toMinutes();
         return minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min";
     }
