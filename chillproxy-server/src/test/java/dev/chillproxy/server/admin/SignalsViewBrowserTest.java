@@ -82,6 +82,7 @@ class SignalsViewBrowserTest {
                 assertTrue(opened.contains("a1b2c3d4…8f90") || opened.contains("a1b2c3d4…7e8f90"), opened);
                 assertTrue(opened.contains("64 GB") && opened.contains("250.0 GB of files started within 24 h"), opened);
                 chrome.screenshot(Path.of("target", "admin-screenshots", "signals.png"), 1280);
+                chrome.screenshot(Path.of("target", "admin-screenshots", "signals-phone.png"), 375);
 
                 chrome.evaluate("[...document.querySelectorAll('#panel-signals button.link')][0].click(); true");
                 chrome.waitFor("the user's page", "document.getElementById('panel-users').innerText.includes('sharer@example.com')");
