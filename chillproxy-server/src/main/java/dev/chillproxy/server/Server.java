@@ -10,6 +10,7 @@ import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.signals.AbuseWatch;
 import dev.chillproxy.server.torz.AnimeMappingLoader;
+import dev.chillproxy.server.redis.SharedLimits;
 import dev.chillproxy.server.torz.WorkerPools;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -33,11 +34,12 @@ public final class Server implements AutoCloseable {
     private final WorkerPools.Pools workers;
     private final Metrics metrics;
     private final OkHttpClient http;
+    private final SharedLimits limits;
     private final Optional<AbuseWatch> abuse;
 
     Server(AppDependencies dependencies, GrantCache grants, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
            Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
-           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, Optional<AbuseWatch> abuse) {
+           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, SharedLimits limits, Optional<AbuseWatch> abuse) {
         this.abuse = abuse;
         this.dependencies = dependencies;
         this.grants = grants;
@@ -48,6 +50,7 @@ public final class Server implements AutoCloseable {
         this.workers = workers;
         this.metrics = metrics;
         this.http = http;
+        this.limits = limits;
     }
 
     /** An unstarted app; {@code customizer} runs last (Main's stop timeout, a test's extra routes). */
@@ -85,5 +88,6 @@ public final class Server implements AutoCloseable {
         metrics.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        limits.close();
     }
 }
