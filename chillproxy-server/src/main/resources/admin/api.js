@@ -77,4 +77,5 @@ export const api = {
   usage: query => call('GET', '/usage', undefined, query),
   stats: query => call('GET', '/stats', undefined, query),
   instances: () => call('GET', '/instances'),
+  signals: query => call('GET', '/signals', undefined, query),
 };

@@ -27,6 +27,10 @@ import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.chillstreams.remote.ChillstreamsClient;
 import dev.chillproxy.chillstreams.remote.ChillstreamsEvents;
+import dev.chillproxy.chillstreams.signals.AbuseScan;
+import dev.chillproxy.chillstreams.signals.KeyPlaybacks;
+import dev.chillproxy.chillstreams.signals.SignalLog;
+import dev.chillproxy.chillstreams.signals.Sightings;
 import dev.chillproxy.core.files.FileSelector;
 import dev.chillproxy.core.title.TitleParser;
 import dev.chillproxy.core.torz.PlaybackPorts;
@@ -53,6 +57,12 @@ import dev.chillproxy.server.redis.SharedLimits;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.InvalidSettingsException;
 import dev.chillproxy.server.settings.Settings;
+import dev.chillproxy.server.signals.AbuseWatch;
+import dev.chillproxy.server.signals.ClientNetworks;
+import dev.chillproxy.server.signals.ObservedStoreAccess;
+import dev.chillproxy.server.signals.SignalMetrics;
+import dev.chillproxy.server.signals.SignalRoutes;
+import dev.chillproxy.server.signals.SignalWebhook;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
 import dev.chillproxy.server.stremio.ManifestRoutes;
 import dev.chillproxy.server.torz.AnimeMappingLoader;
@@ -247,8 +257,18 @@ public final class Main {
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
         // a key failing or in cooldown is evicted on every instance, after this one's pool recorded it
         KeyProblemReporter problems = new KeyProblemReporter(evictions.changes().afterKeyProblems(grants), clock);
-        StoreAccess access = new PoolStoreAccess(keys, new LegacyTokenCheck(stores, Ticker.systemTicker()),
-                settings.pool().enableChillstreamsAuth(), settings.pool().enableLegacyTokens());
+        // abuse signals: devices and networks seen (embedded pool), and the per-key playback limit (either pool)
+        SignalMetrics signalMetrics = new SignalMetrics(metrics.registry());
+        StoreAccess access = new ObservedStoreAccess(new PoolStoreAccess(keys, new LegacyTokenCheck(stores, Ticker.systemTicker()),
+                settings.pool().enableChillstreamsAuth(), settings.pool().enableLegacyTokens()),
+                admin.map(a -> new Sightings(database, clock, Ticker.systemTicker())),
+                new ClientNetworks(settings.pool().poolEncryptionKey().orElseThrow()),
+                new KeyPlaybacks(database, clock, settings.abuse().maxPlaybacksPerKey(), settings.abuse().thresholds().playbackWindow()),
+                signalMetrics);
+        SignalLog signalLog = new SignalLog(database, mapper);
+        Optional<AbuseWatch> abuse = admin.map(a -> new AbuseWatch(new AbuseScan(database, settings.abuse().thresholds()), signalLog, a,
+                settings.abuse().autoDisable(), settings.abuse().webhookUrl().map(url -> new SignalWebhook(upstream, url, mapper,
+                settings.abuse().thresholds())), signalMetrics, clock));
         ParsedTitles titles = new ParsedTitles(new TitleParser());
         metrics.monitor(titles.statistics(), "titles");
         metrics.monitor(linkCache, "links");
@@ -284,12 +304,13 @@ public final class Main {
                 admin.map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
                 internalRoutes, internalGuard.map(guard -> new RevokeRoutes(evictions.changes(), mapper)), internalGuard,
                 new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()),
-                internalRoutes.map(routes -> new EventsRoutes(revocations, mapper)));
+                internalRoutes.map(routes -> new EventsRoutes(revocations, mapper)),
+                admin.map(a -> new SignalRoutes(signalLog, settings.abuse().thresholds(), settings.abuse().autoDisable(), clock)));
         RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
                 leftovers, health, anime, workers, metrics, http, shared,
-                new ClusterParts(evictions, remoteEvents, instances, revocations));
+                new ClusterParts(evictions, remoteEvents, instances, revocations), abuse);
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */

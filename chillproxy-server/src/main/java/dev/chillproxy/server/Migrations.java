@@ -21,7 +21,7 @@ final class Migrations {
 
     /**
      * Every migration owner this server applies: its own tables, the usage outbox (remote pool; embedded, for rows an
-     * older version left), the pool's tables where the pool runs here, and the addon's index.
+     * older version left), the pool's tables where the pool runs here, the addon's index, and the abuse signals'.
      */
     static List<String> owners(boolean embeddedPool) {
         List<String> owners = new ArrayList<>(List.of("server"));
@@ -31,6 +31,7 @@ final class Migrations {
             owners.addAll(EmbeddedPool.MIGRATIONS);
         }
         owners.add("torz");
+        owners.add("signals"); // the per-key playback limit needs it with either pool
         return owners;
     }
 
