@@ -50,8 +50,9 @@ public final class UpstreamHttp {
         this.json = Objects.requireNonNull(json, "json");
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.budgets = new KeyBudgets(store, resilience.budgetFor(store), resilience.clock());
-        this.breaker = new CircuitBreaker(store, resilience.breaker(), resilience.clock());
+        this.budgets = new KeyBudgets(store, resilience.budgetFor(store),
+                resilience.sharedLedger().orElseGet(() -> new LocalBudgetLedger(resilience.clock())));
+        this.breaker = new CircuitBreaker(store, resilience.breaker(), resilience.clock(), resilience.sharedBreakers());
         this.client = shared.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -166,8 +167,9 @@ public final class UpstreamHttp {
     public StoreException failure(ErrorCode code, Reply reply, String upstreamCode, String message, ApiKey key) {
         int status = reply == null ? 0 : reply.status();
         Duration retryAfter = reply == null ? null : reply.retryAfter();
-        return new StoreException(store, code, status, upstreamCode, SecretMasker.mask(abbreviate(message), key),
-                retryAfter);
+        // the upstream's code is its own text too: an echoed key must not reach the exception message through it
+        return new StoreException(store, code, status, SecretMasker.mask(upstreamCode, key),
+                SecretMasker.mask(abbreviate(message), key), retryAfter);
     }
 
     /** A failure for a reply whose body says nothing useful: the code follows the HTTP status. */
