@@ -5,6 +5,8 @@ import { keysSection } from './keys.js';
 import { usersSection } from './users.js';
 import { usageSection } from './usage.js';
 import { installSection } from './install.js';
+import { instancesSection } from './instances.js';
+import { signalsSection } from './signals.js';
 
 const main = document.getElementById('main');
 const signOut = document.getElementById('sign-out');
@@ -20,6 +22,10 @@ const app = {
     select('install');
     sections.install.forUser(userId);
   },
+  openUser(userId) {
+    select('users');
+    sections.users.open(userId);
+  },
   openUsage(userId) {
     sections.usage.forUser(userId);
     select('usage');
@@ -30,7 +36,9 @@ const sections = {
   keys: { title: 'Pool keys', ...keysSection(app) },
   users: { title: 'Users', ...usersSection(app) },
   usage: { title: 'Usage', ...usageSection(app) },
+  signals: { title: 'Signals', ...signalsSection(app) },
   install: { title: 'Install', ...installSection(app) },
+  instances: { title: 'Instances', ...instancesSection() },
 };
 const names = Object.keys(sections);
 

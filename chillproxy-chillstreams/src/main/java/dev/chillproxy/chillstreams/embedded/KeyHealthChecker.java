@@ -30,8 +30,16 @@ public final class KeyHealthChecker implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
+    private final PoolChanges changes;
 
     public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval) {
+        this(database, cipher, probe, clock, interval, PoolChanges.none());
+    }
+
+    /** @param changes told when a key turns failing or goes into cooldown, so cached grants using it go */
+    public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval,
+                            PoolChanges changes) {
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.database = Objects.requireNonNull(database, "database");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.probe = Objects.requireNonNull(probe, "probe");
@@ -83,6 +91,9 @@ public final class KeyHealthChecker implements AutoCloseable {
                     KeyHealth.set(handle, row.id(), KeyHealth.HEALTHY, "check: ok", now, true);
                 }
             });
+            if (result instanceof ProbeResult.Throttled || result instanceof ProbeResult.Unauthorized) {
+                changes.keyRetired(row.id());
+            }
             LOG.debug("pool key {} checked: {}", row.id(), result);
         }
     }
