@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.secret.EncryptedValue;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
+import dev.chillproxy.core.store.StoreName;
 
 /**
- * Probes every non-retired pool key periodically ({@code user/me} through {@link KeyProbe}) and records the
+ * Probes every non-retired pool key periodically (its service's account call through {@link KeyProbe}) and records the
  * result: OK → healthy, UNAUTHORIZED → failing, THROTTLED → cooldown until the given time, ERROR → degraded.
  * A zero interval disables the schedule ({@link #checkNow()} still works). Thread-safe.
  */
@@ -53,19 +54,21 @@ public final class KeyHealthChecker implements AutoCloseable {
         }
     }
 
-    private record Row(String id, EncryptedValue sealed) {
+    private record Row(String id, EncryptedValue sealed, StoreName service) {
     }
 
-    /** Probes every key once, now, on the calling thread. */
+    /** Probes every key once, now, on the calling thread, each with its own service's account call. */
     public void checkNow() {
         List<Row> rows = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT id, key_ciphertext, key_nonce, key_cipher_id FROM torbox_pool_keys WHERE retired_at IS NULL ORDER BY id")
-                .map((rs, ctx) -> new Row(rs.getString(1), new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4))))
+                        "SELECT id, key_ciphertext, key_nonce, key_cipher_id, service FROM torbox_pool_keys"
+                                + " WHERE retired_at IS NULL ORDER BY id")
+                .map((rs, ctx) -> new Row(rs.getString(1), new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4)),
+                        StoreName.fromCode(rs.getString(5))))
                 .list());
         for (Row row : rows) {
             ProbeResult result;
             try {
-                result = probe.probe(cipher.decrypt(row.sealed(), row.id()));
+                result = probe.probe(row.service(), cipher.decrypt(row.sealed(), row.id()));
             } catch (IllegalStateException e) {
                 continue; // sealed under another encryption key: the admin list shows it as undecryptable
             }
