@@ -2,6 +2,8 @@ package dev.chillproxy.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -41,7 +43,7 @@ import dev.chillproxy.server.net.OperatorEndpoints;
 import dev.chillproxy.server.pool.AdminRoutes;
 import dev.chillproxy.server.pool.InternalPoolRoutes;
 import dev.chillproxy.server.pool.RevokeRoutes;
-import dev.chillproxy.server.pool.TorBoxKeyProbe;
+import dev.chillproxy.server.pool.StoreKeyProbe;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.InvalidSettingsException;
 import dev.chillproxy.server.settings.Settings;
@@ -70,7 +72,6 @@ import dev.chillproxy.server.torz.index.TorrentIndex;
 import dev.chillproxy.server.torz.index.TorrentUrlSealer;
 import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.web.HealthRoutes;
-import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.registry.StoreSet;
 import dev.chillproxy.store.torznab.TorznabClient;
 import dev.chillproxy.store.torznab.TorznabSearch;
@@ -170,7 +171,7 @@ public final class Main {
 
         // the pool: embedded on this database, or a remote Chillstreams; grants cached in front of either
         PoolKeyCipher cipher = PoolKeyCipher.of(settings.pool().poolEncryptionKey().orElseThrow().reveal());
-        TorBoxKeyProbe probe = new TorBoxKeyProbe(stores.get(StoreName.TORBOX), clock);
+        StoreKeyProbe probe = new StoreKeyProbe(stores, clock);
         Optional<BearerGuard> internalGuard = settings.pool().chillstreamsApiKey()
                 .map(key -> new BearerGuard(key, "CHILLSTREAMS_API_KEY"));
         GrantCache grants;
@@ -180,16 +181,18 @@ public final class Main {
         Optional<KeyHealthChecker> health = Optional.empty();
         Optional<InternalPoolRoutes> internalRoutes = Optional.empty();
         if (settings.embeddedPool()) {
-            // a store's 401/403 marks a key failing only when user/me confirms it
+            // a store's 401/403 marks a key failing only when the key's service's account call confirms it
             EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.pool().torboxMaxDevicesPerUser(),
                     settings.pool().deviceIdleRelease(), probe);
             grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl());
             // one insert per usage event; rows an older version left in the outbox table are delivered once at start
             usage = UsageOutbox.direct(embedded, clock);
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
-            admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants)));
+            admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants),
+                    settings.pool().poolRotationInterval()));
             StartChecks.requireKeysOpen(admin.get(), settings);
-            health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval()));
+            health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval(),
+                    admin.get()));
             // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
             internalRoutes = settings.pool().chillstreamsApiKey().map(key ->
                     new InternalPoolRoutes(embedded, mapper, clock));
@@ -258,9 +261,15 @@ public final class Main {
         return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** Pool keys per health status, for the metrics gauge. */
+    /** Pool keys per health status, and how many are due for rotation, for the metrics gauges. */
     private static Supplier<Map<String, Long>> keyHealthCounts(PoolAdmin admin) {
-        return () -> admin.listPoolKeys().stream().collect(Collectors.groupingBy(PoolKeyView::status, Collectors.counting()));
+        return () -> {
+            List<PoolKeyView> keys = admin.listPoolKeys();
+            Map<String, Long> counts = new HashMap<>(keys.stream()
+                    .collect(Collectors.groupingBy(PoolKeyView::status, Collectors.counting())));
+            counts.put("rotation-due", keys.stream().filter(PoolKeyView::rotationDue).count());
+            return counts;
+        };
     }
 
     /** Admin changes forget the affected cached grants at once, so revocation stays instant with caching on. */

@@ -19,11 +19,15 @@ import dev.chillproxy.core.store.StoreName;
 /**
  * Probes every non-retired pool key periodically (its service's account call through {@link KeyProbe}) and records the
  * result: OK → healthy, UNAUTHORIZED → failing, THROTTLED → cooldown until the given time, ERROR → degraded.
- * A zero interval disables the schedule ({@link #checkNow()} still works). Thread-safe.
+ * A zero interval disables the schedule ({@link #checkNow()} still works). With a {@link PoolAdmin} it also carries out
+ * scheduled key retirements ({@code retireAt}) once a minute, whatever the check interval: the pool already stops
+ * handing out such a key on the next request, this makes it final (assignments dropped, cached grants evicted).
+ * Thread-safe.
  */
 public final class KeyHealthChecker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyHealthChecker.class);
+    private static final Duration RETIREMENT_INTERVAL = Duration.ofMinutes(1);
 
     private final Database database;
     private final PoolKeyCipher cipher;
@@ -31,14 +35,22 @@ public final class KeyHealthChecker implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
+    private final PoolAdmin retirements;
 
     public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval) {
+        this(database, cipher, probe, clock, interval, null);
+    }
+
+    /** @param retirements retires keys whose scheduled time has come; null for none */
+    public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval,
+                            PoolAdmin retirements) {
+        this.retirements = retirements;
         this.database = Objects.requireNonNull(database, "database");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.probe = Objects.requireNonNull(probe, "probe");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.interval = Objects.requireNonNull(interval, "interval");
-        this.scheduler = interval.isZero() || interval.isNegative() ? null
+        this.scheduler = (interval.isZero() || interval.isNegative()) && retirements == null ? null
                 : Executors.newSingleThreadScheduledExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "pool-key-health");
                     thread.setDaemon(true);
@@ -48,9 +60,23 @@ public final class KeyHealthChecker implements AutoCloseable {
 
     /** Starts the periodic check (first run after one interval); no-op when disabled. */
     public void start() {
-        if (scheduler != null) {
+        if (scheduler != null && !interval.isZero() && !interval.isNegative()) {
             long millis = interval.toMillis();
             scheduler.scheduleWithFixedDelay(this::checkSafely, millis, millis, TimeUnit.MILLISECONDS);
+        }
+        if (scheduler != null && retirements != null) {
+            scheduler.scheduleWithFixedDelay(this::retireSafely, 0, RETIREMENT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void retireSafely() {
+        try {
+            int retired = retirements.retireDueKeys();
+            if (retired > 0) {
+                LOG.info("{} pool key(s) retired as scheduled", retired);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("scheduled pool key retirement failed: {}", e.getClass().getSimpleName());
         }
     }
 

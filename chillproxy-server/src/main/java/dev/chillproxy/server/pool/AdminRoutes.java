@@ -8,8 +8,12 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +28,7 @@ import dev.chillproxy.chillstreams.embedded.UsageQuery;
 import dev.chillproxy.chillstreams.embedded.UsageStats;
 import dev.chillproxy.chillstreams.embedded.UserDetails;
 import dev.chillproxy.chillstreams.embedded.UserView;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.server.web.InvalidRequestException;
 
 /**
@@ -33,6 +38,9 @@ import dev.chillproxy.server.web.InvalidRequestException;
  */
 public final class AdminRoutes {
 
+    /** Statuses of a key that takes users (see {@code KeyAssignments}). */
+    private static final Set<String> USABLE = Set.of("healthy", "degraded");
+
     private final PoolAdmin admin;
     private final ObjectMapper mapper;
 
@@ -41,8 +49,85 @@ public final class AdminRoutes {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
+    /** Every key, or one service's ({@code ?service=realdebrid}), with the capacity of each service. */
     public void listPoolKeys(Context ctx) {
-        ctx.json(Map.of("items", admin.listPoolKeys().stream().map(AdminRoutes::key).toList()));
+        String service = ctx.queryParam("service");
+        Optional<StoreName> only = service == null || service.isBlank() ? Optional.empty() : Optional.of(service(service));
+        List<PoolKeyView> keys = admin.listPoolKeys().stream()
+                .filter(key -> only.map(s -> s.id().equals(key.service())).orElse(true)).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", keys.stream().map(AdminRoutes::key).toList());
+        answer.put("services", StoreName.pooledStores().stream().filter(s -> only.map(s::equals).orElse(true))
+                .map(s -> capacity(s, keys)).toList());
+        ctx.json(answer);
+    }
+
+    /** Keys scheduled to retire, soonest first: users still on each, and whether a healthy successor has room. */
+    public void rotationPlan(Context ctx) {
+        ctx.json(Map.of("items", admin.rotationPlan().stream().map(plan -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", plan.id());
+            out.put("service", plan.service());
+            out.put("label", plan.label());
+            out.put("maskedKey", plan.maskedKey());
+            out.put("retireAt", plan.retireAt().toString());
+            out.put("usersOnKey", plan.usersOnKey());
+            out.put("successorReady", plan.successorReady());
+            out.put("successorIds", plan.successorIds());
+            out.put("successorRoom", plan.successorRoom());
+            return out;
+        }).toList()));
+    }
+
+    /** Label, room and scheduled retirement ({@code "retireAt": null} cancels it); absent fields stay as they are. */
+    public void updatePoolKey(Context ctx) {
+        JsonNode body = object(mapper, ctx);
+        JsonNode retireAt = body.get("retireAt");
+        PoolKeyView updated = admin.updatePoolKey(ctx.pathParam("id"), text(body, "label", null), maxUsers(body),
+                retireAt == null || retireAt.isNull() ? null : instant(retireAt, "retireAt"),
+                retireAt != null && retireAt.isNull());
+        ctx.json(key(updated));
+    }
+
+    private static Map<String, Object> capacity(StoreName service, List<PoolKeyView> keys) {
+        List<PoolKeyView> own = keys.stream().filter(k -> k.service().equals(service.id()) && !"retired".equals(k.status()))
+                .toList();
+        List<PoolKeyView> usable = own.stream().filter(k -> USABLE.contains(k.status()) && k.retireAt() == null).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("service", service.id());
+        out.put("label", service.label());
+        out.put("keys", own.size());
+        out.put("usableKeys", usable.size());
+        out.put("capacity", usable.stream().mapToInt(PoolKeyView::maxUsers).sum());
+        out.put("assignedUsers", own.stream().mapToInt(PoolKeyView::assignedUsers).sum());
+        out.put("freePlaces", usable.stream().mapToInt(k -> Math.max(0, k.maxUsers() - k.assignedUsers())).sum());
+        return out;
+    }
+
+    private static StoreName service(String raw) {
+        String id = raw.trim().toLowerCase(Locale.ROOT);
+        return StoreName.pooledStores().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("service: must be one of " + StoreName.pooledStores().stream()
+                        .map(StoreName::id).collect(Collectors.joining(", "))));
+    }
+
+    private static Integer maxUsers(JsonNode body) {
+        JsonNode maxUsers = body.get("maxUsers");
+        if (maxUsers != null && !maxUsers.isNull() && !maxUsers.canConvertToInt()) {
+            throw new InvalidRequestException("maxUsers: must be a whole number");
+        }
+        return maxUsers == null || maxUsers.isNull() ? null : maxUsers.asInt();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        if (!node.isTextual() || node.asText().length() > 40) {
+            throw new InvalidRequestException(field + ": expected an ISO-8601 time like 2030-01-01T00:00:00Z");
+        }
+        try {
+            return Instant.parse(node.asText().trim());
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException(field + ": expected an ISO-8601 time like 2030-01-01T00:00:00Z");
+        }
     }
 
     public void retirePoolKey(Context ctx) {
@@ -78,12 +163,10 @@ public final class AdminRoutes {
 
     public void createPoolKey(Context ctx) {
         JsonNode body = object(mapper, ctx);
-        JsonNode maxUsers = body.get("maxUsers");
-        if (maxUsers != null && !maxUsers.isNull() && !maxUsers.canConvertToInt()) {
-            throw new InvalidRequestException("maxUsers: must be a whole number");
-        }
+        JsonNode retireAt = body.get("retireAt");
         PoolKeyView created = admin.createPoolKey(required(body, "apiKey"), text(body, "label", null),
-                text(body, "service", null), maxUsers == null || maxUsers.isNull() ? null : maxUsers.asInt());
+                text(body, "service", null), maxUsers(body),
+                retireAt == null || retireAt.isNull() ? null : instant(retireAt, "retireAt"));
         ctx.status(201).json(key(created));
     }
 
@@ -146,6 +229,8 @@ public final class AdminRoutes {
         out.put("cooldownUntil", string(key.cooldownUntil()));
         out.put("createdAt", string(key.createdAt()));
         out.put("lastCheckedAt", string(key.lastCheckedAt()));
+        out.put("retireAt", string(key.retireAt()));
+        out.put("rotationDue", key.rotationDue());
         return out;
     }
 
@@ -168,7 +253,10 @@ public final class AdminRoutes {
 
     private static Map<String, Object> details(UserDetails details) {
         Map<String, Object> out = user(details.user());
+        // "assignment" is the TorBox one, as before other services were pooled
         out.put("assignment", details.poolKeyId() == null ? null : Map.of("poolKeyId", details.poolKeyId()));
+        out.put("assignments", details.assignments().stream()
+                .map(a -> Map.of("service", a.service(), "poolKeyId", a.poolKeyId())).toList());
         out.put("devices", details.devices().stream().map(AdminRoutes::device).toList());
         return out;
     }

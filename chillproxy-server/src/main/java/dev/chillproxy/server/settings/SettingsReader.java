@@ -34,7 +34,7 @@ final class SettingsReader {
             "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS",
             "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS", "ENABLE_P2P",
             "USER_ADDS_PER_HOUR", "LOCAL_URLS_ALLOWED",
-            "DEVICE_IDLE_RELEASE", "ANIME_MAPPING_URL", "BIND_ADDRESS");
+            "DEVICE_IDLE_RELEASE", "ANIME_MAPPING_URL", "BIND_ADDRESS", "POOL_ROTATION_INTERVAL");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
@@ -79,7 +79,8 @@ final class SettingsReader {
                         values.integer("TORBOX_MAX_DEVICES_PER_USER", 3, 1, 1_000),
                         values.duration("POOL_GRANT_TTL", Duration.ofSeconds(30), true),
                         values.duration("POOL_HEALTH_CHECK_INTERVAL", Duration.ofMinutes(10)),
-                        values.duration("DEVICE_IDLE_RELEASE", EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE)),
+                        values.duration("DEVICE_IDLE_RELEASE", EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE),
+                        values.optionalDuration("POOL_ROTATION_INTERVAL")),
                 new Settings.Outbound(
                         new StoreEndpoints(
                                 values.urlOr("TORBOX_API_URL", StoreEndpoints.TORBOX).toString(),
