@@ -153,8 +153,9 @@ final class PoolKeys {
         requireFuture(retireAt);
         database.jdbi().useTransaction(handle -> {
             requireKey(handle, id);
-            if (handle.createQuery("SELECT count(*) FROM torbox_pool_keys WHERE id = :id AND retired_at IS NULL")
-                    .bind("id", id).mapTo(Integer.class).one() == 0) {
+            if (handle.createQuery("SELECT count(*) FROM torbox_pool_keys WHERE id = :id AND retired_at IS NULL"
+                            + " AND (retire_at IS NULL OR retire_at > :now)")
+                    .bind("id", id).bind("now", clock.millis()).mapTo(Integer.class).one() == 0) {
                 throw PoolAdminException.conflict("pool key " + id + " is retired");
             }
             if (label != null) {

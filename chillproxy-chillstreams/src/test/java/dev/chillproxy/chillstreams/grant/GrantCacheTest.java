@@ -73,8 +73,8 @@ class GrantCacheTest {
     void grantsAreKeptPerServiceSoAKeyNeverAnswersForAnotherService() {
         GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
         pool.answer(() -> allowed("tb-key"));
-        cache.getKey(ALICE_TV);
         pool.answer(() -> new Grant.Allowed(ApiKey.of("rd-secret"), "rd-key", 1, "realdebrid"));
+        cache.getKey(ALICE_TV);
 
         Grant.Allowed rd = (Grant.Allowed) cache.getKey(new GetKeyRequest("alice", "tv", "stream-list", "", "realdebrid"));
 
