@@ -46,11 +46,6 @@ public final class PoolStoreAccess implements StoreAccess {
                         "This server does not accept pool users. Ask your operator for a new addon link.");
             }
             StoreName name = store.store();
-            if (!name.pooled()) {
-                // the config codec refuses this pairing already; a pool key must never reach another service
-                return new Access.Refused(Access.Refusal.AUTH_METHOD_DISABLED, "The key pool does not serve "
-                        + name.code() + ". Use your own " + name.code() + " token, or pick a store the pool serves.");
-            }
             String user = store.poolUser().orElseThrow();
             // the pool is asked for a key of this store's own service, and the answer is checked to be one
             Grant grant = pool.getKey(new GetKeyRequest(user, context.deviceId(), action, hash, name.id()));
