@@ -5,6 +5,7 @@ import { keysSection } from './keys.js';
 import { usersSection } from './users.js';
 import { usageSection } from './usage.js';
 import { installSection } from './install.js';
+import { rotationSection } from './rotation.js';
 
 const main = document.getElementById('main');
 const signOut = document.getElementById('sign-out');
@@ -12,8 +13,11 @@ let signedIn = false;
 
 const app = {
   keys: [],
+  services: [],
   async loadKeys() {
-    app.keys = (await api.listKeys()).items;
+    const answer = await api.listKeys();
+    app.keys = answer.items;
+    app.services = answer.services || [];
     return app.keys;
   },
   openInstall(userId) {
@@ -28,6 +32,7 @@ const app = {
 
 const sections = {
   keys: { title: 'Pool keys', ...keysSection(app) },
+  rotation: { title: 'Rotation', ...rotationSection(app) },
   users: { title: 'Users', ...usersSection(app) },
   usage: { title: 'Usage', ...usageSection(app) },
   install: { title: 'Install', ...installSection(app) },
