@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,9 +37,6 @@ import dev.chillproxy.server.web.InvalidRequestException;
  */
 public final class AdminRoutes {
 
-    /** Statuses of a key that takes users (see {@code KeyAssignments}). */
-    private static final Set<String> USABLE = Set.of("healthy", "degraded");
-
     private final PoolAdmin admin;
     private final ObjectMapper mapper;
 
@@ -56,27 +52,15 @@ public final class AdminRoutes {
         List<PoolKeyView> keys = admin.listPoolKeys().stream()
                 .filter(key -> only.map(s -> s.id().equals(key.service())).orElse(true)).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("items", keys.stream().map(AdminRoutes::key).toList());
+        answer.put("items", keys.stream().map(PoolKeyAnswers::key).toList());
         answer.put("services", StoreName.pooledStores().stream().filter(s -> only.map(s::equals).orElse(true))
-                .map(s -> capacity(s, keys)).toList());
+                .map(s -> PoolKeyAnswers.capacity(s, keys)).toList());
         ctx.json(answer);
     }
 
     /** Keys scheduled to retire, soonest first: users still on each, and whether a healthy successor has room. */
     public void rotationPlan(Context ctx) {
-        ctx.json(Map.of("items", admin.rotationPlan().stream().map(plan -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", plan.id());
-            out.put("service", plan.service());
-            out.put("label", plan.label());
-            out.put("maskedKey", plan.maskedKey());
-            out.put("retireAt", plan.retireAt().toString());
-            out.put("usersOnKey", plan.usersOnKey());
-            out.put("successorReady", plan.successorReady());
-            out.put("successorIds", plan.successorIds());
-            out.put("successorRoom", plan.successorRoom());
-            return out;
-        }).toList()));
+        ctx.json(Map.of("items", admin.rotationPlan().stream().map(PoolKeyAnswers::rotation).toList()));
     }
 
     /** Label, room and scheduled retirement ({@code "retireAt": null} cancels it); absent fields stay as they are. */
@@ -86,22 +70,7 @@ public final class AdminRoutes {
         PoolKeyView updated = admin.updatePoolKey(ctx.pathParam("id"), text(body, "label", null), maxUsers(body),
                 retireAt == null || retireAt.isNull() ? null : instant(retireAt, "retireAt"),
                 retireAt != null && retireAt.isNull());
-        ctx.json(key(updated));
-    }
-
-    private static Map<String, Object> capacity(StoreName service, List<PoolKeyView> keys) {
-        List<PoolKeyView> own = keys.stream().filter(k -> k.service().equals(service.id()) && !"retired".equals(k.status()))
-                .toList();
-        List<PoolKeyView> usable = own.stream().filter(k -> USABLE.contains(k.status()) && k.retireAt() == null).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("service", service.id());
-        out.put("label", service.label());
-        out.put("keys", own.size());
-        out.put("usableKeys", usable.size());
-        out.put("capacity", usable.stream().mapToInt(PoolKeyView::maxUsers).sum());
-        out.put("assignedUsers", own.stream().mapToInt(PoolKeyView::assignedUsers).sum());
-        out.put("freePlaces", usable.stream().mapToInt(k -> Math.max(0, k.maxUsers() - k.assignedUsers())).sum());
-        return out;
+        ctx.json(PoolKeyAnswers.key(updated));
     }
 
     private static StoreName service(String raw) {
@@ -167,7 +136,7 @@ public final class AdminRoutes {
         PoolKeyView created = admin.createPoolKey(required(body, "apiKey"), text(body, "label", null),
                 text(body, "service", null), maxUsers(body),
                 retireAt == null || retireAt.isNull() ? null : instant(retireAt, "retireAt"));
-        ctx.status(201).json(key(created));
+        ctx.status(201).json(PoolKeyAnswers.key(created));
     }
 
     public void usage(Context ctx) {
@@ -211,27 +180,6 @@ public final class AdminRoutes {
             }
             return row;
         }).toList();
-    }
-
-    private static Map<String, Object> key(PoolKeyView key) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", key.id());
-        out.put("label", key.label());
-        out.put("service", key.service());
-        out.put("maskedKey", key.maskedKey());
-        out.put("status", key.status());
-        out.put("maxUsers", key.maxUsers());
-        out.put("assignedUsers", key.assignedUsers());
-        out.put("requests24h", key.requests24h());
-        out.put("cachedRatio24h", key.cachedRatio24h());
-        out.put("playbacks24h", key.playbacks24h());
-        out.put("playbackCachedRatio24h", key.playbackCachedRatio24h());
-        out.put("cooldownUntil", string(key.cooldownUntil()));
-        out.put("createdAt", string(key.createdAt()));
-        out.put("lastCheckedAt", string(key.lastCheckedAt()));
-        out.put("retireAt", string(key.retireAt()));
-        out.put("rotationDue", key.rotationDue());
-        return out;
     }
 
     private static Map<String, Object> health(KeyHealthEntry entry) {
