@@ -102,6 +102,19 @@ public final class Fixtures {
         return new MockResponse.Builder().code(code).addHeader("Content-Type", contentType).body(body).build();
     }
 
+    /** Runs {@code body} and answers what it logged (the test logger writes to stderr). */
+    public static String stderrOf(Runnable body) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static String form(mockwebserver3.RecordedRequest request) {
         return java.net.URLDecoder.decode(request.getBody().utf8(), java.nio.charset.StandardCharsets.UTF_8);
     }

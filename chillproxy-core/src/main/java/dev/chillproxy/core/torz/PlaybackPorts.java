@@ -10,7 +10,7 @@ public final class PlaybackPorts {
     private PlaybackPorts() {
     }
 
-    /** Resolved CDN links, per key id, torrent and file (the adapter expires them before the CDN does). */
+    /** Resolved CDN links, per store, key id, torrent and file (the adapter expires them before the CDN does). */
     public interface LinkCache {
         Optional<ResolvedLink> get(String key);
 

@@ -62,9 +62,10 @@ public final class PlaybackResolver {
             return new Playback.Failed(refused.reason().video(), refused.message(), null, refused.reason());
         }
         Access.Granted granted = (Access.Granted) opened;
-        String linkKey = granted.keyId() + ":" + request.hash() + ":" + request.fileIdx().orElse(-1) + ":"
-                + request.fileName().orElse("")
-                + ":" + request.id().raw();
+        // the store is part of the key: a key id alone does not say which service made the link, and a TorBox CDN
+        // link must never answer a Real-Debrid playback; the key id is a pool id or a fingerprint, never the key
+        String linkKey = request.store().store().code() + ":" + granted.keyId() + ":" + request.hash() + ":"
+                + request.fileIdx().orElse(-1) + ":" + request.fileName().orElse("") + ":" + request.id().raw();
         Optional<ResolvedLink> known = links.get(linkKey);
         if (known.isPresent()) {
             return new Playback.Redirect(known.get().url(), granted, true, known.get().bytes());

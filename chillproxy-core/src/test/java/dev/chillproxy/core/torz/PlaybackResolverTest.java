@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.core.testing.FakeStoreAccess;
 import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.core.store.StoreName;
@@ -185,6 +186,33 @@ class PlaybackResolverTest {
     }
 
     @Test
+    void theSameFilePlayedThroughTorBoxThenRealDebridGetsEachServicesOwnLink() throws Exception {
+        // per-service pools may number their keys alike: the key id alone does not tell the services apart
+        FakeStoreAccess perStore = new FakeStoreAccess()
+                .answer("tb", new Access.Granted(ApiKey.of("tb-pool-key"), "pk-1", ALICE, "tb"))
+                .answer("rd", new Access.Granted(ApiKey.of("rd-pool-key"), "pk-1", ALICE, "rd"));
+        PlaybackResolver twoStores = new PlaybackResolver(perStore, gateway, links, tags,
+                new FileSelector(new TitleParser()), sleeps::add, POLLS, INTERVAL);
+        gateway.script(ready(MOVIE));
+
+        Playback.Redirect viaTorBox = assertInstanceOf(Playback.Redirect.class,
+                twoStores.resolve(request(StoreName.TORBOX, "tt0133093"), CONTEXT));
+        Playback.Redirect viaRealDebrid = assertInstanceOf(Playback.Redirect.class,
+                twoStores.resolve(request(StoreName.REALDEBRID, "tt0133093"), CONTEXT));
+
+        assertEquals("https://cdn.example/h0?by=pk-1", viaTorBox.url());
+        assertEquals("https://rd.cdn.example/h0?by=pk-1", viaRealDebrid.url(), "Real-Debrid's own link, not TorBox's");
+        assertEquals(List.of(StoreName.TORBOX, StoreName.REALDEBRID),
+                gateway.calls.stream().filter(call -> call.operation().equals("link")).map(FakeGateway.Call::store).toList());
+        assertTrue(links.urls.keySet().stream().noneMatch(key -> key.contains("pool-key")), "the key is never in a cache key");
+
+        Playback.Redirect again = assertInstanceOf(Playback.Redirect.class,
+                twoStores.resolve(request(StoreName.REALDEBRID, "tt0133093"), CONTEXT));
+        assertEquals("https://rd.cdn.example/h0?by=pk-1", again.url(), "a replay hits the store's own cached link");
+        assertEquals(2, gateway.count("link"));
+    }
+
+    @Test
     void aUserMovedToAnotherKeyResolvesAgainWithTheNewKey() throws Exception {
         gateway.script(ready(MOVIE));
         PlaybackRequest request = request(ALICE, "tt0133093");
@@ -319,9 +347,18 @@ class PlaybackResolverTest {
     // --- helpers and fakes ---
 
     private static PlaybackRequest request(String user, String id) throws InvalidStremioIdException {
+        return request(StoreConfig.pooled(StoreName.TORBOX, user), id);
+    }
+
+    /** Alice's playback through {@code store}'s pool. */
+    private static PlaybackRequest request(StoreName store, String id) throws InvalidStremioIdException {
+        return request(StoreConfig.pooled(store, ALICE), id);
+    }
+
+    private static PlaybackRequest request(StoreConfig store, String id) throws InvalidStremioIdException {
         String type = id.contains(":") ? "series" : "movie";
-        return new PlaybackRequest(StoreConfig.pooled(StoreName.TORBOX, user), StremioId.parse(type, id), new InfoHash(HASH),
-                Optional.empty(), OptionalInt.empty(), Optional.empty());
+        return new PlaybackRequest(store, StremioId.parse(type, id), new InfoHash(HASH), Optional.empty(),
+                OptionalInt.empty(), Optional.empty());
     }
 
     private static PlayableFile playable(int index, String path, long size) {
@@ -347,7 +384,10 @@ class PlaybackResolverTest {
 
     /** A store with scripted magnet states (the last one repeats); links name the key id that made them. */
     private static final class FakeGateway implements DebridGateway {
-        record Call(String operation, Access.Granted access, String argument) {
+        record Call(String operation, Access.Granted access, String argument, StoreName store) {
+            Call(String operation, Access.Granted access, String argument) {
+                this(operation, access, argument, StoreName.TORBOX);
+            }
         }
 
         final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -421,11 +461,12 @@ class PlaybackResolverTest {
 
         @Override
         public String link(StoreName store, Access.Granted access, String linkHandle, String clientIp) throws PlaybackFailure {
-            calls.add(new Call("link", access, linkHandle));
+            calls.add(new Call("link", access, linkHandle, store));
             if (linkFailure != null) {
                 throw linkFailure;
             }
-            return "https://cdn.example/" + linkHandle + "?by=" + access.keyId();
+            String cdn = store == StoreName.TORBOX ? "cdn.example" : store.code() + ".cdn.example";
+            return "https://" + cdn + "/" + linkHandle + "?by=" + access.keyId();
         }
 
         private static void await(CountDownLatch latch) {

@@ -20,7 +20,7 @@ public final class PlaybackCaches {
     private PlaybackCaches() {
     }
 
-    /** Resolved links per key id, torrent and file; stats on for the hit-ratio metric. */
+    /** Resolved links per store, key id, torrent and file; stats on for the hit-ratio metric. */
     public static Cache<String, PlaybackPorts.ResolvedLink> linkCache() {
         return Caffeine.newBuilder().expireAfterWrite(LINK_TTL).maximumSize(50_000).recordStats().build();
     }

@@ -70,13 +70,7 @@ public final class AllDebridStore implements Store {
     public AddedMagnet addMagnet(ApiKey key, String magnetOrHash, String clientIp) {
         String hash = HashList.require(name(), magnetOrHash);
         JsonNode data = call("v4/magnet/upload", new FormBody.Builder().add("magnets[]", magnetOrHash.trim()), key);
-        JsonNode item = data.path("magnets").path(0);
-        if (item.has("error")) {
-            // per-item errors arrive inside a success envelope
-            String code = JsonFields.text(item.get("error"), "code");
-            throw http.failure(AllDebridErrors.map(code, 200), null, code,
-                    JsonFields.text(item.get("error"), "message"), key);
-        }
+        JsonNode item = itemOf(data, key);
         MagnetStatus status = JsonFields.truthy(item, "ready") ? MagnetStatus.DOWNLOADED : MagnetStatus.QUEUED;
         return new AddedMagnet(JsonFields.text(item, "id"), InfoHash.tryParse(JsonFields.text(item, "hash")).map(InfoHash::hex).orElse(hash),
                 status, false);
@@ -94,10 +88,21 @@ public final class AllDebridStore implements Store {
     }
 
     private List<StoreFile> files(ApiKey key, String id) {
-        JsonNode entry = call("v4/magnet/files", new FormBody.Builder().add("id[]", id), key).path("magnets").path(0);
+        JsonNode entry = itemOf(call("v4/magnet/files", new FormBody.Builder().add("id[]", id), key), key);
         List<StoreFile> files = new ArrayList<>();
         flatten(entry.path("files"), "", files);
         return files;
+    }
+
+    /** The one item of a batch answer; its own error (inside a success envelope) is thrown like any other. */
+    private JsonNode itemOf(JsonNode data, ApiKey key) {
+        JsonNode item = data.path("magnets").path(0);
+        if (item.has("error")) {
+            String code = JsonFields.text(item.get("error"), "code");
+            throw http.failure(AllDebridErrors.map(code, 200), null, code,
+                    JsonFields.text(item.get("error"), "message"), key);
+        }
+        return item;
     }
 
     /** Depth-first flattening of the {n, s, l, e} tree; the index is the flattened position. */

@@ -20,11 +20,13 @@ import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.internal.HashList;
 import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.store.internal.JsonFields;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -66,10 +68,16 @@ public final class DebridLinkStore implements Store {
 
     private final UpstreamHttp http;
     private final HttpUrl base;
+    private final InstantSource clock;
 
     public DebridLinkStore(UpstreamHttp http, String baseUrl) {
-        this.http = http;
+        this(http, baseUrl, Clock.systemUTC());
+    }
+
+    public DebridLinkStore(UpstreamHttp http, String baseUrl, InstantSource clock) {
+        this.http = Objects.requireNonNull(http, "http");
         this.base = HttpUrl.get(baseUrl);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -83,7 +91,7 @@ public final class DebridLinkStore implements Store {
         long left = JsonFields.number(value, "premiumLeft", 0);
         return new StoreUser(JsonFields.text(value, "username"), JsonFields.text(value, "email"),
                 left > 0 ? Subscription.PREMIUM : Subscription.EXPIRED,
-                left > 0 ? Instant.now().plusSeconds(left) : null);
+                left > 0 ? clock.instant().plusSeconds(left) : null);
     }
 
     @Override
@@ -91,9 +99,18 @@ public final class DebridLinkStore implements Store {
         return new CacheCheck.Unsupported(name(), "Debrid-Link removed seedbox/cached in 2024-11");
     }
 
+    /**
+     * The account's torrent of this hash when the newest page has it (not failed), so a replay adds nothing, as
+     * torrentio does; else a new one. Debrid-Link documents no deduplication.
+     */
     @Override
     public AddedMagnet addMagnet(ApiKey key, String magnetOrHash, String clientIp) {
         String hash = HashList.require(name(), magnetOrHash);
+        for (StoreMagnet known : listMagnets(key, 0).items()) {
+            if (hash.equals(known.hash()) && !known.status().isTerminalFailure()) {
+                return new AddedMagnet(known.id(), hash, known.status(), false);
+            }
+        }
         ObjectNode body = http.json().createObjectNode().put("url", magnetOrHash.trim()).put("wait", false)
                 .put("async", true).put("structureType", "list");
         StoreMagnet magnet = toMagnet(call(request(url("seedbox/add")).post(RequestBody.create(body.toString(), JSON)),
@@ -103,7 +120,7 @@ public final class DebridLinkStore implements Store {
 
     @Override
     public StoreMagnet magnet(ApiKey key, String id) {
-        JsonNode value = call(request(url("seedbox/list").addQueryParameter("ids", id)).get(), key);
+        JsonNode value = call(request(url("seedbox/list").addQueryParameter("ids", checkedId(id))).get(), key);
         if (!value.isArray() || value.isEmpty()) {
             throw new StoreException(name(), ErrorCode.NOT_FOUND, 200, "torrent " + id + " not found");
         }
@@ -127,11 +144,16 @@ public final class DebridLinkStore implements Store {
 
     @Override
     public void removeMagnet(ApiKey key, String id) {
+        call(request(base.newBuilder().addPathSegment("seedbox").addPathSegment(checkedId(id)).addPathSegment("remove"))
+                .delete(), key);
+    }
+
+    /** One id: a comma would ask for (or remove) several torrents at once. */
+    private String checkedId(String id) {
         if (id == null || !id.matches("[A-Za-z0-9-]+")) {
             throw new StoreException(name(), ErrorCode.BAD_REQUEST, 0, "id: not a Debrid-Link id");
         }
-        call(request(base.newBuilder().addPathSegment("seedbox").addPathSegment(id).addPathSegment("remove")).delete(),
-                key);
+        return id;
     }
 
     @Override

@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  */
 public record BudgetPlan(List<RateWindow> general, Map<String, List<RateWindow>> byOperation) {
 
-    /** For services that publish no limit: the lowest published one (Real-Debrid, 250/min; AllDebrid reportedly allows 600/min). */
+    /**
+     * For services that publish no limit (Premiumize, Debrid-Link): the lowest limit any of the five publishes,
+     * Real-Debrid's 250/min, so a pooled key never floods a service whose threshold nobody knows.
+     */
     public static final int GENERIC_PER_MINUTE = 250;
 
     public BudgetPlan {
@@ -43,9 +46,30 @@ public record BudgetPlan(List<RateWindow> general, Map<String, List<RateWindow>>
         return new BudgetPlan(List.of(RateWindow.perMinute(perMinute)), Map.of());
     }
 
-    /** TorBox's plan for TorBox, {@link #GENERIC_PER_MINUTE} for the others. */
+    /** Real-Debrid's documented 250 requests/min per token (a refused call still counts, and bursts get blocked). */
+    public static BudgetPlan realDebrid() {
+        return perMinute(250);
+    }
+
+    /**
+     * AllDebrid's 12 requests/s and 600/min per key, from a third-party summary of its docs (the reference marks it
+     * observed, not confirmed); both windows apply.
+     */
+    public static BudgetPlan allDebrid() {
+        return new BudgetPlan(List.of(RateWindow.perMinute(600), new RateWindow(12, Duration.ofSeconds(1))), Map.of());
+    }
+
+    /**
+     * Each service's plan from its published limits. Premiumize (fair use is traffic, not requests) and Debrid-Link
+     * ({@code floodDetected}, no number) publish none: they get {@link #GENERIC_PER_MINUTE}.
+     */
     public static BudgetPlan defaultFor(StoreName store) {
-        return store == StoreName.TORBOX ? torbox() : perMinute(GENERIC_PER_MINUTE);
+        return switch (store) {
+            case TORBOX -> torbox();
+            case REALDEBRID -> realDebrid();
+            case ALLDEBRID -> allDebrid();
+            case PREMIUMIZE, DEBRIDLINK -> perMinute(GENERIC_PER_MINUTE);
+        };
     }
 
     /** The scopes a request to {@code path} counts against: {@code ""} (general) and each matching suffix. */

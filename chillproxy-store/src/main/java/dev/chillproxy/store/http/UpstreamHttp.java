@@ -166,8 +166,9 @@ public final class UpstreamHttp {
     public StoreException failure(ErrorCode code, Reply reply, String upstreamCode, String message, ApiKey key) {
         int status = reply == null ? 0 : reply.status();
         Duration retryAfter = reply == null ? null : reply.retryAfter();
-        return new StoreException(store, code, status, upstreamCode, SecretMasker.mask(abbreviate(message), key),
-                retryAfter);
+        // the upstream's code is its own text too: an echoed key must not reach the exception message through it
+        return new StoreException(store, code, status, SecretMasker.mask(upstreamCode, key),
+                SecretMasker.mask(abbreviate(message), key), retryAfter);
     }
 
     /** A failure for a reply whose body says nothing useful: the code follows the HTTP status. */

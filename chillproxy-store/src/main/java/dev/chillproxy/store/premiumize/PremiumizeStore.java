@@ -20,12 +20,15 @@ import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.internal.HashList;
 import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.store.internal.JsonFields;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -47,10 +50,16 @@ public final class PremiumizeStore implements Store {
 
     private final UpstreamHttp http;
     private final HttpUrl base;
+    private final InstantSource clock;
 
     public PremiumizeStore(UpstreamHttp http, String baseUrl) {
-        this.http = http;
+        this(http, baseUrl, Clock.systemUTC());
+    }
+
+    public PremiumizeStore(UpstreamHttp http, String baseUrl, InstantSource clock) {
+        this.http = Objects.requireNonNull(http, "http");
         this.base = HttpUrl.get(baseUrl);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -62,7 +71,7 @@ public final class PremiumizeStore implements Store {
     public StoreUser user(ApiKey key) {
         JsonNode info = call(get("account/info"), key);
         Instant until = JsonFields.epochSeconds(info, "premium_until");
-        boolean premium = until != null && until.isAfter(Instant.now());
+        boolean premium = until != null && until.isAfter(clock.instant());
         return new StoreUser(JsonFields.text(info, "customer_id"), "", premium ? Subscription.PREMIUM
                 : Subscription.EXPIRED, until);
     }
@@ -88,9 +97,19 @@ public final class PremiumizeStore implements Store {
         return new CacheCheck.Checked(cached);
     }
 
+    /**
+     * The account's transfer of this hash when there is one (not failed), so a replay adds nothing; else a new
+     * transfer. Premiumize documents no deduplication, and the transfer list carries the hash only inside {@code src}.
+     */
     @Override
     public AddedMagnet addMagnet(ApiKey key, String magnetOrHash, String clientIp) {
         String hash = HashList.require(name(), magnetOrHash);
+        for (JsonNode transfer : call(get("transfer/list"), key).path("transfers")) {
+            StoreMagnet known = toMagnet(transfer, List.of());
+            if (hash.equals(known.hash()) && !known.status().isTerminalFailure()) {
+                return new AddedMagnet(known.id(), hash, known.status(), false);
+            }
+        }
         JsonNode created = call(post("transfer/create", new FormBody.Builder().add("src", src(magnetOrHash, hash))), key);
         return new AddedMagnet(JsonFields.text(created, "id"), hash, MagnetStatus.QUEUED, false);
     }
@@ -188,6 +207,9 @@ public final class PremiumizeStore implements Store {
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("not logged in") || lower.contains("authentication_failed")) {
             return ErrorCode.UNAUTHORIZED;
+        }
+        if (lower.contains("rate_limit_reached")) {
+            return ErrorCode.TOO_MANY_REQUESTS;
         }
         if (lower.contains("not premium") || lower.contains("payment issue")) {
             return ErrorCode.PAYMENT_REQUIRED;

@@ -3,6 +3,8 @@ package dev.chillproxy.store.realdebrid;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.store.StoreName;
+import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.store.AddedMagnet;
 import dev.chillproxy.store.CacheCheck;
 import dev.chillproxy.store.ErrorCode;
@@ -10,56 +12,53 @@ import dev.chillproxy.store.MagnetPage;
 import dev.chillproxy.store.MagnetStatus;
 import dev.chillproxy.store.Store;
 import dev.chillproxy.store.StoreException;
-import dev.chillproxy.store.StoreFile;
 import dev.chillproxy.store.StoreMagnet;
-import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.StoreUser;
 import dev.chillproxy.store.Subscription;
 import dev.chillproxy.store.http.Reply;
 import dev.chillproxy.store.http.UpstreamHttp;
 import dev.chillproxy.store.internal.HashList;
-import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.store.internal.JsonFields;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Objects;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
  * Real-Debrid ({@code /rest/1.0}): no envelope, errors as {@code {error, error_code}} with real HTTP statuses.
- * Adding a magnet waits for {@code waiting_files_selection} and selects the video files (all files when there is
- * none), so each selected file gets its own link; the link handle is that {@code links[i]}. RD has had no cache
- * API since 2024-11, so {@link #checkCached} is {@link CacheCheck.Unsupported}.
+ *
+ * <p>RD does not deduplicate, so {@link #addMagnet} first looks for the hash among the account's newest torrents
+ * and reuses it; only a torrent not there is added. No call ever waits: a torrent's files are selected (the video
+ * files, so each gets its own link) by whichever {@link #magnet} poll first sees it in {@code waiting_files_selection},
+ * however long the metadata took, and the poller's own deadline bounds the wait. The link handle is the file's
+ * {@code links[i]}. RD has had no cache API since 2024-11, so {@link #checkCached} is {@link CacheCheck.Unsupported}.
  *
  * <p>Thread-safe.
  */
 public final class RealDebridStore implements Store {
 
     static final int PAGE_SIZE = 100;
-    private static final Pattern VIDEO = Pattern.compile(
-            "(?i).*\\.(mkv|mp4|avi|mov|m4v|wmv|webm|ts|m2ts|mpg|mpeg|flv|vob|iso)$");
+    /** How many of the account's newest torrents one add looks through for the hash (RD allows up to 5000). */
+    static final int LOOKUP_LIMIT = 500;
 
     private final UpstreamHttp http;
     private final HttpUrl base;
-    private final int selectionPolls;
-    private final Duration pollInterval;
+    private final InstantSource clock;
 
-    /** StremThru polls 5 × 5 s for the file selection state. */
     public RealDebridStore(UpstreamHttp http, String baseUrl) {
-        this(http, baseUrl, 5, Duration.ofSeconds(5));
+        this(http, baseUrl, Clock.systemUTC());
     }
 
-    public RealDebridStore(UpstreamHttp http, String baseUrl, int selectionPolls, Duration pollInterval) {
-        this.http = http;
+    public RealDebridStore(UpstreamHttp http, String baseUrl, InstantSource clock) {
+        this.http = Objects.requireNonNull(http, "http");
         this.base = HttpUrl.get(baseUrl);
-        this.selectionPolls = selectionPolls;
-        this.pollInterval = pollInterval;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -67,12 +66,16 @@ public final class RealDebridStore implements Store {
         return StoreName.REALDEBRID;
     }
 
+    /** Premium is {@code type == "premium"} with an expiration still ahead; {@code premium} seconds alone are not. */
     @Override
     public StoreUser user(ApiKey key) {
         JsonNode user = call(request("user", key).get(), key);
-        boolean premium = JsonFields.number(user, "premium", 0) > 0;
+        Instant expiration = JsonFields.instant(user, "expiration");
+        boolean paidType = "premium".equals(JsonFields.text(user, "type").toLowerCase(Locale.ROOT));
+        boolean ahead = expiration != null ? expiration.isAfter(clock.instant())
+                : JsonFields.number(user, "premium", 0) > 0;
         return new StoreUser(JsonFields.text(user, "id"), JsonFields.text(user, "email"),
-                premium ? Subscription.PREMIUM : Subscription.EXPIRED, JsonFields.instant(user, "expiration"));
+                paidType && ahead ? Subscription.PREMIUM : Subscription.EXPIRED, expiration);
     }
 
     @Override
@@ -80,9 +83,19 @@ public final class RealDebridStore implements Store {
         return new CacheCheck.Unsupported(name(), "Real-Debrid disabled instantAvailability (error 37) in 2024-11");
     }
 
+    /**
+     * The torrent already in the account when there is one (not failed), else a new one. Answers at once: a new
+     * torrent is {@link MagnetStatus#QUEUED} until a {@link #magnet} poll has selected its files.
+     */
     @Override
     public AddedMagnet addMagnet(ApiKey key, String magnetOrHash, String clientIp) {
         String hash = HashList.require(name(), magnetOrHash);
+        for (JsonNode torrent : torrents(key, 1, LOOKUP_LIMIT).items()) {
+            MagnetStatus status = RealDebridTorrents.status(torrent);
+            if (hash.equals(RealDebridTorrents.hash(torrent)) && !status.isTerminalFailure()) {
+                return new AddedMagnet(JsonFields.text(torrent, "id"), hash, status, false);
+            }
+        }
         String magnet = magnetOrHash.trim().regionMatches(true, 0, "magnet:", 0, 7)
                 ? magnetOrHash.trim() : new InfoHash(hash).toMagnet();
         FormBody.Builder form = new FormBody.Builder().add("magnet", magnet);
@@ -90,53 +103,26 @@ public final class RealDebridStore implements Store {
             form.add("ip", clientIp.trim());
         }
         String id = JsonFields.text(call(request("torrents/addMagnet", key).post(form.build()), key), "id");
-        JsonNode info = info(key, id);
-        for (int poll = 0; "magnet_conversion".equals(state(info)) && poll < selectionPolls; poll++) {
-            sleep();
-            info = info(key, id);
+        if (id.isEmpty()) {
+            throw http.failure(ErrorCode.INTERNAL_SERVER_ERROR, null, null, "addMagnet returned no id", key);
         }
-        if ("waiting_files_selection".equals(state(info))) {
-            selectFiles(key, id, info);
-            info = info(key, id);
-        }
-        return new AddedMagnet(id, hash, status(state(info)), false);
+        return new AddedMagnet(id, hash, MagnetStatus.QUEUED, false);
     }
 
-    private void selectFiles(ApiKey key, String id, JsonNode info) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode file : info.path("files")) {
-            if (VIDEO.matcher(JsonFields.text(file, "path")).matches()) {
-                ids.add(JsonFields.text(file, "id"));
-            }
-        }
-        String files = ids.isEmpty() ? "all" : String.join(",", ids);
-        // 204 selected, 202 "action already done": both fine
-        call(request("torrents/selectFiles/" + id, key).post(new FormBody.Builder().add("files", files).build()), key);
-    }
-
+    /**
+     * The torrent's status and files. The first poll that finds it waiting for a file selection selects the video
+     * files and reads it again, so a cached torrent is ready on that same poll.
+     */
     @Override
     public StoreMagnet magnet(ApiKey key, String id) {
         JsonNode info = info(key, id);
-        List<StoreFile> files = new ArrayList<>();
-        JsonNode links = info.path("links");
-        int selected = 0;
-        for (JsonNode file : info.path("files")) {
-            String handle = null;
-            if (JsonFields.number(file, "selected", 0) == 1) {
-                // links follow the selected files in order; an archive gives fewer links than files
-                handle = selected < links.size() ? links.get(selected).asText() : null;
-                selected++;
-            }
-            files.add(StoreFile.of((int) JsonFields.number(file, "id", 0) - 1, JsonFields.text(file, "path"),
-                    JsonFields.number(file, "bytes", -1), handle));
+        if (RealDebridTorrents.WAITING_SELECTION.equals(RealDebridTorrents.state(info))) {
+            // 204 selected, 202 "action already done" (a concurrent poll was first): both fine
+            FormBody files = new FormBody.Builder().add("files", RealDebridTorrents.videoSelection(info)).build();
+            call(request("torrents/selectFiles/" + pathId(id), key).post(files), key);
+            info = info(key, id);
         }
-        return toMagnet(info, files);
-    }
-
-    private StoreMagnet toMagnet(JsonNode info, List<StoreFile> files) {
-        long size = JsonFields.number(info, "original_bytes", JsonFields.number(info, "bytes", -1));
-        return new StoreMagnet(JsonFields.text(info, "id"), InfoHash.tryParse(JsonFields.text(info, "hash")).map(InfoHash::hex).orElse(""),
-                JsonFields.text(info, "filename"), size, status(state(info)), files, JsonFields.instant(info, "added"));
+        return RealDebridTorrents.toMagnet(info);
     }
 
     @Override
@@ -144,16 +130,12 @@ public final class RealDebridStore implements Store {
         if (page < 0) {
             throw new StoreException(name(), ErrorCode.BAD_REQUEST, 0, "page: negative");
         }
-        HttpUrl url = base.newBuilder().addPathSegment("torrents").addQueryParameter("page", Integer.toString(page + 1))
-                .addQueryParameter("limit", Integer.toString(PAGE_SIZE)).build();
-        Reply reply = http.execute(authorized(url, key).get().build(), key);
-        JsonNode list = reply.status() == 204 ? MissingNode.getInstance() : body(reply, key);
+        Torrents torrents = torrents(key, page + 1, PAGE_SIZE);
         List<StoreMagnet> items = new ArrayList<>();
-        for (JsonNode torrent : list) {
-            items.add(toMagnet(torrent, List.of()));
+        for (JsonNode torrent : torrents.items()) {
+            items.add(RealDebridTorrents.toMagnet(torrent));
         }
-        long total = parseTotal(reply.totalCount(), items.size());
-        return new MagnetPage(items, page, (long) (page + 1) * PAGE_SIZE < total);
+        return new MagnetPage(items, page, (long) (page + 1) * PAGE_SIZE < torrents.total());
     }
 
     @Override
@@ -177,32 +159,20 @@ public final class RealDebridStore implements Store {
         return download;
     }
 
+    /** One page (1-based) of {@code /torrents}, newest first, and the account's total from {@code X-Total-Count}. */
+    private record Torrents(JsonNode items, long total) {
+    }
+
+    private Torrents torrents(ApiKey key, int page, int limit) {
+        HttpUrl url = base.newBuilder().addPathSegment("torrents").addQueryParameter("page", Integer.toString(page))
+                .addQueryParameter("limit", Integer.toString(limit)).build();
+        Reply reply = http.execute(authorized(url, key).get().build(), key);
+        JsonNode list = reply.status() == 204 ? MissingNode.getInstance() : body(reply, key);
+        return new Torrents(list, parseTotal(reply.totalCount(), list.size()));
+    }
+
     private JsonNode info(ApiKey key, String id) {
         return call(request("torrents/info/" + pathId(id), key).get(), key);
-    }
-
-    private static String state(JsonNode info) {
-        return JsonFields.text(info, "status").toLowerCase(Locale.ROOT);
-    }
-
-    /** The reference's table; {@code magnet_conversion} is still resolving metadata, so queued, not invalid. */
-    static MagnetStatus status(String state) {
-        if (Set.of("magnet_conversion", "waiting_files_selection", "queued").contains(state)) {
-            return MagnetStatus.QUEUED;
-        }
-        if (Set.of("magnet_error", "error", "virus", "dead").contains(state)) {
-            return MagnetStatus.FAILED;
-        }
-        if (state.equals("downloading")) {
-            return MagnetStatus.DOWNLOADING;
-        }
-        if (state.equals("downloaded")) {
-            return MagnetStatus.DOWNLOADED;
-        }
-        if (state.equals("compressing")) {
-            return MagnetStatus.PROCESSING;
-        }
-        return state.equals("uploading") ? MagnetStatus.UPLOADING : MagnetStatus.UNKNOWN;
     }
 
     private JsonNode call(Request.Builder request, ApiKey key) {
@@ -243,15 +213,6 @@ public final class RealDebridStore implements Store {
             return header == null ? fallback : Long.parseLong(header.trim());
         } catch (NumberFormatException e) {
             return fallback;
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(name(), ErrorCode.SERVICE_UNAVAILABLE, 0, "interrupted while waiting");
         }
     }
 }

@@ -61,11 +61,14 @@ public record StoreSet(Map<StoreName, Store> stores, Map<StoreName, Supplier<Sto
         }
         Map<StoreName, Store> stores = new EnumMap<>(StoreName.class);
         stores.put(StoreName.TORBOX, new TorBoxStore(http.get(StoreName.TORBOX), endpoints.torbox()));
-        stores.put(StoreName.REALDEBRID, new RealDebridStore(http.get(StoreName.REALDEBRID), endpoints.realDebrid()));
+        stores.put(StoreName.REALDEBRID, new RealDebridStore(http.get(StoreName.REALDEBRID), endpoints.realDebrid(),
+                resilience.clock()));
         stores.put(StoreName.ALLDEBRID, new AllDebridStore(http.get(StoreName.ALLDEBRID), endpoints.allDebrid(),
                 "chillproxy"));
-        stores.put(StoreName.PREMIUMIZE, new PremiumizeStore(http.get(StoreName.PREMIUMIZE), endpoints.premiumize()));
-        stores.put(StoreName.DEBRIDLINK, new DebridLinkStore(http.get(StoreName.DEBRIDLINK), endpoints.debridLink()));
+        stores.put(StoreName.PREMIUMIZE, new PremiumizeStore(http.get(StoreName.PREMIUMIZE), endpoints.premiumize(),
+                resilience.clock()));
+        stores.put(StoreName.DEBRIDLINK, new DebridLinkStore(http.get(StoreName.DEBRIDLINK), endpoints.debridLink(),
+                resilience.clock()));
         Map<StoreName, Supplier<StoreHealth>> health = new EnumMap<>(StoreName.class);
         http.forEach((name, upstream) -> health.put(name, upstream::health));
         return new StoreSet(stores, health);
