@@ -56,7 +56,7 @@ export function rotationSection(app) {
           ['Retires at', p => formatTime(p.retireAt)],
           ['Users still on it', p => String(p.usersOnKey)],
           ['Successor', p => p.successorReady ? badge('healthy', `${p.successorRoom} free`)
-            : badge('none', 'add a healthy key of this service')],
+            : h('span', {}, badge('none'), ' yet: add a healthy key of this service')],
         ], items, 'No key is scheduled to retire.'));
     } catch (e) {
       message.error(e.message);
