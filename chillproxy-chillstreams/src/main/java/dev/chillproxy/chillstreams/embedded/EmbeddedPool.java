@@ -155,9 +155,11 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
         StoreName service = request.store();
         Optional<String> keyId = assignments.choose(handle, userId, service, now);
         if (keyId.isEmpty()) {
-            return new Grant.Denied(Refusal.NO_KEY_AVAILABLE, KeyAssignments.anyKey(handle, service, now)
-                    ? "No " + service.label() + " pool key is free right now. Try again later."
-                    : "No " + service.label() + " key in the pool. Ask the operator of this addon to add one.", null);
+            return KeyAssignments.anyKey(handle, service, now)
+                    ? new Grant.Denied(Refusal.NO_KEY_AVAILABLE, "No " + service.label() + " pool key is free right now."
+                            + " Try again later.", null)
+                    : new Grant.Denied(Refusal.NO_SERVICE_KEY, "No " + service.label() + " key in the pool. Ask the operator"
+                            + " of this addon to add one.", null);
         }
         int devices = slots.take(handle, userId, request.deviceId(), now, (DeviceSlots.Decision.Admitted) decision);
         SealedKey key = sealedKey(handle, keyId.get());

@@ -60,7 +60,7 @@ class PoolServicesTest {
 
             Grant.Denied denied = assertInstanceOf(Grant.Denied.class, get(f, user, "tv", "alldebrid"));
 
-            assertEquals(Refusal.NO_KEY_AVAILABLE, denied.reason());
+            assertEquals(Refusal.NO_SERVICE_KEY, denied.reason());
             assertEquals("No AllDebrid key in the pool. Ask the operator of this addon to add one.", denied.message());
             assertInstanceOf(Grant.Allowed.class, get(f, user, "tv", "torbox"));
         }
