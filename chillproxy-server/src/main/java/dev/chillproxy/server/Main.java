@@ -44,6 +44,7 @@ import dev.chillproxy.server.pool.AdminRoutes;
 import dev.chillproxy.server.pool.InternalPoolRoutes;
 import dev.chillproxy.server.pool.RevokeRoutes;
 import dev.chillproxy.server.pool.StoreKeyProbe;
+import dev.chillproxy.server.redis.SharedLimits;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.InvalidSettingsException;
 import dev.chillproxy.server.settings.Settings;
@@ -60,6 +61,7 @@ import dev.chillproxy.server.torz.PlaybackRoutes;
 import dev.chillproxy.server.torz.PoolStoreAccess;
 import dev.chillproxy.server.torz.PrivateTorrentLinks;
 import dev.chillproxy.server.torz.RecentCandidates;
+import dev.chillproxy.server.torz.SingleFlightAdds;
 import dev.chillproxy.server.torz.StoreCacheChecker;
 import dev.chillproxy.server.torz.StoreGateway;
 import dev.chillproxy.server.torz.StreamRoutes;
@@ -72,6 +74,7 @@ import dev.chillproxy.server.torz.index.TorrentIndex;
 import dev.chillproxy.server.torz.index.TorrentUrlSealer;
 import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.web.HealthRoutes;
+import dev.chillproxy.store.http.ResilienceSettings;
 import dev.chillproxy.store.registry.StoreSet;
 import dev.chillproxy.store.torznab.TorznabClient;
 import dev.chillproxy.store.torznab.TorznabSearch;
@@ -166,7 +169,12 @@ public final class Main {
         // one outbound client: users' URLs cannot reach this machine, every upstream call is metered
         OkHttpClient upstream = new LocalAddressGuard(Dns.SYSTEM, OperatorEndpoints.of(OperatorUpstreams.urls(settings)))
                 .install(http.newBuilder()).addInterceptor(metrics.upstream(OperatorUpstreams.services(settings))).build();
-        StoreSet stores = StoreSet.create(upstream, mapper, settings.outbound().upstreams(), userAgent);
+        // key budgets, rate limits, add quotas, breaker state and add claims: in Redis for every instance when
+        // REDIS_URL is set; while it is unreachable each instance keeps its share (1 live instance until the
+        // instance registry tells how many run)
+        SharedLimits shared = SharedLimits.of(settings.limits().redisUrl(), () -> 1, clock, Ticker.systemTicker());
+        StoreSet stores = StoreSet.create(upstream, mapper, settings.outbound().upstreams(), userAgent,
+                shared.resilience(ResilienceSettings.defaults()));
         metrics.circuitBreakers(stores);
 
         // the pool: embedded on this database, or a remote Chillstreams; grants cached in front of either
@@ -229,13 +237,14 @@ public final class Main {
                 clock, settings.addon().cachedStaleAfter(), settings.addon().uncachedStaleAfter()), problems,
                 metrics.cacheCounters("magnets"), workers.general()), workers.general(), settings.addon().streamDeadline(), links);
         PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems,
-                privateLinks, new UserAddQuota(settings.limits().userAddsPerHour(), Ticker.systemTicker())),
+                privateLinks, new UserAddQuota(settings.limits().userAddsPerHour(), shared.ledger()),
+                new SingleFlightAdds(shared.addClaims(), duration -> Thread.sleep(duration.toMillis()), Duration.ofMillis(250))),
                 PlaybackCaches.links(linkCache), PlaybackCaches.tags(index), new FileSelector(titles.parser()),
                 duration -> Thread.sleep(duration.toMillis()), tuning.polls(), tuning.pollInterval());
 
         // the edge: limits, handlers and the route table
         ClientIp clientIp = new ClientIp(settings.http().trustedProxies());
-        RequestLimits limits = new RequestLimits(settings, Ticker.systemTicker());
+        RequestLimits limits = new RequestLimits(settings, shared.rateBuckets());
         StremioRateLimit stremioLimit = new StremioRateLimit(limits, clientIp);
         ClientContexts clients = new ClientContexts(clientIp);
         UsageEvents usageEvents = new UsageEvents(usage, clock);
@@ -250,10 +259,10 @@ public final class Main {
                 admin.map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
                 internalRoutes, internalGuard.map(guard -> new RevokeRoutes(grants, mapper)), internalGuard,
                 new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()));
-        RouteTable routes = new RouteTable(new HealthRoutes(database), torz, poolRoutes, metrics.routes(),
+        RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
-                leftovers, health, anime, workers, metrics, http);
+                leftovers, health, anime, workers, metrics, http, shared);
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */

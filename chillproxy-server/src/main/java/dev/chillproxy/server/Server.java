@@ -9,6 +9,7 @@ import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.torz.AnimeMappingLoader;
+import dev.chillproxy.server.redis.SharedLimits;
 import dev.chillproxy.server.torz.WorkerPools;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -32,10 +33,11 @@ public final class Server implements AutoCloseable {
     private final WorkerPools.Pools workers;
     private final Metrics metrics;
     private final OkHttpClient http;
+    private final SharedLimits limits;
 
     Server(AppDependencies dependencies, GrantCache grants, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
            Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
-           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http) {
+           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, SharedLimits limits) {
         this.dependencies = dependencies;
         this.grants = grants;
         this.outbox = outbox;
@@ -45,6 +47,7 @@ public final class Server implements AutoCloseable {
         this.workers = workers;
         this.metrics = metrics;
         this.http = http;
+        this.limits = limits;
     }
 
     /** An unstarted app; {@code customizer} runs last (Main's stop timeout, a test's extra routes). */
@@ -75,5 +78,6 @@ public final class Server implements AutoCloseable {
         metrics.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        limits.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.chillproxy.server.limits;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.core.client.IpLiteral;
@@ -28,8 +29,8 @@ public final class RequestLimits {
     public static final int DEFAULT_MAX_KEYS = 50_000;
     static final Duration IDLE = Duration.ofSeconds(10);
 
-    private final KeyedTokenBuckets ips;
-    private final KeyedTokenBuckets users;
+    private final RateBuckets ips;
+    private final RateBuckets users;
 
     /** @param ticker {@link Ticker#systemTicker()}, or a fake one in tests */
     public RequestLimits(Settings settings, Ticker ticker) {
@@ -37,9 +38,32 @@ public final class RequestLimits {
     }
 
     public RequestLimits(int userRps, int ipRps, Ticker ticker, int maxKeys) {
+        this(userRps, ipRps, local(ticker, maxKeys));
+    }
+
+    /** @param buckets where the buckets live: this instance ({@link #local}) or a store every instance shares */
+    public RequestLimits(Settings settings, RateBuckets.Factory buckets) {
+        this(settings.limits().rateLimitUserRps(), settings.limits().rateLimitIpRps(), buckets);
+    }
+
+    public RequestLimits(int userRps, int ipRps, RateBuckets.Factory buckets) {
+        Objects.requireNonNull(buckets, "buckets");
+        this.users = buckets.create("user", userRps, BURST_FACTOR * userRps);
+        this.ips = buckets.create("ip", ipRps, BURST_FACTOR * ipRps);
+    }
+
+    /**
+     * Buckets in this instance's memory, each with its share of the limit when {@code instances} share it.
+     *
+     * @param maxKeys keys tracked per limit at most, see {@link #DEFAULT_MAX_KEYS}
+     */
+    public static RateBuckets.Factory local(Ticker ticker, int maxKeys, IntSupplier instances) {
         Objects.requireNonNull(ticker, "ticker");
-        this.users = new KeyedTokenBuckets(userRps, BURST_FACTOR * userRps, IDLE, maxKeys, ticker);
-        this.ips = new KeyedTokenBuckets(ipRps, BURST_FACTOR * ipRps, IDLE, maxKeys, ticker);
+        return (name, rate, burst) -> new KeyedTokenBuckets(rate, burst, IDLE, maxKeys, ticker, instances);
+    }
+
+    private static RateBuckets.Factory local(Ticker ticker, int maxKeys) {
+        return local(ticker, maxKeys, () -> 1);
     }
 
     /**
@@ -61,14 +85,14 @@ public final class RequestLimits {
         return users.take(Objects.requireNonNull(userKey, "userKey"));
     }
 
-    /** How many client IPs (IPv6 /64s) are tracked now (tests check the memory bound). */
+    /** How many client IPs (IPv6 /64s) are tracked now, for local buckets (tests check the memory bound). */
     long trackedIps() {
-        return ips.size();
+        return ((KeyedTokenBuckets) ips).size();
     }
 
-    /** How many users are tracked now. */
+    /** How many users are tracked now, for local buckets. */
     long trackedUsers() {
-        return users.size();
+        return ((KeyedTokenBuckets) users).size();
     }
 
     /** IPv4 as is; IPv6 as its /64 ({@code 2001:db8:1:2::/64}); anything else unchanged. */

@@ -117,9 +117,13 @@ public record Settings(Http http, Storage storage, Pool pool, Outbound outbound,
      * @param rateLimitIpRps       requests per second per client IP ({@code RATE_LIMIT_IP_RPS}); bursts of twice that
      * @param internalRateLimitRps requests per second the internal pool API serves ({@code INTERNAL_RATE_LIMIT_RPS})
      * @param userAddsPerHour      torrents one pool user may add to the pool's keys per hour ({@code USER_ADDS_PER_HOUR})
+     * @param redisUrl             the Redis every instance shares these limits and the key budgets in ({@code REDIS_URL});
+     *                             empty = each instance has its own
      */
-    public record Limits(int rateLimitUserRps, int rateLimitIpRps, int internalRateLimitRps, int userAddsPerHour) {
+    public record Limits(int rateLimitUserRps, int rateLimitIpRps, int internalRateLimitRps, int userAddsPerHour,
+                         Optional<RedisUrl> redisUrl) {
         public Limits {
+            Objects.requireNonNull(redisUrl, "redisUrl");
             if (rateLimitUserRps < 1 || rateLimitIpRps < 1) {
                 throw new IllegalArgumentException("rate limits must be positive");
             }
@@ -168,6 +172,7 @@ public record Settings(Http http, Storage storage, Pool pool, Outbound outbound,
                 + ", torznabIndexers=" + outbound.torznabIndexers().size() + ", prowlarr=" + outbound.prowlarrUrl().isPresent()
                 + ", grantTtl=" + pool.poolGrantTtl() + ", streamDeadline=" + addon.streamDeadline().toMillis() + "ms"
                 + ", rateLimits=" + limits.rateLimitUserRps() + "/s per user, " + limits.rateLimitIpRps() + "/s per IP"
-                + ", p2p=" + addon.enableP2p() + "]";
+                + ", p2p=" + addon.enableP2p() + ", sharedLimits=" + limits.redisUrl().map(RedisUrl::toString).orElse("off")
+                + "]";
     }
 }

@@ -34,11 +34,11 @@ final class SettingsReader {
             "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS",
             "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS", "ENABLE_P2P",
             "USER_ADDS_PER_HOUR", "LOCAL_URLS_ALLOWED",
-            "DEVICE_IDLE_RELEASE", "ANIME_MAPPING_URL", "BIND_ADDRESS", "POOL_ROTATION_INTERVAL");
+            "DEVICE_IDLE_RELEASE", "ANIME_MAPPING_URL", "BIND_ADDRESS", "REDIS_URL", "POOL_ROTATION_INTERVAL");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
-            "RATE_LIMIT_", "MAGNET_", "INTERNAL_", "LOCAL_", "USER_", "DEVICE_", "STREMTHRU_", "BIND_");
+            "RATE_LIMIT_", "MAGNET_", "INTERNAL_", "LOCAL_", "USER_", "DEVICE_", "STREMTHRU_", "BIND_", "REDIS_");
 
     private final Map<String, String> environment;
     private final EnvironmentValues values;
@@ -104,9 +104,19 @@ final class SettingsReader {
                         values.integer("RATE_LIMIT_USER_RPS", 10, 1, 100_000),
                         values.integer("RATE_LIMIT_IP_RPS", 50, 1, 100_000),
                         values.integer("INTERNAL_RATE_LIMIT_RPS", 100, 1, 1_000_000),
-                        values.integer("USER_ADDS_PER_HOUR", 10, 1, 10_000)));
+                        values.integer("USER_ADDS_PER_HOUR", 10, 1, 10_000),
+                        redisUrl()));
         values.throwIfAny();
         return settings;
+    }
+
+    private Optional<RedisUrl> redisUrl() {
+        Optional<RedisUrl> parsed = values.value("REDIS_URL").flatMap(RedisUrl::parse);
+        if (parsed.isEmpty() && values.value("REDIS_URL").isPresent()) {
+            // it may hold a password, so it is not echoed
+            values.problem("REDIS_URL: expected redis://[:password@]host[:port][/database] or rediss://…");
+        }
+        return parsed;
     }
 
     private void warnAboutUnknownNames() {

@@ -2,9 +2,11 @@ package dev.chillproxy.server.torz;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.core.torrent.InfoHash;
 import dev.chillproxy.core.torz.Access;
 import dev.chillproxy.core.torz.DebridGateway;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * torrent on TorBox is added from its {@code .torrent} file: its tracker has no DHT, so a bare hash never downloads.
  * The {@code .torrent} link comes from the server's own records for whoever asks ({@link PrivateTorrentUrls}), never
  * from the playback link; without one the hash is added as a magnet. It is never logged nor put in a message (it
- * carries the indexer's api key). Thread-safe.
+ * carries the indexer's api key). Two requests for the same torrent on the same key make one add ({@link SingleFlightAdds}).
+ * Thread-safe.
  */
 public final class StoreGateway implements DebridGateway {
 
@@ -42,21 +45,36 @@ public final class StoreGateway implements DebridGateway {
     private final KeyProblemReporter problems;
     private final PrivateTorrentUrls privateUrls;
     private final UserAddQuota quota;
+    private final SingleFlightAdds adds;
 
     /** @param quota how many torrents each pool user may add per hour; null = no per-user limit */
     public StoreGateway(StoreSet stores, TorrentFetcher torrents, KeyProblemReporter problems, PrivateTorrentUrls privateUrls,
                         UserAddQuota quota) {
+        this(stores, torrents, problems, privateUrls, quota, SingleFlightAdds.local(Ticker.systemTicker()));
+    }
+
+    /** @param adds one add per key and torrent at a time, on this instance or on all that share it */
+    public StoreGateway(StoreSet stores, TorrentFetcher torrents, KeyProblemReporter problems, PrivateTorrentUrls privateUrls,
+                        UserAddQuota quota, SingleFlightAdds adds) {
         this.stores = stores;
         this.torrents = torrents;
         this.problems = problems;
         this.privateUrls = privateUrls;
         this.quota = quota;
+        this.adds = adds;
     }
 
     @Override
     public String add(StoreName name, Access.Granted access, String hash, Optional<String> privateFinder, String clientIp)
             throws PlaybackFailure {
         Store store = store(name, access);
+        // the key by its fingerprint only: the subject may be stored in Redis
+        String subject = name.code() + ":" + access.key().fingerprint() + ":" + hash.toLowerCase(Locale.ROOT);
+        return adds.add(subject, () -> addNow(store, name, access, hash, privateFinder, clientIp));
+    }
+
+    private String addNow(Store store, StoreName name, Access.Granted access, String hash, Optional<String> privateFinder,
+                          String clientIp) throws PlaybackFailure {
         Optional<String> inAccount = inAccount(store, access, hash);
         if (inAccount.isPresent()) {
             return inAccount.get();

@@ -170,6 +170,9 @@ class SettingsTest {
             "RATE_LIMIT_IP_RPS|100001|RATE_LIMIT_IP_RPS: expected a whole number from 1 to 100000",
             "RATE_LIMIT_IP_RPS|lots|RATE_LIMIT_IP_RPS: expected a whole number from 1 to 100000",
             "PROWLARR_URL|http://prowlarr:9696|PROWLARR_URL, PROWLARR_API_KEY: set both or neither",
+            "REDIS_URL|http://redis:6379|REDIS_URL: expected redis://",
+            "REDIS_URL|redis://redis:6379/cache|REDIS_URL: expected redis://",
+            "REDIS_URL|redis:///0|REDIS_URL: expected redis://",
     })
     void badVariableStopsStartUpNamingIt(String name, String value, String expected) {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
@@ -210,5 +213,18 @@ class SettingsTest {
         for (String leaked : new String[] {shortSecret, "topsecretvalue", "dbpassword"}) {
             assertFalse(e.getMessage().contains(leaked), e.getMessage());
         }
+    }
+
+    @Test
+    void redisUrlIsOptionalAndItsPasswordNeverPrinted() {
+        assertTrue(Settings.fromEnvironment(Map.of()).limits().redisUrl().isEmpty());
+        Settings shared = Settings.fromEnvironment(Map.of("REDIS_URL", "redis://:r3dis-password@redis.internal:6380/2"));
+        assertEquals("redis.internal", shared.limits().redisUrl().orElseThrow().uri().getHost());
+        assertTrue(shared.toString().contains("sharedLimits=redis://redis.internal:6380/2"), shared.toString());
+        assertFalse(shared.toString().contains("r3dis-password"), shared.toString());
+        assertFalse(shared.limits().toString().contains("r3dis-password"), shared.limits().toString());
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> Settings.fromEnvironment(Map.of("REDIS_URL", "http://:r3dis-password@redis.internal")));
+        assertFalse(e.getMessage().contains("r3dis-password"), e.getMessage());
     }
 }

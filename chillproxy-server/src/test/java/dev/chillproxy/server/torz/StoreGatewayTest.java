@@ -292,12 +292,26 @@ class StoreGatewayTest {
     }
 
     @Test
+    void twoPlayersClickingTheSameTorrentOnTheSameKeyAddItOnce() throws Exception {
+        torbox.magnet = magnet(MagnetStatus.QUEUED);
+        Access.Granted sameKeyOtherUser = new Access.Granted(ApiKey.of(POOL_KEY), "pk-3", "user-2", "tb");
+
+        String first = gateway.add(StoreName.TORBOX, POOLED, HASH, Optional.empty(), null);
+        String second = gateway.add(StoreName.TORBOX, sameKeyOtherUser, HASH, Optional.empty(), null);
+
+        assertEquals(first, second);
+        assertEquals(1, torbox.calls("addMagnet").size());
+    }
+
+    @Test
     void aPrivateTorrentFoundBySomeoneElseIsAddedByHashAndItsLinkNeverFetched() throws Exception {
         torbox.magnet = magnet(MagnetStatus.QUEUED);
         known(PRIVATE_HASH, torrentLink());
 
         gateway.add(StoreName.TORBOX, POOLED, PRIVATE_HASH, Optional.of("i-another-user"), null);
-        gateway.add(StoreName.TORBOX, POOLED, PRIVATE_HASH, Optional.empty(), null);
+        // another key: the same key's second add of the torrent within seconds would reuse the first one's id
+        gateway.add(StoreName.TORBOX, new Access.Granted(ApiKey.of("pool-key-secret-other-01"), "pk-4", "user-2", "tb"),
+                PRIVATE_HASH, Optional.empty(), null);
 
         assertEquals(0, indexer.getRequestCount(), "only the finder's own records give a .torrent link");
         assertEquals(2, torbox.calls("addMagnet").size());

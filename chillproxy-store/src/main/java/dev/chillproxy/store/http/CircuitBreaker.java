@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * call goes through as a probe: success closes it, failure opens it again. Only upstream faults count as
  * failures; a 4xx is the caller's or the key's problem and proves the service is up.
  *
- * <p>Thread-safe: every transition is a tiny critical section on this object.
+ * <p>With a {@link SharedBreakerState} the open state is shared: a breaker another instance opened fails calls here too
+ * until its cool-down ends, and a probe that succeeds anywhere closes it everywhere. Half-open probing stays per
+ * instance. Thread-safe: every transition is a tiny critical section on this object; the shared state is read and
+ * written outside it.
  */
 final class CircuitBreaker {
 
@@ -36,14 +39,20 @@ final class CircuitBreaker {
     private final StoreName store;
     private final BreakerSettings settings;
     private final InstantSource clock;
+    private final SharedBreakerState shared;
     private int consecutiveFailures;
     private Instant openUntil;
     private boolean probing;
 
     public CircuitBreaker(StoreName store, BreakerSettings settings, InstantSource clock) {
+        this(store, settings, clock, SharedBreakerState.none());
+    }
+
+    public CircuitBreaker(StoreName store, BreakerSettings settings, InstantSource clock, SharedBreakerState shared) {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.shared = Objects.requireNonNull(shared, "shared");
     }
 
     /**
@@ -51,7 +60,18 @@ final class CircuitBreaker {
      *
      * @return true when this call is the half-open probe; pass it back to {@link #record}
      */
-    public synchronized boolean admit() {
+    public boolean admit() {
+        boolean probe = admitHere();
+        if (!probe) {
+            Duration elsewhere = shared.openFor(store);
+            if (!elsewhere.isZero() && !elsewhere.isNegative()) {
+                throw unavailable(elsewhere);
+            }
+        }
+        return probe;
+    }
+
+    private synchronized boolean admitHere() {
         if (openUntil == null) {
             return false;
         }
@@ -63,33 +83,53 @@ final class CircuitBreaker {
             }
             left = Duration.ZERO;
         }
+        throw unavailable(left);
+    }
+
+    private StoreException unavailable(Duration left) {
         long seconds = (left.toMillis() + 999) / 1000;
-        throw new StoreException(store, ErrorCode.SERVICE_UNAVAILABLE, 0, null, "circuit open: " + store.id()
+        return new StoreException(store, ErrorCode.SERVICE_UNAVAILABLE, 0, null, "circuit open: " + store.id()
                 + " is failing; " + (seconds == 0 ? "a probe call is in flight" : "not calling it for " + seconds
                 + " s"), left);
     }
 
     /** Records how an admitted call ended; {@code probe} is what {@link #admit()} returned for it. */
-    public synchronized void record(boolean probe, Outcome outcome) {
+    public void record(boolean probe, Outcome outcome) {
+        Change change = transition(probe, outcome);
+        if (change == Change.OPENED) {
+            shared.opened(store, settings.coolDown());
+        } else if (change == Change.CLOSED) {
+            shared.closed(store);
+        }
+    }
+
+    private enum Change { NONE, OPENED, CLOSED }
+
+    private synchronized Change transition(boolean probe, Outcome outcome) {
         if (probe) {
             probing = false;
         } else if (openUntil != null) {
-            return; // a call admitted before the circuit opened: the probe alone decides now
+            return Change.NONE; // a call admitted before the circuit opened: the probe alone decides now
         }
         if (outcome == Outcome.SUCCESS) {
-            if (openUntil != null) {
+            boolean wasOpen = openUntil != null;
+            if (wasOpen) {
                 LOG.info("{}: probe succeeded, circuit closed", store.id());
             }
             consecutiveFailures = 0;
             openUntil = null;
-        } else if (outcome == Outcome.FAILURE) {
+            return wasOpen ? Change.CLOSED : Change.NONE;
+        }
+        if (outcome == Outcome.FAILURE) {
             consecutiveFailures++;
             if (probe || consecutiveFailures >= settings.failureThreshold()) {
                 openUntil = clock.instant().plus(settings.coolDown());
                 LOG.warn("{}: {} consecutive failures, circuit open for {} s", store.id(), consecutiveFailures,
                         settings.coolDown().toSeconds());
+                return Change.OPENED;
             }
         }
+        return Change.NONE;
     }
 
     public synchronized CircuitState state() {
@@ -99,7 +139,19 @@ final class CircuitBreaker {
         return clock.instant().isBefore(openUntil) ? CircuitState.OPEN : CircuitState.HALF_OPEN;
     }
 
-    public synchronized StoreHealth health() {
+    /** This instance's state, or open when it is closed here but another instance keeps it open. */
+    public StoreHealth health() {
+        StoreHealth here = healthHere();
+        if (here.state() == CircuitState.CLOSED) {
+            Duration elsewhere = shared.openFor(store);
+            if (!elsewhere.isZero() && !elsewhere.isNegative()) {
+                return new StoreHealth(store, CircuitState.OPEN, here.consecutiveFailures(), elsewhere);
+            }
+        }
+        return here;
+    }
+
+    private synchronized StoreHealth healthHere() {
         CircuitState state = state();
         Duration openFor = state == CircuitState.OPEN ? Duration.between(clock.instant(), openUntil) : Duration.ZERO;
         return new StoreHealth(store, state, consecutiveFailures, openFor);

@@ -1,7 +1,5 @@
 package dev.chillproxy.store.http;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.ErrorCode;
 import dev.chillproxy.store.StoreException;
@@ -10,45 +8,38 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Outbound request budgets of one service, per API key, so a pooled key never exceeds the service's published
  * limits: a call that does not fit fails fast with {@link ErrorCode#TOO_MANY_REQUESTS} and the time until it
  * would, without reaching the upstream, and the caller can move to another key.
  *
- * <p>Keys are tracked by a SHA-256 fingerprint, never by value, so a heap dump of the table shows no key.
- * A key idle for the plan's longest window has all its permits back and is dropped, which bounds memory.
+ * <p>Keys are tracked by a SHA-256 fingerprint, never by value, so neither a heap dump nor a shared ledger (Redis)
+ * shows a key. The {@link BudgetLedger} does the exact sliding-window bookkeeping: this instance's memory by default.
  *
- * <p>Thread-safe: one lock per key, held only to check and spend.
+ * <p>Thread-safe.
  */
 final class KeyBudgets {
 
-    private static final long MAX_TRACKED_KEYS = 100_000;
-
     private final StoreName store;
     private final BudgetPlan plan;
-    private final InstantSource clock;
-    private final Cache<String, Ledger> ledgers;
+    private final BudgetLedger ledger;
 
+    /** Budgets of this instance alone. */
     public KeyBudgets(StoreName store, BudgetPlan plan, InstantSource clock) {
+        this(store, plan, new LocalBudgetLedger(clock));
+    }
+
+    /** @param ledger where spends are recorded; a shared one makes the limits hold over every instance */
+    public KeyBudgets(StoreName store, BudgetPlan plan, BudgetLedger ledger) {
         this.store = Objects.requireNonNull(store, "store");
         this.plan = Objects.requireNonNull(plan, "plan");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.ledgers = Caffeine.newBuilder()
-                .ticker(() -> nanos(clock.instant()))
-                .expireAfterAccess(plan.longestWindow())
-                .maximumSize(MAX_TRACKED_KEYS)
-                .executor(Runnable::run)
-                .build();
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
     }
 
     /**
@@ -56,9 +47,7 @@ final class KeyBudgets {
      * or takes nothing and answers how long until all of them have one.
      */
     public Duration tryAcquire(ApiKey key, String path) {
-        Ledger ledger = ledgers.get(fingerprint(key), fingerprint -> new Ledger());
-        long waitNanos = ledger.tryAcquire(plan.scopesFor(path), nanos(clock.instant()));
-        return Duration.ofNanos(waitNanos);
+        return ledger.tryAcquire(store.id() + ":" + fingerprint(key), windowsFor(path));
     }
 
     /** Like {@link #tryAcquire} but throws {@link ErrorCode#TOO_MANY_REQUESTS} when the budget is spent. */
@@ -71,10 +60,16 @@ final class KeyBudgets {
         }
     }
 
-    /** How many keys are tracked now (approximate; tests check the memory bound). */
-    long trackedKeys() {
-        ledgers.cleanUp();
-        return ledgers.estimatedSize();
+    /** Every window of the plan that applies to {@code path}, named by scope, length and permits. */
+    List<BudgetLedger.Window> windowsFor(String path) {
+        List<BudgetLedger.Window> windows = new ArrayList<>();
+        for (String scope : plan.scopesFor(path)) {
+            for (RateWindow rule : plan.windows(scope)) {
+                String name = (scope.isEmpty() ? "all" : scope) + ":" + rule.window().toMillis() + "ms:" + rule.permits();
+                windows.add(new BudgetLedger.Window(name, rule.permits(), rule.window()));
+            }
+        }
+        return windows;
     }
 
     static String fingerprint(ApiKey key) {
@@ -83,32 +78,6 @@ final class KeyBudgets {
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    private static long nanos(Instant instant) {
-        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
-    }
-
-    /** The permit logs of one key, created per scope on first use. */
-    private final class Ledger {
-
-        private final Map<String, List<PermitLog>> logs = new HashMap<>();
-
-        synchronized long tryAcquire(List<String> scopes, long now) {
-            List<PermitLog> applicable = new ArrayList<>();
-            for (String scope : scopes) {
-                applicable.addAll(logs.computeIfAbsent(scope,
-                        s -> plan.windows(s).stream().map(PermitLog::new).toList()));
-            }
-            long wait = 0;
-            for (PermitLog log : applicable) {
-                wait = Math.max(wait, log.waitNanos(now));
-            }
-            if (wait == 0) {
-                applicable.forEach(log -> log.spend(now));
-            }
-            return wait;
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.chillproxy.store.http;
 
 /**
- * The permits of one {@link RateWindow} for one key: a bucket of {@code permits} tokens where each spent token
- * comes back exactly one window after it was spent. Unlike a bucket that refills at a steady rate (which lets
- * a full bucket plus a window's refill, up to twice the limit, through in one window), this never allows more
- * than {@code permits} requests in any window, which is what "300 per minute" promises the upstream.
+ * The spends of one window for one subject: a ring of the last {@code permits} spend times, where each spent permit
+ * comes back exactly one window after it was spent. Unlike a bucket that refills at a steady rate (which lets a full
+ * bucket plus a window's refill, up to twice the limit, through in one window), this never allows more than
+ * {@code permits} requests in any window, which is what "300 per minute" promises the upstream.
  *
- * <p>Not thread-safe: its owner ({@link KeyBudgets}) guards it. Memory: one {@code long} per permit.
+ * <p>Not thread-safe: its owner ({@link LocalBudgetLedger}) guards it. Memory: one {@code long} per permit.
  */
 final class PermitLog {
 
@@ -15,24 +15,36 @@ final class PermitLog {
     private int next;
     private int spent;
 
-    PermitLog(RateWindow rule) {
-        this.windowNanos = rule.window().toNanos();
-        this.spentAt = new long[rule.permits()];
+    PermitLog(BudgetLedger.Window window) {
+        this.windowNanos = window.length().toNanos();
+        this.spentAt = new long[window.permits()];
     }
 
-    /** Nanoseconds until a token is free at {@code now}; 0 when one is free now. */
-    long waitNanos(long now) {
-        if (spent < spentAt.length) {
+    /**
+     * Nanoseconds until one more spend fits at {@code now} when only {@code allowed} (at most the window's permits)
+     * spends may fall in a window; 0 when one fits now. With {@code allowed} 0 nothing ever fits.
+     */
+    long waitNanos(long now, int allowed) {
+        if (allowed <= 0) {
+            return windowNanos;
+        }
+        int limit = Math.min(allowed, spentAt.length);
+        if (spent < limit) {
             return 0;
         }
-        // the ring is full: spentAt[next] is the oldest spend, and its token returns one window later
-        return Math.max(0, spentAt[next] + windowNanos - now);
+        // the limit-th newest spend: once its permit is back, fewer than limit spends fall in the window
+        long oldest = spentAt[Math.floorMod(next - limit, spentAt.length)];
+        return Math.max(0, oldest + windowNanos - now);
     }
 
-    /** Spends a token; callers check {@link #waitNanos(long)} first. */
+    /** Records a spend; callers check {@link #waitNanos} first (or record one another ledger granted). */
     void spend(long now) {
         spentAt[next] = now;
         next = (next + 1) % spentAt.length;
         spent = Math.min(spent + 1, spentAt.length);
+    }
+
+    long windowNanos() {
+        return windowNanos;
     }
 }

@@ -50,8 +50,9 @@ public final class UpstreamHttp {
         this.json = Objects.requireNonNull(json, "json");
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.budgets = new KeyBudgets(store, resilience.budgetFor(store), resilience.clock());
-        this.breaker = new CircuitBreaker(store, resilience.breaker(), resilience.clock());
+        this.budgets = new KeyBudgets(store, resilience.budgetFor(store),
+                resilience.sharedLedger().orElseGet(() -> new LocalBudgetLedger(resilience.clock())));
+        this.breaker = new CircuitBreaker(store, resilience.breaker(), resilience.clock(), resilience.sharedBreakers());
         this.client = shared.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())

@@ -10,6 +10,9 @@ import dev.chillproxy.store.StoreException;
 import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.core.testing.TestClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
@@ -84,6 +87,45 @@ class CircuitBreakerTest {
         fail(3);
         breaker.record(early, CircuitBreaker.Outcome.SUCCESS);
         assertEquals(CircuitState.OPEN, breaker.state());
+    }
+
+    @Test
+    void aBreakerOpenedByOneInstanceFailsCallsOnAnotherUntilAProbeClosesIt() {
+        Map<StoreName, Instant> openUntil = new EnumMap<>(StoreName.class);
+        SharedBreakerState shared = new SharedBreakerState() {
+            @Override
+            public Duration openFor(StoreName store) {
+                Instant until = openUntil.get(store);
+                return until == null || !until.isAfter(clock.instant()) ? Duration.ZERO : Duration.between(clock.instant(), until);
+            }
+
+            @Override
+            public void opened(StoreName store, Duration coolDown) {
+                openUntil.put(store, clock.instant().plus(coolDown));
+            }
+
+            @Override
+            public void closed(StoreName store) {
+                openUntil.remove(store);
+            }
+        };
+        BreakerSettings settings = new BreakerSettings(3, Duration.ofSeconds(30));
+        CircuitBreaker first = new CircuitBreaker(StoreName.TORBOX, settings, clock, shared);
+        CircuitBreaker second = new CircuitBreaker(StoreName.TORBOX, settings, clock, shared);
+        for (int i = 0; i < 3; i++) {
+            first.record(first.admit(), CircuitBreaker.Outcome.FAILURE);
+        }
+        clock.advance(Duration.ofSeconds(10));
+        StoreException e = assertThrows(StoreException.class, second::admit);
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, e.code());
+        assertEquals(Duration.ofSeconds(20), e.retryAfter().orElseThrow());
+        assertEquals(new StoreHealth(StoreName.TORBOX, CircuitState.OPEN, 0, Duration.ofSeconds(20)), second.health());
+        assertFalse(new CircuitBreaker(StoreName.REALDEBRID, settings, clock, shared).admit(), "other services are open");
+
+        clock.advance(Duration.ofSeconds(20));
+        assertTrue(first.admit());
+        first.record(true, CircuitBreaker.Outcome.SUCCESS);
+        assertFalse(second.admit(), "closed everywhere once a probe succeeded");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.chillproxy.store.StoreException;
 import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.core.testing.TestClock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,22 +104,21 @@ class KeyBudgetsTest {
     }
 
     @Test
-    void keysAreTrackedByAFingerprintAndForgottenOnceIdleForTheLongestWindow() {
+    void keysAreKnownByAFingerprintOnlyEvenToTheLedger() {
         String fingerprint = KeyBudgets.fingerprint(KEY);
         assertEquals(32, fingerprint.length());
         assertFalse(fingerprint.contains(KEY.reveal().substring(0, 8)));
         assertEquals(fingerprint, KeyBudgets.fingerprint(ApiKey.of(KEY.reveal())));
         assertFalse(fingerprint.equals(KeyBudgets.fingerprint(OTHER)));
 
-        for (int i = 0; i < 1000; i++) {
-            torbox.acquire(ApiKey.of("many-keys-0123456789-" + i), CREATE);
-        }
-        assertEquals(1000, torbox.trackedKeys());
-        clock.advance(Duration.ofMinutes(59));
-        torbox.acquire(KEY, LIST);
-        assertEquals(1001, torbox.trackedKeys(), "an hour has not passed: createtorrent permits are still out");
-        clock.advance(Duration.ofMinutes(2));
-        assertEquals(1, torbox.trackedKeys());
+        List<String> subjects = new ArrayList<>();
+        KeyBudgets recorded = new KeyBudgets(StoreName.TORBOX, BudgetPlan.torbox(), (subject, windows) -> {
+            subjects.add(subject + " " + windows.stream().map(BudgetLedger.Window::name).toList());
+            return Duration.ZERO;
+        });
+        recorded.acquire(KEY, CREATE);
+        assertEquals(List.of("torbox:" + fingerprint + " [all:60000ms:300, /torrents/createtorrent:3600000ms:60, "
+                + "/torrents/createtorrent:60000ms:10]"), subjects);
     }
 
     @Test
