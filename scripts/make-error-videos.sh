@@ -35,4 +35,5 @@ make unknown_user         "Unknown user"              "This addon does not know 
 make sign_in_refused      "Sign-in not accepted"      "This server does not accept this way of signing in. Reinstall."
 make pool_unavailable     "Key pool unavailable"      "The key pool did not answer. Try again shortly."
 make no_key_available     "No free key"               "Every key in the pool is full or resting. Tell your operator."
+make playback_limit       "Too many streams"          "Your shared key plays all the streams it may. Try again later."
 ls -la "$out"

@@ -78,4 +78,6 @@ export const api = {
   revokeDevice: (id, deviceId) => call('DELETE', `/users/${encodeURIComponent(id)}/devices/${encodeURIComponent(deviceId)}`),
   usage: query => call('GET', '/usage', undefined, query),
   stats: query => call('GET', '/stats', undefined, query),
+  instances: () => call('GET', '/instances'),
+  signals: query => call('GET', '/signals', undefined, query),
 };

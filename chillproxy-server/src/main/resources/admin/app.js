@@ -6,6 +6,8 @@ import { usersSection } from './users.js';
 import { usageSection } from './usage.js';
 import { installSection } from './install.js';
 import { rotationSection } from './rotation.js';
+import { instancesSection } from './instances.js';
+import { signalsSection } from './signals.js';
 
 const main = document.getElementById('main');
 const signOut = document.getElementById('sign-out');
@@ -24,6 +26,10 @@ const app = {
     select('install');
     sections.install.forUser(userId);
   },
+  openUser(userId) {
+    select('users');
+    sections.users.open(userId);
+  },
   openUsage(userId) {
     sections.usage.forUser(userId);
     select('usage');
@@ -35,7 +41,9 @@ const sections = {
   rotation: { title: 'Rotation', ...rotationSection(app) },
   users: { title: 'Users', ...usersSection(app) },
   usage: { title: 'Usage', ...usageSection(app) },
+  signals: { title: 'Signals', ...signalsSection(app) },
   install: { title: 'Install', ...installSection(app) },
+  instances: { title: 'Instances', ...instancesSection() },
 };
 const names = Object.keys(sections);
 

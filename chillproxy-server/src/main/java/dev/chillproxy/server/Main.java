@@ -13,17 +13,26 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.chillproxy.chillstreams.cluster.CacheEvictions;
+import dev.chillproxy.chillstreams.cluster.EvictionBus;
+import dev.chillproxy.chillstreams.cluster.FeedStatus;
+import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
+import dev.chillproxy.chillstreams.cluster.RevocationStream;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
 import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
 import dev.chillproxy.chillstreams.embedded.PoolAdmin;
-import dev.chillproxy.chillstreams.embedded.PoolChanges;
 import dev.chillproxy.chillstreams.embedded.PoolKeyView;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.pool.KeySource;
 import dev.chillproxy.chillstreams.remote.ChillstreamsClient;
+import dev.chillproxy.chillstreams.remote.ChillstreamsEvents;
+import dev.chillproxy.chillstreams.signals.AbuseScan;
+import dev.chillproxy.chillstreams.signals.KeyPlaybacks;
+import dev.chillproxy.chillstreams.signals.SignalLog;
+import dev.chillproxy.chillstreams.signals.Sightings;
 import dev.chillproxy.core.files.FileSelector;
 import dev.chillproxy.core.title.TitleParser;
 import dev.chillproxy.core.torz.PlaybackPorts;
@@ -32,6 +41,8 @@ import dev.chillproxy.core.torz.StoreAccess;
 import dev.chillproxy.core.torz.StreamLinks;
 import dev.chillproxy.core.torz.StreamLister;
 import dev.chillproxy.server.admin.AdminPage;
+import dev.chillproxy.server.cluster.ClusterParts;
+import dev.chillproxy.server.cluster.EventsRoutes;
 import dev.chillproxy.server.limits.ClientIp;
 import dev.chillproxy.server.limits.IpLimit;
 import dev.chillproxy.server.limits.RateLimit;
@@ -48,6 +59,12 @@ import dev.chillproxy.server.redis.SharedLimits;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.InvalidSettingsException;
 import dev.chillproxy.server.settings.Settings;
+import dev.chillproxy.server.signals.AbuseWatch;
+import dev.chillproxy.server.signals.ClientNetworks;
+import dev.chillproxy.server.signals.ObservedStoreAccess;
+import dev.chillproxy.server.signals.SignalMetrics;
+import dev.chillproxy.server.signals.SignalRoutes;
+import dev.chillproxy.server.signals.SignalWebhook;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
 import dev.chillproxy.server.stremio.ManifestRoutes;
 import dev.chillproxy.server.torz.AnimeMappingLoader;
@@ -169,10 +186,13 @@ public final class Main {
         // one outbound client: users' URLs cannot reach this machine, every upstream call is metered
         OkHttpClient upstream = new LocalAddressGuard(Dns.SYSTEM, OperatorEndpoints.of(OperatorUpstreams.urls(settings)))
                 .install(http.newBuilder()).addInterceptor(metrics.upstream(OperatorUpstreams.services(settings))).build();
+        // the instances on this database (heartbeat); "shared limits" means REDIS_URL is configured on that instance
+        InstanceRegistry instances = new InstanceRegistry(database, clock, version,
+                () -> settings.limits().redisUrl().isPresent());
         // key budgets, rate limits, add quotas, breaker state and add claims: in Redis for every instance when
-        // REDIS_URL is set; while it is unreachable each instance keeps its share (1 live instance until the
-        // instance registry tells how many run)
-        SharedLimits shared = SharedLimits.of(settings.limits().redisUrl(), () -> 1, clock, Ticker.systemTicker());
+        // REDIS_URL is set; while it is unreachable each instance keeps its share of the live instances
+        SharedLimits shared = SharedLimits.of(settings.limits().redisUrl(), instances::liveInstances, clock,
+                Ticker.systemTicker());
         StoreSet stores = StoreSet.create(upstream, mapper, settings.outbound().upstreams(), userAgent,
                 shared.resilience(ResilienceSettings.defaults()));
         metrics.circuitBreakers(stores);
@@ -182,32 +202,49 @@ public final class Main {
         StoreKeyProbe probe = new StoreKeyProbe(stores, clock);
         Optional<BearerGuard> internalGuard = settings.pool().chillstreamsApiKey()
                 .map(key -> new BearerGuard(key, "CHILLSTREAMS_API_KEY"));
+        // revocations reach every instance on this database; until this one listens, cached grants are not trusted
+        FeedStatus clusterFeed = EvictionBus.feedFor(database);
+        Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
+        // every revocation this instance sees is also served to instances that use it as their Chillstreams
+        RevocationStream revocations = new RevocationStream(clock.millis());
         GrantCache grants;
+        EvictionBus evictions;
         UsageOutbox usage;
         Optional<UsageOutbox> leftovers = Optional.empty();
         Optional<PoolAdmin> admin = Optional.empty();
         Optional<KeyHealthChecker> health = Optional.empty();
         Optional<InternalPoolRoutes> internalRoutes = Optional.empty();
+        Optional<ChillstreamsEvents> remoteEvents = Optional.empty();
         if (settings.embeddedPool()) {
             // a store's 401/403 marks a key failing only when the key's service's account call confirms it
             EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.pool().torboxMaxDevicesPerUser(),
                     settings.pool().deviceIdleRelease(), probe);
-            grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl());
-            // one insert per usage event; rows an older version left in the outbox table are delivered once at start
+            grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl(), Ticker.systemTicker(), clusterFeed);
+            evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache, revocations));
+            // usage events group-committed straight into the usage log; rows an older version left in the outbox table
+            // are delivered once at start
             usage = UsageOutbox.direct(embedded, clock);
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
-            admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, new GrantEvictions(grants),
+            admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, evictions.changes(),
                     settings.pool().poolRotationInterval()));
             StartChecks.requireKeysOpen(admin.get(), settings);
             health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval(),
-                    admin.get()));
+                    evictions.changes(), admin.get()));
             // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
+            // get-key through the same grant cache as the addon: a known device is answered from memory
             internalRoutes = settings.pool().chillstreamsApiKey().map(key ->
-                    new InternalPoolRoutes(embedded, mapper, clock));
+                    new InternalPoolRoutes(grants, embedded, mapper, clock));
         } else {
             ChillstreamsClient remote = new ChillstreamsClient(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
                     settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper);
-            grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.pool().poolGrantTtl());
+            // Chillstreams pushes its revocations over an event stream; cached grants are trusted while it is connected
+            FeedStatus remoteFeed = FeedStatus.connecting();
+            grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.pool().poolGrantTtl(),
+                    Ticker.systemTicker(), () -> clusterFeed.isUp() && remoteFeed.isUp());
+            evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache, revocations));
+            remoteEvents = Optional.of(new ChillstreamsEvents(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
+                    settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper, new LocalCaches(grants, linkCache, revocations),
+                    remoteFeed));
             usage = UsageOutbox.durable(database, remote, clock);
         }
         metrics.monitor(grants.statistics(), "grants");
@@ -220,12 +257,22 @@ public final class Main {
         WorkerPools.Pools workers = new WorkerPools.Pools(WorkerPools.workers(), WorkerPools.indexers());
         TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(cipher));
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
-        KeyProblemReporter problems = new KeyProblemReporter(grants, clock);
-        StoreAccess access = new PoolStoreAccess(keys, new LegacyTokenCheck(stores, Ticker.systemTicker()),
-                settings.pool().enableChillstreamsAuth(), settings.pool().enableLegacyTokens());
+        // a key failing or in cooldown is evicted on every instance, after this one's pool recorded it
+        KeyProblemReporter problems = new KeyProblemReporter(evictions.changes().afterKeyProblems(grants), clock);
+        // abuse signals: devices and networks seen (embedded pool), and the per-key playback limit (either pool)
+        SignalMetrics signalMetrics = new SignalMetrics(metrics.registry());
+        StoreAccess access = new ObservedStoreAccess(new PoolStoreAccess(keys, new LegacyTokenCheck(stores, Ticker.systemTicker()),
+                settings.pool().enableChillstreamsAuth(), settings.pool().enableLegacyTokens()),
+                admin.map(a -> new Sightings(database, clock, Ticker.systemTicker())),
+                new ClientNetworks(settings.pool().poolEncryptionKey().orElseThrow()),
+                new KeyPlaybacks(database, clock, settings.abuse().maxPlaybacksPerKey(), settings.abuse().thresholds().playbackWindow()),
+                signalMetrics);
+        SignalLog signalLog = new SignalLog(database, mapper);
+        Optional<AbuseWatch> abuse = admin.map(a -> new AbuseWatch(new AbuseScan(database, settings.abuse().thresholds()), signalLog, a,
+                settings.abuse().autoDisable(), settings.abuse().webhookUrl().map(url -> new SignalWebhook(upstream, url, mapper,
+                settings.abuse().thresholds())), signalMetrics, clock));
         ParsedTitles titles = new ParsedTitles(new TitleParser());
         metrics.monitor(titles.statistics(), "titles");
-        Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
         metrics.monitor(linkCache, "links");
         TorznabClient torznab = new TorznabClient(upstream, settings.addon().streamDeadline(), userAgent);
         RecentCandidates candidates = new RecentCandidates(new IndexerCandidateSource(index,
@@ -255,14 +302,17 @@ public final class Main {
                 new ConfigureRoutes(settings.http().baseUrl()),
                 new StreamRoutes(lister, clients, usageEvents, links, videos, stremioLimit, settings.addon().enableP2p(), anime::resolve),
                 new PlaybackRoutes(resolver, clients, usageEvents, videos, stremioLimit), videos);
-        RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper)),
+        RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper, instances)),
                 admin.map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
-                internalRoutes, internalGuard.map(guard -> new RevokeRoutes(grants, mapper)), internalGuard,
-                new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()));
+                internalRoutes, internalGuard.map(guard -> new RevokeRoutes(evictions.changes(), mapper)), internalGuard,
+                new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()),
+                internalRoutes.map(routes -> new EventsRoutes(revocations, mapper)),
+                admin.map(a -> new SignalRoutes(signalLog, settings.abuse().thresholds(), settings.abuse().autoDisable(), clock)));
         RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
-                leftovers, health, anime, workers, metrics, http, shared);
+                leftovers, health, anime, workers, metrics, http, shared,
+                new ClusterParts(evictions, remoteEvents, instances, revocations), abuse);
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */
@@ -281,16 +331,29 @@ public final class Main {
         };
     }
 
-    /** Admin changes forget the affected cached grants at once, so revocation stays instant with caching on. */
-    private record GrantEvictions(GrantCache grants) implements PoolChanges {
+    /**
+     * This instance's caches a revocation reaches: the grants, the links resolved with a key that went, and the
+     * event stream served to other instances.
+     */
+    private record LocalCaches(GrantCache grants, Cache<String, PlaybackPorts.ResolvedLink> links,
+                               RevocationStream served) implements CacheEvictions {
         @Override
-        public void userChanged(String userId) {
+        public void evictUser(String userId) {
             grants.evictUser(userId);
+            served.evictUser(userId);
         }
 
         @Override
-        public void keyRetired(String poolKeyId) {
+        public void evictKey(String poolKeyId) {
             grants.evictKey(poolKeyId);
+            // PlaybackResolver's link key is "<store>:<keyId>:<hash>:…"
+            links.asMap().keySet().removeIf(linkKey -> linkKey.startsWith(poolKeyId + ":", linkKey.indexOf(':') + 1));
+            served.evictKey(poolKeyId);
+        }
+
+        @Override
+        public void evictAll() {
+            grants.evictAll();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
@@ -20,15 +21,17 @@ final class Migrations {
 
     /**
      * Every migration owner this server applies: its own tables, the usage outbox (remote pool; embedded, for rows an
-     * older version left), the pool's tables where the pool runs here, and the addon's index.
+     * older version left), the pool's tables where the pool runs here, the addon's index, and the abuse signals'.
      */
     static List<String> owners(boolean embeddedPool) {
         List<String> owners = new ArrayList<>(List.of("server"));
         owners.addAll(UsageOutbox.MIGRATIONS);
+        owners.add(InstanceRegistry.MIGRATIONS);
         if (embeddedPool) {
             owners.addAll(EmbeddedPool.MIGRATIONS);
         }
         owners.add("torz");
+        owners.add("signals"); // the per-key playback limit needs it with either pool
         return owners;
     }
 

@@ -24,6 +24,7 @@ final class OperatorUpstreams {
         settings.outbound().prowlarrUrl().ifPresent(url -> urls.add(url.toString()));
         settings.pool().chillstreamsApiUrl().ifPresent(url -> urls.add(url.toString()));
         settings.outbound().animeMappingUrl().ifPresent(url -> urls.add(url.toString()));
+        settings.abuse().webhookUrl().ifPresent(url -> urls.add(url.toString()));
         return urls;
     }
 

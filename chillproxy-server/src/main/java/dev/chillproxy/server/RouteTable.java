@@ -4,12 +4,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.chillproxy.server.admin.AdminPage;
+import dev.chillproxy.server.cluster.EventsRoutes;
 import dev.chillproxy.server.limits.IpLimit;
 import dev.chillproxy.server.limits.RateLimit;
 import dev.chillproxy.server.metrics.MetricsRoutes;
 import dev.chillproxy.server.pool.AdminRoutes;
 import dev.chillproxy.server.pool.InternalPoolRoutes;
 import dev.chillproxy.server.pool.RevokeRoutes;
+import dev.chillproxy.server.signals.SignalRoutes;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
 import dev.chillproxy.server.stremio.ManifestRoutes;
 import dev.chillproxy.server.torz.PlaybackRoutes;
@@ -34,7 +36,8 @@ public final class RouteTable {
     /** The pool's routes; each is absent where it is not served (remote pool, no operator-set internal key). */
     public record PoolRoutes(Optional<AdminRoutes> admin, Optional<AdminPage> adminPage, BearerGuard adminGuard,
                              Optional<InternalPoolRoutes> internal, Optional<RevokeRoutes> revoke,
-                             Optional<BearerGuard> internalGuard, RateLimit internalLimit) {
+                             Optional<BearerGuard> internalGuard, RateLimit internalLimit, Optional<EventsRoutes> events,
+                             Optional<SignalRoutes> signals) {
     }
 
     /** The addon's routes. */
@@ -65,9 +68,12 @@ public final class RouteTable {
         stremioPages(routes, torz.manifest(), torz.configure(), ipLimit);
         torzStreams(routes, torz.streams(), torz.playback(), torz.videos());
         pool.admin().ifPresent(admin -> adminApi(routes, admin, pool.adminGuard(), ipLimit));
+        pool.signals().ifPresent(signals -> signalsApi(routes, signals, pool.adminGuard(), ipLimit));
         pool.adminPage().ifPresent(page -> adminPage(routes, page, ipLimit));
         pool.internalGuard().ifPresent(guard ->
                 internalApi(routes, pool.internal(), pool.revoke(), guard, pool.internalLimit()));
+        pool.internalGuard().ifPresent(guard -> pool.events().ifPresent(events ->
+                internalEvents(routes, events, guard, pool.internalLimit())));
         metrics(routes, metrics, metricsGuard);
     }
 
@@ -123,6 +129,12 @@ public final class RouteTable {
         routes.delete(base + "/users/{id}/devices/{deviceId}", both(ip, guard, admin::revokeDevice));
         routes.get(base + "/usage", both(ip, guard, admin::usage));
         routes.get(base + "/stats", both(ip, guard, admin::stats));
+        routes.get(base + "/instances", both(ip, guard, admin::instances));
+    }
+
+    /** The abuse signals with their evidence (embedded pool): {@code ADMIN_API_KEY} bearer, IP-limited. */
+    public static void signalsApi(RoutesConfig routes, SignalRoutes signals, BearerGuard guard, IpLimit ip) {
+        routes.get("/api/v1/admin/signals", both(ip, guard, signals::signals));
     }
 
     /** The dashboard's static page: open (it holds no secret; the operator types the admin key), IP-limited. */
@@ -144,6 +156,11 @@ public final class RouteTable {
             routes.post("/api/v1/internal/pool/log-usage", guard.protect(limit.limit(pool::logUsage)));
         });
         revoke.ifPresent(push -> routes.post("/api/v1/internal/revoke", guard.protect(push::revoke)));
+    }
+
+    /** This instance's revocations as Server-Sent Events, for instances using it as their Chillstreams. */
+    public static void internalEvents(RoutesConfig routes, EventsRoutes events, BearerGuard guard, RateLimit limit) {
+        routes.get("/api/v1/internal/events", guard.protect(limit.limit(events::events)));
     }
 
     /** Prometheus scrape: {@code METRICS_TOKEN} bearer when set, open otherwise. */

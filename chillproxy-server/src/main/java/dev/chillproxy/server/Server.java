@@ -7,9 +7,11 @@ import java.util.function.Consumer;
 import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
+import dev.chillproxy.server.cluster.ClusterParts;
 import dev.chillproxy.server.metrics.Metrics;
-import dev.chillproxy.server.torz.AnimeMappingLoader;
+import dev.chillproxy.server.signals.AbuseWatch;
 import dev.chillproxy.server.redis.SharedLimits;
+import dev.chillproxy.server.torz.AnimeMappingLoader;
 import dev.chillproxy.server.torz.WorkerPools;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -34,10 +36,14 @@ public final class Server implements AutoCloseable {
     private final Metrics metrics;
     private final OkHttpClient http;
     private final SharedLimits limits;
+    private final ClusterParts cluster;
+    private final Optional<AbuseWatch> abuse;
 
     Server(AppDependencies dependencies, GrantCache grants, UsageOutbox outbox, Optional<UsageOutbox> leftovers,
            Optional<KeyHealthChecker> health, AnimeMappingLoader anime,
-           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, SharedLimits limits) {
+           WorkerPools.Pools workers, Metrics metrics, OkHttpClient http, SharedLimits limits, ClusterParts cluster,
+           Optional<AbuseWatch> abuse) {
+        this.abuse = abuse;
         this.dependencies = dependencies;
         this.grants = grants;
         this.outbox = outbox;
@@ -48,22 +54,36 @@ public final class Server implements AutoCloseable {
         this.metrics = metrics;
         this.http = http;
         this.limits = limits;
+        this.cluster = cluster;
     }
 
     /** An unstarted app; {@code customizer} runs last (Main's stop timeout, a test's extra routes). */
     public Javalin app(Consumer<JavalinConfig> customizer) {
-        return App.create(dependencies, customizer);
+        return App.create(dependencies, config -> {
+            config.events.serverStopping(cluster::endStreams); // served event streams would hold the graceful stop
+            customizer.accept(config);
+        });
     }
 
     public UsageOutbox outbox() {
         return outbox;
     }
 
-    /** Starts the background work: usage delivery, periodic key checks, the daily anime mapping download. */
+    /** The abuse scan (embedded pool), for tests that run one at once instead of waiting for the next. */
+    public Optional<AbuseWatch> abuse() {
+        return abuse;
+    }
+
+    /**
+     * Starts the background work: the instance heartbeat, the revocation feeds, usage delivery, periodic key checks and
+     * abuse scans, the daily anime mapping download.
+     */
     public void start() {
+        cluster.start();
         leftovers.ifPresent(old -> old.drain(LEFTOVER_DRAIN));
         outbox.start();
         health.ifPresent(KeyHealthChecker::start);
+        abuse.ifPresent(AbuseWatch::start);
         anime.start(Duration.ofDays(1));
     }
 
@@ -72,7 +92,9 @@ public final class Server implements AutoCloseable {
     public void close() {
         workers.close();
         anime.close();
+        cluster.close();
         health.ifPresent(KeyHealthChecker::close);
+        abuse.ifPresent(AbuseWatch::close);
         grants.flushRequestCounts(); // requests answered from cached grants, not yet added to the devices' counts
         outbox.close();
         metrics.close();

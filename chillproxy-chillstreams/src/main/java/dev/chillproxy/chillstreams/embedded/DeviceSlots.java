@@ -38,16 +38,6 @@ final class DeviceSlots {
         return now - idleRelease.toMillis();
     }
 
-    /**
-     * Without the user lock: refreshes a device that holds a slot now. False when it does not (unknown or gone
-     * idle), and also when a locked transaction released it meanwhile: the caller then takes the locked path.
-     */
-    boolean touchActive(Handle handle, String userId, String deviceId, long now) {
-        return handle.createUpdate("UPDATE torbox_pool_devices SET last_seen = :now, request_count = request_count + 1"
-                        + " WHERE user_id = :u AND device_id = :d AND last_seen > :cutoff")
-                .bind("now", now).bind("u", userId).bind("d", deviceId).bind("cutoff", cutoff(now)).execute() > 0;
-    }
-
     /** SQL condition on {@code alias.last_seen} for a device that holds a slot; binds {@code :cutoff}. */
     static String activeCondition(String alias) {
         return alias + ".last_seen > :cutoff";

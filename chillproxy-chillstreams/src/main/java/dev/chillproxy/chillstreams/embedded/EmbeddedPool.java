@@ -39,7 +39,7 @@ import dev.chillproxy.core.torz.Access.Refusal;
  * checked with {@link KeyProbe} (its service's account call) before it is marked failing, so the same rule holds whichever
  * call saw the refusal. Thread-safe.
  */
-public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, RequestTally {
+public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, RequestTally, AutoCloseable {
 
     /** The migrations ({@link Database#migrate}) the embedded pool's tables need. */
     public static final List<String> MIGRATIONS = List.of("pool");
@@ -55,6 +55,7 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
     private final PoolKeyCipher cipher;
     private final Clock clock;
     private final DeviceSlots slots;
+    private final DeviceTouches touches;
     private final ReportedKeyProblems problems;
     private final KeyAssignments assignments;
 
@@ -71,6 +72,7 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.slots = new DeviceSlots(maxDevicesPerUser, deviceIdleRelease);
+        this.touches = new DeviceTouches(database, deviceIdleRelease);
         this.problems = new ReportedKeyProblems(database, transactions, cipher, clock, confirm);
         this.assignments = new KeyAssignments(transactions);
     }
@@ -92,8 +94,17 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
         }
         try {
             long now = clock.millis();
-            Optional<Grant> known = database.jdbi().withHandle(handle -> knownDevice(handle, request, now));
-            Grant grant = known.orElseGet(() -> transactions.run(handle -> grant(handle, request, now)));
+            Optional<KnownDevice> known = database.reads().withHandle(handle -> knownDevice(handle, request, now));
+            Grant grant;
+            if (known.isEmpty()) {
+                grant = transactions.run(handle -> grant(handle, request, now));
+            } else {
+                // no write: last_seen and the request count are written in the background, at most once a minute
+                touches.seen(request.userId(), request.deviceId(), now);
+                KnownDevice device = known.get();
+                grant = new Grant.Allowed(cipher.decrypt(device.sealed(), device.keyId()), device.keyId(), device.devices(),
+                        device.service());
+            }
             return grant instanceof Grant.Allowed allowed && request.isPlayback() ? withAffinity(allowed, request, now) : grant;
         } catch (RuntimeException e) {
             // fail closed; only the exception's type is logged: Jdbi's text carries the SQL and its bound values
@@ -104,32 +115,28 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
     }
 
     /**
-     * The common case without the user lock: an active user's device that holds a slot, on a usable assigned key. It
-     * does not change the device count; its refresh only counts if the slot was still held (a locked transaction
-     * may have released it meanwhile), otherwise everything is decided on the locked path.
+     * The common case, one read without the user lock or any write: an active user's device that holds a slot, on a
+     * usable assigned key. Its slot must be held by more than the touch lag ({@link DeviceTouches#interval()}): the
+     * stored {@code last_seen} lags by up to that, and a locked transaction releasing idle slots meanwhile could
+     * otherwise free this one; a device that close to idle release takes the locked path, which writes at once.
      */
-    private Optional<Grant> knownDevice(Handle handle, GetKeyRequest request, long now) {
-        Optional<KnownDevice> found = handle.createQuery("SELECT k.id, k.key_ciphertext, k.key_nonce, k.key_cipher_id, k.service,"
+    private Optional<KnownDevice> knownDevice(Handle handle, GetKeyRequest request, long now) {
+        return handle.createQuery("SELECT k.id, k.key_ciphertext, k.key_nonce, k.key_cipher_id, k.service,"
                         + " (SELECT count(*) FROM torbox_pool_devices c WHERE c.user_id = u.id AND "
                         + DeviceSlots.activeCondition("c") + ") AS devices"
                         + " FROM users u"
-                        + " JOIN torbox_pool_devices d ON d.user_id = u.id AND d.device_id = :d AND " + DeviceSlots.activeCondition("d")
+                        + " JOIN torbox_pool_devices d ON d.user_id = u.id AND d.device_id = :d AND d.last_seen > :heldCutoff"
                         + " JOIN torbox_pool_assignments a ON a.user_id = u.id AND a.service = :s"
                         + " JOIN torbox_pool_keys k ON k.id = a.pool_key_id"
                         // a key scheduled to retire takes the locked path, which moves its users to a successor
                         + " WHERE u.id = :u AND u.status = 'active' AND k.retire_at IS NULL AND " + KeyAssignments.usable("k"))
                 .bind("u", request.userId()).bind("d", request.deviceId()).bind("s", request.service()).bind("now", now)
                 .bind("cutoff", slots.cutoff(now))
+                .bind("heldCutoff", slots.cutoff(now) + touches.interval().toMillis())
                 .map((rs, ctx) -> new KnownDevice(rs.getString(1),
                         new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getString("service"),
                         rs.getInt("devices")))
                 .findOne();
-        if (found.isEmpty() || !slots.touchActive(handle, request.userId(), request.deviceId(), now)) {
-            return Optional.empty();
-        }
-        KnownDevice device = found.get();
-        return Optional.of(new Grant.Allowed(cipher.decrypt(device.sealed(), device.keyId()), device.keyId(), device.devices(),
-                device.service()));
     }
 
     private record KnownDevice(String keyId, EncryptedValue sealed, String service, int devices) {
@@ -221,16 +228,25 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
         }
     }
 
-    /** Requests the grant cache answered: added to the device's count (a device gone since then is skipped). */
+    /**
+     * Requests the grant cache answered: added to the device's count with its next background write (a device gone
+     * since then is skipped).
+     */
     @Override
     public void countRequests(String userId, String deviceId, long requests) {
-        try {
-            database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE torbox_pool_devices"
-                            + " SET request_count = request_count + :n WHERE user_id = :u AND device_id = :d")
-                    .bind("n", requests).bind("u", userId).bind("d", deviceId).execute());
-        } catch (RuntimeException e) {
-            LOG.warn("device request count not updated: {}", e.getClass().getSimpleName());
-        }
+        touches.count(userId, deviceId, requests);
+    }
+
+    /** Writes the devices' last-seen times and request counts held in memory now (shutdown, tests). */
+    @Override
+    public void persistCounts() {
+        touches.flush();
+    }
+
+    /** Stops the background writer of last-seen times after writing what it holds. */
+    @Override
+    public void close() {
+        touches.close();
     }
 
     private static final String INSERT_USAGE = "INSERT INTO torbox_pool_usage_logs"

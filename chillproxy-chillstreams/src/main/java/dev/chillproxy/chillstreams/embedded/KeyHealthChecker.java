@@ -35,15 +35,23 @@ public final class KeyHealthChecker implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
+    private final PoolChanges changes;
     private final PoolAdmin retirements;
 
     public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval) {
-        this(database, cipher, probe, clock, interval, null);
+        this(database, cipher, probe, clock, interval, PoolChanges.none());
     }
 
-    /** @param retirements retires keys whose scheduled time has come; null for none */
+    /** @param changes told when a key turns failing or goes into cooldown, so cached grants using it go */
     public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval,
-                            PoolAdmin retirements) {
+                            PoolChanges changes) {
+        this(database, cipher, probe, clock, interval, changes, null);
+    }
+
+    /** @param retirements retires keys whose scheduled time has come (once a minute); null for none */
+    public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval,
+                            PoolChanges changes, PoolAdmin retirements) {
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.retirements = retirements;
         this.database = Objects.requireNonNull(database, "database");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
@@ -112,6 +120,9 @@ public final class KeyHealthChecker implements AutoCloseable {
                     KeyHealth.set(handle, row.id(), KeyHealth.HEALTHY, "check: ok", now, true);
                 }
             });
+            if (result instanceof ProbeResult.Throttled || result instanceof ProbeResult.Unauthorized) {
+                changes.keyRetired(row.id());
+            }
             LOG.debug("pool key {} checked: {}", row.id(), result);
         }
     }

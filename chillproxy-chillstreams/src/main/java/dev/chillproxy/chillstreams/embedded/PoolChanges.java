@@ -9,7 +9,7 @@ public interface PoolChanges {
     /** The user was disabled or re-enabled, or lost a device. */
     void userChanged(String userId);
 
-    /** The key was retired; nobody may keep using it. */
+    /** The key was retired, or marked failing or in cooldown; nobody may keep using it. */
     void keyRetired(String poolKeyId);
 
     /**

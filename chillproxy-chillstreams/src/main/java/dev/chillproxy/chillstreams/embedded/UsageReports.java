@@ -41,7 +41,7 @@ final class UsageReports {
         }
         sql.append(" ORDER BY at DESC, id DESC LIMIT :limit");
         List<long[]> positions = new ArrayList<>();
-        List<UsageEvent> rows = database.jdbi().withHandle(handle -> {
+        List<UsageEvent> rows = database.reads().withHandle(handle -> {
             Query q = handle.createQuery(sql.toString()).bind("limit", query.limit() + 1);
             if (query.userId() != null) {
                 q.bind("userId", query.userId());
@@ -88,7 +88,7 @@ final class UsageReports {
     private static final String PLAYBACK = "action = 'stream-served' AND outcome <> '" + UsageEvent.FAILED + "'";
 
     private List<UsageStats.Aggregate> aggregate(String column, long start, long end) {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + column + " AS id, count(*) AS requests,"
+        return database.reads().withHandle(handle -> handle.createQuery("SELECT " + column + " AS id, count(*) AS requests,"
                         + " sum(cached) AS cached, sum(bytes) AS bytes,"
                         + " sum(CASE WHEN " + PLAYBACK + " THEN 1 ELSE 0 END) AS playbacks,"
                         + " sum(CASE WHEN " + PLAYBACK + " AND cached = 1 THEN 1 ELSE 0 END) AS playbacks_cached,"

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -40,6 +41,9 @@ import dev.chillproxy.core.torz.Access;
  * <p>Request counts: a request answered from the cache is not seen by the pool, so a device read 1–2 requests
  * after dozens. Hits on an allowed grant are counted in memory per (user, device) and handed to the delegate when
  * it is a {@link RequestTally} as the entry leaves the cache (one UPDATE per device per {@code grantTtl}).
+ *
+ * <p>Trust: while {@code trusted} answers false (the feed that carries other instances' revocations is down), every
+ * request goes to the pool as if the TTL were zero; whoever restores the feed calls {@link #evictAll} to catch up.
  */
 public final class GrantCache implements KeySource, KeyProblemSink {
 
@@ -47,11 +51,14 @@ public final class GrantCache implements KeySource, KeyProblemSink {
     public static final Duration MAX_DENIAL_TTL = Duration.ofSeconds(5);
     private static final long MAX_ENTRIES = 100_000;
     private static final Duration REVOCATION_MEMORY = Duration.ofMinutes(1);
+    /** The revocation name of {@link #evictAll}; user ids are UUIDs and key names start with "key:". */
+    private static final String ALL = "*";
 
     private final KeySource delegate;
     private final KeyProblemSink problems;
     private final Duration grantTtl;
     private final Ticker ticker;
+    private final BooleanSupplier trusted;
     /** Futures, so a pool call in flight holds no lock of the map: a revocation never waits for one. */
     private final AsyncCache<Slot, Entry> grants;
     /** userId or "key:" + poolKeyId → ticker time of the last revocation, to refuse caching grants fetched before it. */
@@ -66,6 +73,13 @@ public final class GrantCache implements KeySource, KeyProblemSink {
 
     /** @param ticker the clock of expiries; tests pass a fake one */
     public GrantCache(KeySource delegate, KeyProblemSink problems, Duration grantTtl, Ticker ticker) {
+        this(delegate, problems, grantTtl, ticker, () -> true);
+    }
+
+    /** @param trusted false while cached grants may have missed a revocation (see the class comment) */
+    public GrantCache(KeySource delegate, KeyProblemSink problems, Duration grantTtl, Ticker ticker,
+                      BooleanSupplier trusted) {
+        this.trusted = Objects.requireNonNull(trusted, "trusted");
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.problems = Objects.requireNonNull(problems, "problems");
         this.grantTtl = Objects.requireNonNull(grantTtl, "grantTtl");
@@ -91,7 +105,7 @@ public final class GrantCache implements KeySource, KeyProblemSink {
 
     @Override
     public Grant getKey(GetKeyRequest request) {
-        if (grantTtl.isZero()) {
+        if (grantTtl.isZero() || !trusted.getAsBoolean()) {
             return delegate.getKey(request);
         }
         Slot slot = Slot.of(request);
@@ -126,7 +140,7 @@ public final class GrantCache implements KeySource, KeyProblemSink {
     private Entry fetch(GetKeyRequest request) {
         long started = ticker.read();
         Grant grant = delegate.getKey(request);
-        boolean revokedMeanwhile = revokedSince(request.userId(), started)
+        boolean revokedMeanwhile = revokedSince(request.userId(), started) || revokedSince(ALL, started)
                 || grant instanceof Grant.Allowed allowed && revokedSince("key:" + allowed.poolKeyId(), started);
         return new Entry(grant, revokedMeanwhile ? Duration.ZERO : lifetime(grant));
     }
@@ -155,6 +169,9 @@ public final class GrantCache implements KeySource, KeyProblemSink {
     public void flushRequestCounts() {
         grants.synchronous().cleanUp();
         uncounted.keySet().forEach(this::tallyHits);
+        if (delegate instanceof RequestTally tally) {
+            tally.persistCounts();
+        }
     }
 
     /** Forgets every grant of this user, e.g. when Chillstreams revoked or disabled them. */
@@ -172,6 +189,12 @@ public final class GrantCache implements KeySource, KeyProblemSink {
             Entry entry = future.isDone() && !future.isCompletedExceptionally() ? future.join() : null;
             return entry != null && entry.grant() instanceof Grant.Allowed allowed && allowed.poolKeyId().equals(poolKeyId);
         });
+    }
+
+    /** Forgets every grant, including those being fetched: a missed revocation may concern anyone. */
+    public void evictAll() {
+        revocations.put(ALL, ticker.read());
+        grants.asMap().clear();
     }
 
     /** Evicts the key's grants first, so that the next request gets whatever key the pool chooses now. */

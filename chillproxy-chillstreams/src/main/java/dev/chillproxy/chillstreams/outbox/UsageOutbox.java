@@ -29,14 +29,18 @@ import org.slf4j.LoggerFactory;
  * {@code usage_outbox} table first; a background thread sends the oldest due events in batches to the
  * {@link UsageLog} (the remote Chillstreams) and deletes them only after it accepted them. A failed batch is
  * postponed with exponential backoff (1 s doubling to 60 s, with jitter) and nothing is dropped; rows a crash left
- * behind are delivered after the next start. Receivers deduplicate by event id; several instances sharing one
- * database may deliver an event twice.
+ * behind are delivered after the next start. Instances sharing one database claim their batches for
+ * {@link #CLAIM} first, so each event is sent by one of them; only an instance dying mid-delivery leaves its batch to
+ * be sent again once the claim expires, which is why receivers still deduplicate by event id.
  *
- * <p>{@link #direct} (the embedded pool): the usage log is a table of the same database, so {@link #record} inserts
- * the event there at once, one statement and no hop; an outbox row would give no more durability.
+ * <p>{@link #direct} (the embedded pool): the usage log is a table of the same database, so {@link #record} writes
+ * the event there, once; an outbox row would give no more durability.
  *
- * <p>In both modes an event the table cannot take (database down) waits in a bounded in-memory queue and is stored
- * by the next round (every second); anything thrown in a round, {@link Error}s included, only postpones the next one.
+ * <p>In both modes {@link #record} goes through a {@link GroupCommit}: concurrent requests share one transaction,
+ * and each waits for the commit holding its event (at most {@link #COMMIT_WAIT}), so an event is on disk before its
+ * answer is sent. An event the table cannot take (database down) waits in a bounded in-memory queue and is
+ * stored by the next round (every second); anything thrown in a round, {@link Error}s included, only postpones the
+ * next one.
  *
  * <p>Thread-safe: {@link #record} and {@link #depth} from any thread; rounds run on one daemon thread, or on the
  * caller of {@link #drain} once that thread has stopped.
@@ -52,6 +56,10 @@ public final class UsageOutbox implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
     /** Events kept in memory while the table refuses them; beyond that they are dropped (and logged). */
     static final int MAX_UNSAVED = 10_000;
+    /** How long a claimed batch is this instance's alone: well beyond one delivery call. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
+    /** How long a request waits for its event's commit; normally one commit (a few ms), this only caps a stalled database. */
+    static final Duration COMMIT_WAIT = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(UsageOutbox.class);
 
     /** The outbox table, or null in direct mode (events go straight into the target). */
@@ -60,15 +68,17 @@ public final class UsageOutbox implements AutoCloseable {
     private final Clock clock;
     private final Deque<UsageEvent> unsaved = new ConcurrentLinkedDeque<>();
     private final AtomicInteger unsavedCount = new AtomicInteger();
+    private final GroupCommit writer;
     private ScheduledExecutorService loop;
     private volatile int failures;
     private volatile Instant lastDelivery;
 
-    private UsageOutbox(OutboxTable table, UsageLog target, Clock clock) {
+    private UsageOutbox(OutboxTable table, UsageLog target, Clock clock, Duration commitWait) {
         this.table = table;
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lastDelivery = clock.instant();
+        this.writer = new GroupCommit(this::store, this::keepUnsaved, commitWait);
     }
 
     /**
@@ -76,43 +86,58 @@ public final class UsageOutbox implements AutoCloseable {
      * {@link #MIGRATIONS} must have been applied. {@code clock} decides when postponed events are due.
      */
     public static UsageOutbox durable(Database database, UsageLog target, Clock clock) {
-        return new UsageOutbox(new OutboxTable(database.jdbi()), target, clock);
+        return new UsageOutbox(new OutboxTable(database.jdbi(), database.engine()), target, clock, COMMIT_WAIT);
     }
 
-    /** Events go straight into {@code log}, one insert each; only an event it refuses waits (in memory) for a retry. */
+    /** Events go straight into {@code log}, a group per transaction; only a group it refuses waits (in memory) for a retry. */
     public static UsageOutbox direct(UsageLog log, Clock clock) {
-        return new UsageOutbox(null, log, clock);
+        return new UsageOutbox(null, log, clock, COMMIT_WAIT);
     }
 
-    /** Stores the event for delivery; never throws, so a usage record cannot break a request. */
+    /** {@link #direct} with another cap on the wait for a commit; tests use a long one. */
+    static UsageOutbox direct(UsageLog log, Clock clock, Duration commitWait) {
+        return new UsageOutbox(null, log, clock, commitWait);
+    }
+
+    /**
+     * Stores the event for delivery and returns once it is committed (or after {@link #COMMIT_WAIT}, or at once while
+     * the database refuses events: then it waits in memory for a retry). Never throws, so a usage record cannot break
+     * a request.
+     */
     public void record(UsageEvent event) {
-        try {
-            store(event);
-        } catch (RuntimeException e) {
-            keepUnsaved(event, e);
-        }
+        writer.submit(event);
     }
 
-    private void store(UsageEvent event) {
+    /** One transaction for the group. */
+    private void store(List<UsageEvent> events) {
         if (table != null) {
-            table.insert(event, clock.millis());
+            table.insertAll(events, clock.millis());
         } else {
-            target.logUsage(List.of(event));
+            target.logUsage(events);
             lastDelivery = clock.instant();
         }
     }
 
-    private void keepUnsaved(UsageEvent event, RuntimeException e) {
+    private void keepUnsaved(List<UsageEvent> events, RuntimeException e) {
+        int kept = 0;
+        for (UsageEvent event : events) {
+            if (unsavedCount.incrementAndGet() <= MAX_UNSAVED) {
+                unsaved.addLast(event);
+                kept++;
+            } else {
+                unsavedCount.decrementAndGet();
+            }
+        }
         // the exception's message would carry the bound values: name its type only
-        if (unsavedCount.incrementAndGet() <= MAX_UNSAVED) {
-            unsaved.addLast(event);
-            LOG.warn("usage outbox: could not store event {} ({}) of user {}: {}; kept in memory to store later",
-                    event.eventId(), event.action(), ApiKey.mask(event.userId()), e.getClass().getSimpleName());
-        } else {
-            unsavedCount.decrementAndGet();
-            LOG.error("usage outbox: could not store event {} ({}) of user {}: {}; {} events already wait in memory,"
-                            + " this one is lost", event.eventId(), event.action(), ApiKey.mask(event.userId()),
-                    e.getClass().getSimpleName(), MAX_UNSAVED);
+        UsageEvent first = events.get(0);
+        if (kept > 0) {
+            LOG.warn("usage outbox: could not store {} events (first {} ({}) of user {}): {}; kept in memory to store later",
+                    kept, first.eventId(), first.action(), ApiKey.mask(first.userId()), e.getClass().getSimpleName());
+        }
+        if (kept < events.size()) {
+            LOG.error("usage outbox: could not store {} events (first {} ({}) of user {}): {}; {} events already wait in"
+                            + " memory, these are lost", events.size() - kept, first.eventId(), first.action(),
+                    ApiKey.mask(first.userId()), e.getClass().getSimpleName(), MAX_UNSAVED);
         }
     }
 
@@ -121,8 +146,9 @@ public final class UsageOutbox implements AutoCloseable {
         UsageEvent event;
         while ((event = unsaved.pollFirst()) != null) {
             try {
-                store(event);
+                store(List.of(event));
                 unsavedCount.decrementAndGet();
+                writer.storedElsewhere();
             } catch (RuntimeException e) {
                 unsaved.addFirst(event);
                 return;
@@ -132,7 +158,7 @@ public final class UsageOutbox implements AutoCloseable {
 
     /** Events waiting for delivery, in the table and in memory. */
     public long depth() {
-        return (table == null ? 0 : table.count()) + unsavedCount.get();
+        return (table == null ? 0 : table.count()) + unsavedCount.get() + writer.queued();
     }
 
     /** When the target last accepted events (the outbox's creation before the first); for an alert on stuck delivery. */
@@ -161,6 +187,7 @@ public final class UsageOutbox implements AutoCloseable {
     public boolean drain(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         stopLoop(deadline);
+        writer.flush(); // events of requests that stopped waiting: one commit, even for a zero drain
         while (System.nanoTime() - deadline < 0) {
             Round round = deliverBatch(Long.MAX_VALUE);
             if (round instanceof Round.Failed || (round instanceof Round.Delivered delivered && delivered.count() == 0)) {
@@ -231,11 +258,13 @@ public final class UsageOutbox implements AutoCloseable {
     Round deliverBatch(long dueByMillis) {
         List<UsageEvent> batch = List.of();
         try {
+            writer.flush(); // events whose requests stopped waiting, or that queued while the database refused
             storeUnsaved();
             if (table == null) {
                 return new Round.Delivered(0);
             }
-            batch = table.oldestDue(dueByMillis, BATCH_SIZE);
+            long now = clock.millis();
+            batch = table.claimOldestDue(dueByMillis, now, now + CLAIM.toMillis(), BATCH_SIZE);
             if (!batch.isEmpty()) {
                 target.logUsage(batch);
                 table.delete(batch.stream().map(UsageEvent::eventId).toList());
@@ -250,6 +279,20 @@ public final class UsageOutbox implements AutoCloseable {
                     retryIn.toMillis());
             postpone(batch, retryIn);
             return new Round.Failed(retryIn);
+        } catch (Error e) {
+            release(batch); // the next round tries again, not this batch's claim expiry
+            throw e;
+        }
+    }
+
+    private void release(List<UsageEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            table.release(batch.stream().map(UsageEvent::eventId).toList());
+        } catch (RuntimeException e) {
+            LOG.warn("usage outbox: could not release a batch: {}", e.getClass().getSimpleName());
         }
     }
 

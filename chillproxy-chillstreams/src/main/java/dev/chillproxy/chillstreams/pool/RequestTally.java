@@ -9,4 +9,8 @@ package dev.chillproxy.chillstreams.pool;
 public interface RequestTally {
 
     void countRequests(String userId, String deviceId, long requests);
+
+    /** Writes counts still held in memory (at shutdown); a tally that writes at once has nothing to do. */
+    default void persistCounts() {
+    }
 }

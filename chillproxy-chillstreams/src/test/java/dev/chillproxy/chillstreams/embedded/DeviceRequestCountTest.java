@@ -31,6 +31,7 @@ class DeviceRequestCountTest {
                 cache.getKey(new GetKeyRequest(user, "tv", "stream-list", ""));
             }
 
+            f.pool.persistCounts(); // what the pool's background writer does once a minute
             assertEquals(26, requestCount(f, user), "the first grant's 25 requests and the refetch");
             cache.flushRequestCounts(); // otherwise the live grant's 4 hits are told when it leaves the cache
             assertEquals(30, requestCount(f, user));

@@ -89,6 +89,7 @@ class EmbeddedPoolTest {
             assertEquals("Device limit reached (3 of 3). A slot frees in about 12 h, once one of your devices has been idle"
                     + " for 12 h; the operator of this addon can free one sooner.", denied.message());
 
+            f.pool.persistCounts(); // the known device's request is written in the background
             DeviceView tv = f.admin.getUser(user).devices().stream().filter(d -> d.deviceId().equals("tv")).findFirst().orElseThrow();
             assertEquals(2, tv.requestCount());
             assertEquals(tv.firstSeen().plus(Duration.ofMinutes(5)), tv.lastSeen());

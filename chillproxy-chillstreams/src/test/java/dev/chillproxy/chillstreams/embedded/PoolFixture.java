@@ -50,6 +50,7 @@ final class PoolFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        pool.close();
         test.close();
     }
 }

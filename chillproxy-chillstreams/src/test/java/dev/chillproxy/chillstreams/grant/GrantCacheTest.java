@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import dev.chillproxy.core.testing.TestClock;
@@ -96,6 +97,42 @@ class GrantCacheTest {
         cache.getKey(ALICE_PHONE);
 
         assertEquals(List.of(ALICE_PHONE, other), pool.asked);
+    }
+
+    @Test
+    void whileTheRevocationFeedIsDownEveryRequestAsksThePool() {
+        AtomicBoolean feedUp = new AtomicBoolean(true);
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos, feedUp::get);
+        pool.answer(() -> allowed("k1"));
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_TV);
+        assertEquals(1, pool.asked.size());
+
+        feedUp.set(false);
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_TV);
+        assertEquals(3, pool.asked.size());
+
+        feedUp.set(true);
+        cache.evictAll(); // the catch-up after the feed came back
+        clock.advance(Duration.ofMillis(1));
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_TV);
+        assertEquals(4, pool.asked.size());
+    }
+
+    @Test
+    void evictAllForgetsEveryUsersGrants() {
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
+        pool.answer(() -> allowed("k1"));
+        cache.getKey(ALICE_TV);
+        cache.getKey(BOB_TV);
+
+        cache.evictAll();
+        cache.getKey(ALICE_TV);
+        cache.getKey(BOB_TV);
+
+        assertEquals(List.of(ALICE_TV, BOB_TV, ALICE_TV, BOB_TV), pool.asked);
     }
 
     @Test

@@ -23,7 +23,9 @@ public enum ErrorVideo {
     UNKNOWN_USER("unknown_user"),
     SIGN_IN_REFUSED("sign_in_refused"),
     POOL_UNAVAILABLE("pool_unavailable"),
-    NO_KEY_AVAILABLE("no_key_available");
+    NO_KEY_AVAILABLE("no_key_available"),
+    /** The pool key already plays as many streams as the operator allows ({@code POOL_MAX_PLAYBACKS_PER_KEY}). */
+    PLAYBACK_LIMIT("playback_limit");
 
     private final String fileName;
 

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 
+import dev.chillproxy.chillstreams.cluster.ClusterInstance;
+import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
 import dev.chillproxy.chillstreams.embedded.DeviceView;
 import dev.chillproxy.chillstreams.embedded.KeyHealthEntry;
 import dev.chillproxy.chillstreams.embedded.PoolAdmin;
@@ -39,10 +41,34 @@ public final class AdminRoutes {
 
     private final PoolAdmin admin;
     private final ObjectMapper mapper;
+    private final InstanceRegistry instances;
 
-    public AdminRoutes(PoolAdmin admin, ObjectMapper mapper) {
+    public AdminRoutes(PoolAdmin admin, ObjectMapper mapper, InstanceRegistry instances) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.instances = Objects.requireNonNull(instances, "instances");
+    }
+
+    /** The instances on this database, oldest start first, with warnings when several are live. */
+    public void instances(Context ctx) {
+        List<ClusterInstance> all = instances.list();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("self", instances.id());
+        answer.put("live", all.stream().filter(ClusterInstance::live).count());
+        answer.put("items", all.stream().map(AdminRoutes::instance).toList());
+        answer.put("warnings", InstanceRegistry.warnings(all));
+        ctx.json(answer);
+    }
+
+    private static Map<String, Object> instance(ClusterInstance instance) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", instance.id());
+        out.put("version", instance.version());
+        out.put("startedAt", instance.startedAt().toString());
+        out.put("lastSeen", instance.lastSeen().toString());
+        out.put("sharedLimits", instance.sharedLimits());
+        out.put("live", instance.live());
+        return out;
     }
 
     /** Every key, or one service's ({@code ?service=realdebrid}), with the capacity of each service. */

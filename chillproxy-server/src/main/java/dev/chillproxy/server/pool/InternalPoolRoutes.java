@@ -50,7 +50,12 @@ public final class InternalPoolRoutes {
         this(embeddedPool, embeddedPool, mapper, clock);
     }
 
-    InternalPoolRoutes(KeySource pool, UsageLog usage, ObjectMapper mapper, Clock clock) {
+    /**
+     * @param pool  answers {@code get-key}: the grant cache in front of the embedded pool, so a known device is
+     *              answered from memory (its evictions keep revocation instant)
+     * @param usage the embedded pool's usage log, which {@code log-usage} fills
+     */
+    public InternalPoolRoutes(KeySource pool, UsageLog usage, ObjectMapper mapper, Clock clock) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.usage = Objects.requireNonNull(usage, "usage");
         this.mapper = Objects.requireNonNull(mapper, "mapper");

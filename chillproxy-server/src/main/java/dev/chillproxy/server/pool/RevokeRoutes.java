@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chillproxy.chillstreams.grant.GrantCache;
+import dev.chillproxy.chillstreams.embedded.PoolChanges;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.server.web.InvalidRequestException;
 import dev.chillproxy.server.web.JsonBodies;
@@ -23,17 +23,18 @@ public final class RevokeRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(RevokeRoutes.class);
     private static final int MAX_USER_ID_LENGTH = 128;
 
-    private final GrantCache cache;
+    private final PoolChanges changes;
     private final ObjectMapper mapper;
 
-    public RevokeRoutes(GrantCache cache, ObjectMapper mapper) {
-        this.cache = Objects.requireNonNull(cache, "cache");
+    /** @param changes evicts here and on every instance sharing this database */
+    public RevokeRoutes(PoolChanges changes, ObjectMapper mapper) {
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
     public void revoke(Context ctx) {
         String userId = userId(JsonBodies.object(mapper, ctx));
-        cache.evictUser(userId);
+        changes.userChanged(userId);
         LOG.info("revoked cached grants of user {}", ApiKey.mask(userId));
         ctx.status(204);
     }

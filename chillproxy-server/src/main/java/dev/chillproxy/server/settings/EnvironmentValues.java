@@ -26,6 +26,7 @@ final class EnvironmentValues {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(b|kb|mb|gb|tb)?");
 
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
@@ -238,6 +239,30 @@ final class EnvironmentValues {
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** A positive size: bytes, or with a decimal unit ({@code 500MB}, {@code 200GB}, {@code 1TB}). */
+    long bytes(String name, long fallback) {
+        Optional<String> raw = value(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        Matcher matcher = SIZE.matcher(raw.get().toLowerCase(Locale.ROOT));
+        if (matcher.matches()) {
+            long unit = switch (matcher.group(2) == null ? "b" : matcher.group(2)) {
+                case "kb" -> 1_000L;
+                case "mb" -> 1_000_000L;
+                case "gb" -> 1_000_000_000L;
+                case "tb" -> 1_000_000_000_000L;
+                default -> 1L;
+            };
+            long amount = Long.parseLong(matcher.group(1));
+            if (amount > 0 && amount <= Long.MAX_VALUE / unit) {
+                return amount * unit;
+            }
+        }
+        problems.add(name + ": expected a positive size like 500MB, 200GB or 1TB, got '" + raw.get() + "'");
+        return fallback;
     }
 
     TrustedProxies trustedProxies(String name) {

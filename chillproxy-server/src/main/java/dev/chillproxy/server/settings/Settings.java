@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.chillproxy.chillstreams.db.DatabaseUrl;
+import dev.chillproxy.chillstreams.signals.SignalKind;
+import dev.chillproxy.chillstreams.signals.SignalThresholds;
 import dev.chillproxy.core.client.TrustedProxies;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.StoreEndpoints;
@@ -20,7 +23,7 @@ import dev.chillproxy.store.StoreEndpoints;
  * <p>Secrets are {@link ApiKey}s and {@link #toString()} prints no secret nor URL that may carry one
  * (Torznab URLs hold their apikey in the query).
  */
-public record Settings(Http http, Storage storage, Pool pool, Outbound outbound, Addon addon, Limits limits) {
+public record Settings(Http http, Storage storage, Pool pool, Outbound outbound, Addon addon, Limits limits, Abuse abuse) {
 
     /**
      * Where and how the server listens.
@@ -130,7 +133,28 @@ public record Settings(Http http, Storage storage, Pool pool, Outbound outbound,
         }
     }
 
+    /**
+     * Abuse signals (embedded pool) and the per-key playback limit (README "Abuse signals").
+     *
+     * @param thresholds         {@code ABUSE_WINDOW}, {@code ABUSE_MAX_*}, {@code POOL_PLAYBACK_WINDOW}
+     * @param autoDisable        signals that disable the user at once ({@code ABUSE_AUTO_DISABLE}); empty = none
+     * @param webhookUrl         where each new signal is POSTed ({@code ABUSE_WEBHOOK_URL}); absent = no webhook
+     * @param maxPlaybacksPerKey devices that may play on one pool key at once ({@code POOL_MAX_PLAYBACKS_PER_KEY})
+     */
+    public record Abuse(SignalThresholds thresholds, Set<SignalKind> autoDisable, Optional<URI> webhookUrl,
+                        int maxPlaybacksPerKey) {
+        public Abuse {
+            Objects.requireNonNull(thresholds, "thresholds");
+            autoDisable = Set.copyOf(autoDisable);
+            Objects.requireNonNull(webhookUrl, "webhookUrl");
+            if (maxPlaybacksPerKey < 1) {
+                throw new IllegalArgumentException("maxPlaybacksPerKey must be positive");
+            }
+        }
+    }
+
     public Settings {
+        Objects.requireNonNull(abuse, "abuse");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(pool, "pool");
@@ -158,7 +182,7 @@ public record Settings(Http http, Storage storage, Pool pool, Outbound outbound,
         Pool filled = new Pool(pool.chillstreamsApiUrl(), pool.chillstreamsApiKey(), pool.enableChillstreamsAuth(),
                 pool.enableLegacyTokens(), Optional.of(adminKey), Optional.of(encryptionKey), pool.torboxMaxDevicesPerUser(),
                 pool.poolGrantTtl(), pool.poolHealthCheckInterval(), pool.deviceIdleRelease(), pool.poolRotationInterval());
-        return new Settings(http, storage, filled, outbound, addon, limits);
+        return new Settings(http, storage, filled, outbound, addon, limits, abuse);
     }
 
     @Override
@@ -173,6 +197,8 @@ public record Settings(Http http, Storage storage, Pool pool, Outbound outbound,
                 + ", grantTtl=" + pool.poolGrantTtl() + ", streamDeadline=" + addon.streamDeadline().toMillis() + "ms"
                 + ", rateLimits=" + limits.rateLimitUserRps() + "/s per user, " + limits.rateLimitIpRps() + "/s per IP"
                 + ", p2p=" + addon.enableP2p() + ", sharedLimits=" + limits.redisUrl().map(RedisUrl::toString).orElse("off")
-                + "]";
+                + ", playbacksPerKey=" + abuse.maxPlaybacksPerKey()
+                + ", abuseAutoDisable=" + abuse.autoDisable().stream().map(SignalKind::wire).sorted().toList()
+                + ", abuseWebhook=" + abuse.webhookUrl().isPresent() + "]";
     }
 }

@@ -3,6 +3,8 @@ package dev.chillproxy.server.settings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,8 @@ import java.util.Set;
 
 import dev.chillproxy.chillstreams.db.DatabaseUrl;
 import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
+import dev.chillproxy.chillstreams.signals.SignalKind;
+import dev.chillproxy.chillstreams.signals.SignalThresholds;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.StoreEndpoints;
 import org.slf4j.Logger;
@@ -26,7 +30,7 @@ final class SettingsReader {
 
     static final int MIN_SECRET_LENGTH = 32;
     static final String ANIME_LIST = "https://raw.githubusercontent.com/Fribb/anime-lists/master/anime-list-full.json";
-    private static final Set<String> KNOWN = Set.of("PORT", "STREMTHRU_BASE_URL", "DATABASE_URL", "DATA_DIR",
+    static final Set<String> KNOWN = Set.of("PORT", "STREMTHRU_BASE_URL", "DATABASE_URL", "DATA_DIR",
             "CHILLSTREAMS_API_URL", "CHILLSTREAMS_API_KEY", "ENABLE_CHILLSTREAMS_AUTH", "ENABLE_LEGACY_TOKENS", "ADMIN_API_KEY",
             "POOL_ENCRYPTION_KEY", "TORBOX_MAX_DEVICES_PER_USER", "TRUSTED_PROXIES", "TORBOX_API_URL",
             "REALDEBRID_API_URL", "ALLDEBRID_API_URL", "PREMIUMIZE_API_URL", "DEBRIDLINK_API_URL",
@@ -34,11 +38,14 @@ final class SettingsReader {
             "POOL_HEALTH_CHECK_INTERVAL", "METRICS_TOKEN", "RATE_LIMIT_USER_RPS", "RATE_LIMIT_IP_RPS",
             "MAGNET_CACHED_STALE_AFTER", "MAGNET_UNCACHED_STALE_AFTER", "INTERNAL_RATE_LIMIT_RPS", "ENABLE_P2P",
             "USER_ADDS_PER_HOUR", "LOCAL_URLS_ALLOWED",
-            "DEVICE_IDLE_RELEASE", "ANIME_MAPPING_URL", "BIND_ADDRESS", "REDIS_URL", "POOL_ROTATION_INTERVAL");
+            "DEVICE_IDLE_RELEASE", "ANIME_MAPPING_URL", "BIND_ADDRESS", "REDIS_URL",
+            "ABUSE_WINDOW", "ABUSE_MAX_DEVICES", "ABUSE_MAX_NETWORKS", "ABUSE_MAX_CONCURRENT_PLAYBACKS", "ABUSE_MAX_BYTES",
+            "ABUSE_MAX_REFUSALS_PER_HOUR", "ABUSE_AUTO_DISABLE", "ABUSE_WEBHOOK_URL", "POOL_MAX_PLAYBACKS_PER_KEY",
+            "POOL_PLAYBACK_WINDOW", "POOL_ROTATION_INTERVAL");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
-            "RATE_LIMIT_", "MAGNET_", "INTERNAL_", "LOCAL_", "USER_", "DEVICE_", "STREMTHRU_", "BIND_", "REDIS_");
+            "RATE_LIMIT_", "MAGNET_", "INTERNAL_", "LOCAL_", "USER_", "DEVICE_", "STREMTHRU_", "BIND_", "REDIS_", "ABUSE_");
 
     private final Map<String, String> environment;
     private final EnvironmentValues values;
@@ -105,7 +112,8 @@ final class SettingsReader {
                         values.integer("RATE_LIMIT_IP_RPS", 50, 1, 100_000),
                         values.integer("INTERNAL_RATE_LIMIT_RPS", 100, 1, 1_000_000),
                         values.integer("USER_ADDS_PER_HOUR", 10, 1, 10_000),
-                        redisUrl()));
+                        redisUrl()),
+                abuse());
         values.throwIfAny();
         return settings;
     }
@@ -117,6 +125,27 @@ final class SettingsReader {
             values.problem("REDIS_URL: expected redis://[:password@]host[:port][/database] or rediss://…");
         }
         return parsed;
+    }
+
+    /** Defaults and their reasons: README "Abuse signals". */
+    private Settings.Abuse abuse() {
+        SignalThresholds thresholds = new SignalThresholds(
+                values.duration("ABUSE_WINDOW", Duration.ofHours(24)),
+                values.integer("ABUSE_MAX_DEVICES", 12, 1, 100_000),
+                values.integer("ABUSE_MAX_NETWORKS", 8, 1, 100_000),
+                values.integer("ABUSE_MAX_CONCURRENT_PLAYBACKS", 3, 1, 10_000),
+                values.duration("POOL_PLAYBACK_WINDOW", Duration.ofHours(2)),
+                values.bytes("ABUSE_MAX_BYTES", 200_000_000_000L),
+                values.integer("ABUSE_MAX_REFUSALS_PER_HOUR", 60, 1, 1_000_000));
+        Set<SignalKind> autoDisable = EnumSet.noneOf(SignalKind.class);
+        for (String name : values.value("ABUSE_AUTO_DISABLE").map(raw -> raw.split(",")).orElse(new String[0])) {
+            if (!name.isBlank()) {
+                SignalKind.fromWire(name).ifPresentOrElse(autoDisable::add, () -> values.problem("ABUSE_AUTO_DISABLE: unknown signal '"
+                        + name.strip() + "'; expected any of " + Arrays.stream(SignalKind.values()).map(SignalKind::wire).toList()));
+            }
+        }
+        return new Settings.Abuse(thresholds, autoDisable, values.url("ABUSE_WEBHOOK_URL"),
+                values.integer("POOL_MAX_PLAYBACKS_PER_KEY", 10, 1, 10_000));
     }
 
     private void warnAboutUnknownNames() {

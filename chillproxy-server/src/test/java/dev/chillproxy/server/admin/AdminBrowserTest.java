@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
 import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
 import dev.chillproxy.chillstreams.embedded.PoolAdmin;
@@ -112,7 +113,13 @@ class AdminBrowserTest {
         pool = new EmbeddedPool(database.database(), cipher, Clock.systemUTC(), 3);
         admin = new PoolAdmin(database.database(), cipher, Clock.systemUTC(), new TorBoxUserMeProbe(http, torbox.url("/")));
         AdminPage page = new AdminPage();
-        AdminRoutes routes = new AdminRoutes(admin, mapper);
+        database.database().migrate(InstanceRegistry.MIGRATIONS);
+        InstanceRegistry older = new InstanceRegistry(database.database(),
+                Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-20)), "0.9.0", () -> true);
+        InstanceRegistry self = new InstanceRegistry(database.database(), Clock.systemUTC(), "test", () -> false);
+        older.beat();
+        self.beat();
+        AdminRoutes routes = new AdminRoutes(admin, mapper, self);
         app = Javalin.create(config -> {
             RouteTable.adminPage(config.routes, page, IpLimit.none());
             RouteTable.stremioPages(config.routes, new ManifestRoutes("1.2.3", TrustedProxies.none(), false),
@@ -233,6 +240,7 @@ class AdminBrowserTest {
         assertInstanceOf(Grant.Allowed.class, pool.getKey(new GetKeyRequest(userId, tv, "stream-list", "")));
         assertInstanceOf(Grant.Allowed.class, pool.getKey(new GetKeyRequest(userId, phone, "stream-list", "")));
         assertInstanceOf(Grant.Allowed.class, pool.getKey(new GetKeyRequest(userId, phone, "stream-served", "")));
+        pool.persistCounts(); // a known device's requests are written in the background, once a minute
 
         chrome.evaluate("t.fill('User id or email', 'alice'); t.click('Search'); true");
         chrome.waitFor("the search result", "t.rows('Users') === 1");
@@ -316,6 +324,11 @@ class AdminBrowserTest {
         assertFalse(ticks.contains("1 B") || ticks.contains("|1|") || ticks.contains("100 %"), "no value scale on empty charts: " + ticks);
         chrome.screenshot(SHOTS.resolve("usage-empty.png"), DESKTOP);
         chrome.viewport(DESKTOP, 900);
+
+        chrome.evaluate("document.getElementById('tab-instances').click(); true");
+        chrome.waitFor("both instances", "t.rows('Instances, oldest start first') === 2");
+        chrome.waitFor("the warnings", "t.text().includes('runs version 0.9.0') && t.text().includes('without shared limits')");
+        chrome.screenshot(SHOTS.resolve("instances.png"), DESKTOP);
     }
 
     private void makeInstallLink(String userId) throws IOException {

@@ -26,6 +26,7 @@ import okhttp3.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
@@ -70,7 +71,7 @@ class AdminPageApiCallsTest {
             PoolAdmin admin = new PoolAdmin(db.database(), cipher, clock,
                     (service, key) -> key.reveal().equals(GOOD) ? new ProbeResult.Ok() : new ProbeResult.Unauthorized());
             EmbeddedPool pool = new EmbeddedPool(db.database(), cipher, clock);
-            AdminRoutes routes = new AdminRoutes(admin, MAPPER);
+            AdminRoutes routes = new AdminRoutes(admin, MAPPER, new InstanceRegistry(db.database(), clock, "test", () -> false));
             Javalin app = Javalin.create(config -> {
                 RouteTable.adminApi(config.routes, routes, new BearerGuard(ApiKey.of(ADMIN), "ADMIN_API_KEY"), IpLimit.none());
                 new ErrorResponses().register(config.routes);

@@ -17,13 +17,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.chillstreams.db.Engine;
+import dev.chillproxy.server.fakes.BoundSocketFactory;
 import dev.chillproxy.server.fakes.DataDirectory;
 import dev.chillproxy.server.fakes.ServerFixture;
 import okhttp3.OkHttpClient;
@@ -144,42 +144,6 @@ class NginxExampleTest {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    /** Connects from a chosen loopback address, so the proxy sees distinct clients. */
-    private static final class BoundSocketFactory extends SocketFactory {
-        private final String local;
-
-        BoundSocketFactory(String local) {
-            this.local = local;
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket socket = new Socket();
-            socket.bind(new InetSocketAddress(local, 0));
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -27,6 +27,7 @@ import okhttp3.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
 import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.db.TestDatabase;
 import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
@@ -75,7 +76,7 @@ class AdminRoutesTest {
             PoolKeyCipher cipher = PoolKeyCipher.of(PoolKeyCipher.generateKey());
             PoolAdmin admin = new PoolAdmin(db.database(), cipher, clock, null);
             EmbeddedPool pool = new EmbeddedPool(db.database(), cipher, clock);
-            AdminRoutes routes = new AdminRoutes(admin, MAPPER);
+            AdminRoutes routes = new AdminRoutes(admin, MAPPER, new InstanceRegistry(db.database(), clock, "test", () -> false));
             // Jetty's header cache matches values case-insensitively on a kept-alive connection unless told
             // otherwise: without this, "Bearer ADMIN-…" after a good "Bearer admin-…" would be read as the latter
             Javalin app = Javalin.create(config -> {
@@ -204,7 +205,8 @@ class AdminRoutesTest {
             });
             EmbeddedPool pool = new EmbeddedPool(db.database(), cipher, clock);
             Javalin app = Javalin.create(config -> {
-                RouteTable.adminApi(config.routes, new AdminRoutes(admin, MAPPER), new BearerGuard(ApiKey.of(ADMIN), "ADMIN_API_KEY"),
+                RouteTable.adminApi(config.routes, new AdminRoutes(admin, MAPPER,
+                        new InstanceRegistry(db.database(), clock, "test", () -> false)), new BearerGuard(ApiKey.of(ADMIN), "ADMIN_API_KEY"),
                         IpLimit.none());
                 new ErrorResponses().register(config.routes);
             }).start(0);

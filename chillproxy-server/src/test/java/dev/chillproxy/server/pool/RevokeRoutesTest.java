@@ -17,6 +17,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chillproxy.chillstreams.embedded.PoolChanges;
 import dev.chillproxy.chillstreams.grant.GrantCache;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
 import dev.chillproxy.chillstreams.pool.Grant;
@@ -48,7 +49,17 @@ class RevokeRoutesTest {
 
     @BeforeEach
     void start() {
-        RevokeRoutes routes = new RevokeRoutes(cache, mapper);
+        RevokeRoutes routes = new RevokeRoutes(new PoolChanges() {
+            @Override
+            public void userChanged(String userId) {
+                cache.evictUser(userId);
+            }
+
+            @Override
+            public void keyRetired(String poolKeyId) {
+                cache.evictKey(poolKeyId);
+            }
+        }, mapper);
         app = Javalin.create(config -> {
             RouteTable.internalApi(config.routes, Optional.empty(), Optional.of(routes),
                     new BearerGuard(ApiKey.of(INTERNAL_KEY), "CHILLSTREAMS_API_KEY"), new RateLimit(100, System::nanoTime));
