@@ -38,7 +38,9 @@ class KeyRotationEndToEndTest {
     @Test
     void hundredUsersMoveToTheSuccessorWithoutAFailedRequestAndOldTorrentsKeepTheirKey() throws IOException {
         try (ServerFixture fixture = ServerFixture.withCatalogue(Engine.SQLITE,
-                Map.of("RATE_LIMIT_USER_RPS", "1000", "RATE_LIMIT_IP_RPS", "100000", "USER_ADDS_PER_HOUR", "100"))) {
+                // 100 users play on one key here: the per-key playback limit (10 by default) is not what is tested
+                Map.of("RATE_LIMIT_USER_RPS", "1000", "RATE_LIMIT_IP_RPS", "100000", "USER_ADDS_PER_HOUR", "100",
+                        "POOL_MAX_PLAYBACKS_PER_KEY", "1000"))) {
             String old = fixture.addPoolKey(KEY_ONE, 150);
             List<String> users = new ArrayList<>();
             int failed = 0;
