@@ -65,7 +65,9 @@ export async function call(method, path, body, query) {
 }
 
 export const api = {
-  listKeys: () => call('GET', '/pool-keys'),
+  listKeys: service => call('GET', '/pool-keys', undefined, { service }),
+  updateKey: (id, body) => call('PATCH', `/pool-keys/${encodeURIComponent(id)}`, body),
+  rotationPlan: () => call('GET', '/rotation'),
   addKey: body => call('POST', '/pool-keys', body),
   retireKey: id => call('DELETE', `/pool-keys/${encodeURIComponent(id)}`),
   keyHealth: id => call('GET', `/pool-keys/${encodeURIComponent(id)}/health`),

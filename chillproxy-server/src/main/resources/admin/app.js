@@ -5,6 +5,7 @@ import { keysSection } from './keys.js';
 import { usersSection } from './users.js';
 import { usageSection } from './usage.js';
 import { installSection } from './install.js';
+import { rotationSection } from './rotation.js';
 import { instancesSection } from './instances.js';
 import { signalsSection } from './signals.js';
 
@@ -14,8 +15,11 @@ let signedIn = false;
 
 const app = {
   keys: [],
+  services: [],
   async loadKeys() {
-    app.keys = (await api.listKeys()).items;
+    const answer = await api.listKeys();
+    app.keys = answer.items;
+    app.services = answer.services || [];
     return app.keys;
   },
   openInstall(userId) {
@@ -34,6 +38,7 @@ const app = {
 
 const sections = {
   keys: { title: 'Pool keys', ...keysSection(app) },
+  rotation: { title: 'Rotation', ...rotationSection(app) },
   users: { title: 'Users', ...usersSection(app) },
   usage: { title: 'Usage', ...usageSection(app) },
   signals: { title: 'Signals', ...signalsSection(app) },

@@ -1,4 +1,5 @@
-// Pool keys: list, add (the server checks the key with the store first), retire, health history.
+// Pool keys per service: capacity per service, list (filter by service), add (the server checks the key with its
+// service first), retire, health history. Scheduling a retirement lives in rotation.js.
 import { api } from './api.js';
 import { h, fill, field, messageLine, table, formatTime, confirmDialog, cachedShare, CACHED_SHARE_HINT } from './dom.js';
 
@@ -15,10 +16,17 @@ export function keysSection(app) {
         'Checked with the store before it is saved; shown masked afterwards.'),
       field('Label', { name: 'label', maxLength: 80 }),
       field('Service', { tag: 'select', name: 'service' }),
-      field('Max users', { name: 'maxUsers', type: 'number', min: 1, max: 100000, defaultValue: '20', inputMode: 'numeric' })),
+      field('Max users', { name: 'maxUsers', type: 'number', min: 1, max: 100000, defaultValue: '20', inputMode: 'numeric' }),
+      field('Retire at (optional)', { name: 'retireAt', type: 'datetime-local' },
+        'Its users move to a healthy successor of the same service before then.')),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add key')),
     message.node);
-  form.elements.service.append(h('option', { value: 'torbox' }, 'TorBox'));
+  form.elements.service.append(...SERVICES.map(([id, label]) => h('option', { value: id }, label)));
+  const filter = field('Show', { tag: 'select', name: 'serviceFilter' });
+  const filterSelect = filter.querySelector('select');
+  filterSelect.append(h('option', { value: '' }, 'All services'), ...SERVICES.map(([id, label]) => h('option', { value: id }, label)));
+  filterSelect.addEventListener('change', () => render(app.keys));
+  const capacity = h('div', { class: 'list' });
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -31,6 +39,7 @@ export function keysSection(app) {
         label: form.elements.label.value.trim() || undefined,
         service: form.elements.service.value,
         maxUsers: Number(form.elements.maxUsers.value) || undefined,
+        retireAt: form.elements.retireAt.value ? new Date(form.elements.retireAt.value).toISOString() : undefined,
       });
       form.reset();
       message.ok(`Added ${created.label || 'key'} (${created.maskedKey}).`);
@@ -74,12 +83,23 @@ export function keysSection(app) {
     }
   }
 
-  function render(keys) {
+  function render(all) {
+    const wanted = filterSelect.value;
+    const keys = all.filter(k => !wanted || k.service === wanted);
+    fill(capacity, table('Capacity per service', [
+      ['Service', s => s.label],
+      ['Keys', s => String(s.keys)],
+      ['Usable, not retiring', s => String(s.usableKeys)],
+      ['Users', s => `${s.assignedUsers} / ${s.capacity}`],
+      ['Free places', s => s.freePlaces === 0 && s.keys > 0 ? badge('full') : String(s.freePlaces)],
+    ], app.services.filter(s => !wanted || s.service === wanted), 'No services.'));
     fill(list, table('Pool keys', [
       ['Label', k => k.label || '—'],
-      ['Service', k => k.service],
+      ['Service', k => serviceLabel(k.service)],
       ['Key', k => h('code', {}, k.maskedKey)],
       ['Health', k => badge(k.status, k.cooldownUntil ? `until ${formatTime(k.cooldownUntil)}` : '')],
+      ['Added', k => h('span', {}, formatTime(k.createdAt), k.rotationDue ? [' ', badge('rotation due')] : null)],
+      ['Retires', k => k.retireAt ? formatTime(k.retireAt) : '—'],
       ['Users', k => `${k.assignedUsers} / ${k.maxUsers}`],
       ['Requests 24 h', k => String(k.requests24h ?? '—')],
       ['Served from cache 24 h', k => h('span', { title: CACHED_SHARE_HINT }, cachedShare(k, '24h'))],
@@ -99,8 +119,17 @@ export function keysSection(app) {
     }
   }
 
-  const node = h('div', {}, form, h('h3', {}, 'Keys'), listMessage.node, list, history);
+  const node = h('div', {}, form, h('h3', {}, 'Keys'), filter, capacity, listMessage.node, list, history);
   return { node, show: refresh };
+}
+
+/** The pooled services, as the admin API names them. */
+export const SERVICES = [['torbox', 'TorBox'], ['realdebrid', 'Real-Debrid'], ['alldebrid', 'AllDebrid'],
+  ['premiumize', 'Premiumize'], ['debridlink', 'Debrid-Link']];
+
+export function serviceLabel(id) {
+  const found = SERVICES.find(([value]) => value === id);
+  return found ? found[1] : id;
 }
 
 export function badge(status, extra) {

@@ -1,7 +1,7 @@
-// Users: search, create, enable/disable, assignment, devices (revoke).
+// Users: search, create, enable/disable, assignments per service, devices (revoke).
 import { api } from './api.js';
 import { h, fill, field, messageLine, table, formatTime, confirmDialog } from './dom.js';
-import { badge } from './keys.js';
+import { badge, serviceLabel } from './keys.js';
 
 export function usersSection(app) {
   const searchMessage = messageLine();
@@ -75,9 +75,15 @@ export function usersSection(app) {
     if (notice) {
       message.ok(notice);
     }
-    const key = user.assignment ? keys.find(k => k.id === user.assignment.poolKeyId) : null;
-    const assignment = !user.assignment ? 'No key yet (assigned on the first request).'
-      : key ? `${key.label || 'key'} (${key.maskedKey}, ${key.status})` : user.assignment.poolKeyId;
+    // one assignment per service; the device limit counts the user's devices across all of them
+    const assignments = user.assignments || (user.assignment ? [{ service: 'torbox', ...user.assignment }] : []);
+    const describe = a => {
+      const key = keys.find(k => k.id === a.poolKeyId);
+      const name = key ? `${key.label || 'key'} (${key.maskedKey}, ${key.status}${key.retireAt ? ', retiring' : ''})` : a.poolKeyId;
+      return h('li', {}, `${serviceLabel(a.service)}: ${name}`);
+    };
+    const assignment = assignments.length === 0 ? 'No key yet (assigned per service on the first request).'
+      : h('ul', { class: 'assignments' }, assignments.map(describe));
     const disabled = user.status === 'disabled';
     const toggle = h('button', {
       type: 'button', class: disabled ? '' : 'danger',
@@ -120,7 +126,7 @@ export function usersSection(app) {
         h('dt', {}, 'Email'), h('dd', {}, user.email || '—'),
         h('dt', {}, 'Status'), h('dd', { class: 'user-status' }, badge(user.status)),
         h('dt', {}, 'Created'), h('dd', {}, formatTime(user.createdAt)),
-        h('dt', {}, 'Assigned key'), h('dd', {}, assignment)),
+        h('dt', {}, 'Assigned keys'), h('dd', {}, assignment)),
       h('div', { class: 'actions' }, toggle,
         h('button', { type: 'button', onclick: () => app.openInstall(user.id) }, 'Install link'),
         h('button', { type: 'button', onclick: () => app.openUsage(user.id) }, 'Usage')),

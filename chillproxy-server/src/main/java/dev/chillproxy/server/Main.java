@@ -2,6 +2,8 @@ package dev.chillproxy.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -52,7 +54,7 @@ import dev.chillproxy.server.net.OperatorEndpoints;
 import dev.chillproxy.server.pool.AdminRoutes;
 import dev.chillproxy.server.pool.InternalPoolRoutes;
 import dev.chillproxy.server.pool.RevokeRoutes;
-import dev.chillproxy.server.pool.TorBoxKeyProbe;
+import dev.chillproxy.server.pool.StoreKeyProbe;
 import dev.chillproxy.server.redis.SharedLimits;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.InvalidSettingsException;
@@ -90,7 +92,6 @@ import dev.chillproxy.server.torz.index.TorrentIndex;
 import dev.chillproxy.server.torz.index.TorrentUrlSealer;
 import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.web.HealthRoutes;
-import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.store.http.ResilienceSettings;
 import dev.chillproxy.store.registry.StoreSet;
 import dev.chillproxy.store.torznab.TorznabClient;
@@ -206,7 +207,7 @@ public final class Main {
 
         // the pool: embedded on this database, or a remote Chillstreams; grants cached in front of either
         PoolKeyCipher cipher = PoolKeyCipher.of(settings.pool().poolEncryptionKey().orElseThrow().reveal());
-        TorBoxKeyProbe probe = new TorBoxKeyProbe(stores.get(StoreName.TORBOX), clock);
+        StoreKeyProbe probe = new StoreKeyProbe(stores, clock);
         Optional<BearerGuard> internalGuard = settings.pool().chillstreamsApiKey()
                 .map(key -> new BearerGuard(key, "CHILLSTREAMS_API_KEY"));
         // revocations reach every instance on this database; until this one listens, cached grants are not trusted
@@ -223,7 +224,7 @@ public final class Main {
         Optional<InternalPoolRoutes> internalRoutes = Optional.empty();
         Optional<ChillstreamsEvents> remoteEvents = Optional.empty();
         if (settings.embeddedPool()) {
-            // a store's 401/403 marks a key failing only when user/me confirms it
+            // a store's 401/403 marks a key failing only when the key's service's account call confirms it
             EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.pool().torboxMaxDevicesPerUser(),
                     settings.pool().deviceIdleRelease(), probe);
             grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl(), Ticker.systemTicker(), clusterFeed);
@@ -232,10 +233,11 @@ public final class Main {
             // are delivered once at start
             usage = UsageOutbox.direct(embedded, clock);
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
-            admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, evictions.changes()));
+            admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, evictions.changes(),
+                    settings.pool().poolRotationInterval()));
             StartChecks.requireKeysOpen(admin.get(), settings);
             health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval(),
-                    evictions.changes()));
+                    evictions.changes(), admin.get()));
             // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
             // get-key through the same grant cache as the addon: a known device is answered from memory
             internalRoutes = settings.pool().chillstreamsApiKey().map(key ->
@@ -330,9 +332,15 @@ public final class Main {
         return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** Pool keys per health status, for the metrics gauge. */
+    /** Pool keys per health status, and how many are due for rotation, for the metrics gauges. */
     private static Supplier<Map<String, Long>> keyHealthCounts(PoolAdmin admin) {
-        return () -> admin.listPoolKeys().stream().collect(Collectors.groupingBy(PoolKeyView::status, Collectors.counting()));
+        return () -> {
+            List<PoolKeyView> keys = admin.listPoolKeys();
+            Map<String, Long> counts = new HashMap<>(keys.stream()
+                    .collect(Collectors.groupingBy(PoolKeyView::status, Collectors.counting())));
+            counts.put("rotation-due", keys.stream().filter(PoolKeyView::rotationDue).count());
+            return counts;
+        };
     }
 
     /**

@@ -118,7 +118,9 @@ public final class RouteTable {
         String base = "/api/v1/admin";
         routes.post(base + "/pool-keys", both(ip, guard, admin::createPoolKey));
         routes.get(base + "/pool-keys", both(ip, guard, admin::listPoolKeys));
+        routes.patch(base + "/pool-keys/{id}", both(ip, guard, admin::updatePoolKey));
         routes.delete(base + "/pool-keys/{id}", both(ip, guard, admin::retirePoolKey));
+        routes.get(base + "/rotation", both(ip, guard, admin::rotationPlan));
         routes.get(base + "/pool-keys/{id}/health", both(ip, guard, admin::poolKeyHealth));
         routes.post(base + "/users", both(ip, guard, admin::createUser));
         routes.get(base + "/users", both(ip, guard, admin::findUsers));

@@ -2,7 +2,6 @@ package dev.chillproxy.chillstreams.embedded;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,15 +25,18 @@ import dev.chillproxy.chillstreams.pool.PoolUnavailableException;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 import dev.chillproxy.chillstreams.pool.UsageLog;
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.core.torz.Access.Refusal;
 
 /**
- * The pool on this server's own database (DESIGN §5). Every {@link #getKey} reads the user, devices and
- * assignment afresh: a device that already holds a slot on a usable key is answered by one read without the write
+ * The pool on this server's own database (DESIGN §5), for every debrid service: a user holds one assignment per
+ * service ({@link KeyAssignments}: failover and rotation), the device limit counts the user's devices across all
+ * services, and a playback keeps to the key its torrent was played through ({@link KeyAffinity}). A grant is only
+ * ever a key of the service asked for. Every {@link #getKey} reads the user, devices and assignment afresh: a device that already holds a slot on a usable key is answered by one read without the write
  * lock; everything else (a new device, a new or changed key) is decided inside one write transaction. So disabling a
  * user or retiring a key takes effect on the very next call and the device limit holds across threads and instances.
  * Its tables are created by the {@link #MIGRATIONS}, which the composition root applies before building it. A key reported as refused (401/403) is
- * checked with {@link KeyProbe} ({@code user/me}) before it is marked failing, so the same rule holds whichever
+ * checked with {@link KeyProbe} (its service's account call) before it is marked failing, so the same rule holds whichever
  * call saw the refusal. Thread-safe.
  */
 public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, RequestTally, AutoCloseable {
@@ -45,6 +47,8 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
     public static final Duration DEFAULT_DEVICE_IDLE_RELEASE = DeviceSlots.DEFAULT_IDLE_RELEASE;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPool.class);
+    /** Info hashes are 40 (hex) or 32 (base32) characters; anything longer is not remembered. */
+    private static final int MAX_HASH_LENGTH = 64;
 
     private final Database database;
     private final WriteTransactions transactions;
@@ -53,6 +57,7 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
     private final DeviceSlots slots;
     private final DeviceTouches touches;
     private final ReportedKeyProblems problems;
+    private final KeyAssignments assignments;
 
     /**
      * @param deviceIdleRelease a device's slot is freed after this long without a request ({@code DEVICE_IDLE_RELEASE})
@@ -69,11 +74,13 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
         this.slots = new DeviceSlots(maxDevicesPerUser, deviceIdleRelease);
         this.touches = new DeviceTouches(database, deviceIdleRelease);
         this.problems = new ReportedKeyProblems(database, transactions, cipher, clock, confirm);
+        this.assignments = new KeyAssignments(transactions);
     }
 
     /** Default idle release; takes every reported refusal at its word (no probe): for tests. */
     public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock, int maxDevicesPerUser) {
-        this(database, cipher, clock, maxDevicesPerUser, DEFAULT_DEVICE_IDLE_RELEASE, key -> new ProbeResult.Unauthorized());
+        this(database, cipher, clock, maxDevicesPerUser, DEFAULT_DEVICE_IDLE_RELEASE,
+                (service, key) -> new ProbeResult.Unauthorized());
     }
 
     public EmbeddedPool(Database database, PoolKeyCipher cipher, Clock clock) {
@@ -88,14 +95,17 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
         try {
             long now = clock.millis();
             Optional<KnownDevice> known = database.reads().withHandle(handle -> knownDevice(handle, request, now));
+            Grant grant;
             if (known.isEmpty()) {
-                return transactions.run(handle -> grant(handle, request, now));
+                grant = transactions.run(handle -> grant(handle, request, now));
+            } else {
+                // no write: last_seen and the request count are written in the background, at most once a minute
+                touches.seen(request.userId(), request.deviceId(), now);
+                KnownDevice device = known.get();
+                grant = new Grant.Allowed(cipher.decrypt(device.sealed(), device.keyId()), device.keyId(), device.devices(),
+                        device.service());
             }
-            // no write: last_seen and the request count are written in the background, at most once a minute
-            touches.seen(request.userId(), request.deviceId(), now);
-            KnownDevice device = known.get();
-            return new Grant.Allowed(cipher.decrypt(device.sealed(), device.keyId()), device.keyId(), device.devices(),
-                    device.service());
+            return grant instanceof Grant.Allowed allowed && request.isPlayback() ? withAffinity(allowed, request, now) : grant;
         } catch (RuntimeException e) {
             // fail closed; only the exception's type is logged: Jdbi's text carries the SQL and its bound values
             LOG.error("embedded pool could not answer get-key for user {}: {}", ApiKey.mask(request.userId()),
@@ -116,11 +126,12 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
                         + DeviceSlots.activeCondition("c") + ") AS devices"
                         + " FROM users u"
                         + " JOIN torbox_pool_devices d ON d.user_id = u.id AND d.device_id = :d AND d.last_seen > :heldCutoff"
-                        + " JOIN torbox_pool_assignments a ON a.user_id = u.id"
+                        + " JOIN torbox_pool_assignments a ON a.user_id = u.id AND a.service = :s"
                         + " JOIN torbox_pool_keys k ON k.id = a.pool_key_id"
-                        + " WHERE u.id = :u AND u.status = 'active' AND k.retired_at IS NULL"
-                        + " AND k.health IN ('healthy', 'degraded') AND (k.cooldown_until IS NULL OR k.cooldown_until <= :now)")
-                .bind("u", request.userId()).bind("d", request.deviceId()).bind("now", now).bind("cutoff", slots.cutoff(now))
+                        // a key scheduled to retire takes the locked path, which moves its users to a successor
+                        + " WHERE u.id = :u AND u.status = 'active' AND k.retire_at IS NULL AND " + KeyAssignments.usable("k"))
+                .bind("u", request.userId()).bind("d", request.deviceId()).bind("s", request.service()).bind("now", now)
+                .bind("cutoff", slots.cutoff(now))
                 .bind("heldCutoff", slots.cutoff(now) + touches.interval().toMillis())
                 .map((rs, ctx) -> new KnownDevice(rs.getString(1),
                         new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getString("service"),
@@ -148,56 +159,49 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
         if (decision instanceof DeviceSlots.Decision.Full full) {
             return new Grant.Denied(Refusal.DEVICE_LIMIT, slots.limitMessage(full), full.activeDevices());
         }
-        Optional<String> keyId = currentKey(handle, userId, now).or(() -> assignKey(handle, userId, now));
+        StoreName service = request.store();
+        Optional<String> keyId = assignments.choose(handle, userId, service, now);
         if (keyId.isEmpty()) {
-            return new Grant.Denied(Refusal.NO_KEY_AVAILABLE, "No pool key is available right now. Try again later.", null);
+            return KeyAssignments.anyKey(handle, service, now)
+                    ? new Grant.Denied(Refusal.NO_KEY_AVAILABLE, "No " + service.label() + " pool key is free right now."
+                            + " Try again later.", null)
+                    : new Grant.Denied(Refusal.NO_SERVICE_KEY, "No " + service.label() + " key in the pool. Ask the operator"
+                            + " of this addon to add one.", null);
         }
         int devices = slots.take(handle, userId, request.deviceId(), now, (DeviceSlots.Decision.Admitted) decision);
-        SealedKey key = handle.createQuery("SELECT key_ciphertext, key_nonce, key_cipher_id, service FROM torbox_pool_keys WHERE id = :id")
-                .bind("id", keyId.get())
-                .map((rs, ctx) -> new SealedKey(new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3)),
-                        rs.getString(4))).one();
+        SealedKey key = sealedKey(handle, keyId.get());
         return new Grant.Allowed(cipher.decrypt(key.sealed(), keyId.get()), keyId.get(), devices, key.service());
     }
 
-    /** The user's assigned key while it is usable; a failing, retired or cooling key is dropped here. */
-    private static Optional<String> currentKey(Handle handle, String userId, long now) {
-        return handle.createQuery("SELECT k.id FROM torbox_pool_assignments a JOIN torbox_pool_keys k ON k.id = a.pool_key_id"
-                        + " WHERE a.user_id = :u AND k.retired_at IS NULL AND k.health IN ('healthy', 'degraded')"
-                        + " AND (k.cooldown_until IS NULL OR k.cooldown_until <= :now)")
-                .bind("u", userId).bind("now", now).mapTo(String.class).findOne();
+    /**
+     * A playback keeps to the key its torrent was first played through while that key is usable (key affinity: the
+     * torrent is in that account); otherwise the granted key is remembered for the torrent. Device limits were already
+     * checked for the grant.
+     */
+    private Grant withAffinity(Grant.Allowed granted, GetKeyRequest request, long now) {
+        if (request.hash().length() > MAX_HASH_LENGTH) {
+            return granted;
+        }
+        StoreName service = request.store();
+        return database.jdbi().withHandle(handle -> {
+            Optional<String> kept = KeyAffinity.keyFor(handle, request.userId(), service, request.hash(), now);
+            if (kept.isEmpty()) {
+                KeyAffinity.remember(handle, request.userId(), service, request.hash(), granted.poolKeyId(), now);
+                return granted;
+            }
+            if (kept.get().equals(granted.poolKeyId())) {
+                return granted;
+            }
+            SealedKey key = sealedKey(handle, kept.get());
+            return new Grant.Allowed(cipher.decrypt(key.sealed(), kept.get()), kept.get(), granted.deviceCount(), key.service());
+        });
     }
 
-    private record Candidate(String id, String health, int maxUsers, int assigned) {
-        int free() {
-            return maxUsers - assigned;
-        }
-    }
-
-    /** The usable key with the most free room, healthy before degraded; the keys are locked while counting. */
-    private Optional<String> assignKey(Handle handle, String userId, long now) {
-        if (!transactions.forUpdate().isEmpty()) {
-            // PostgreSQL: two users assigned at once must not both take a key's last free place
-            handle.createQuery("SELECT id FROM torbox_pool_keys WHERE retired_at IS NULL ORDER BY id FOR UPDATE")
-                    .mapTo(String.class).list();
-        }
-        List<Candidate> candidates = handle.createQuery("SELECT k.id, k.health, k.max_users,"
-                        + " (SELECT count(*) FROM torbox_pool_assignments a WHERE a.pool_key_id = k.id AND a.user_id <> :u) AS assigned"
-                        + " FROM torbox_pool_keys k WHERE k.retired_at IS NULL AND k.health IN ('healthy', 'degraded')"
-                        + " AND (k.cooldown_until IS NULL OR k.cooldown_until <= :now)")
-                .bind("u", userId).bind("now", now)
-                .map((rs, ctx) -> new Candidate(rs.getString("id"), rs.getString("health"), rs.getInt("max_users"), rs.getInt("assigned")))
-                .list();
-        Optional<Candidate> best = candidates.stream()
-                .filter(c -> c.free() > 0)
-                .min(Comparator.comparing((Candidate c) -> !KeyHealth.HEALTHY.equals(c.health()))
-                        .thenComparing(Comparator.comparingInt(Candidate::free).reversed())
-                        .thenComparing(Candidate::id));
-        best.ifPresent(key -> handle.createUpdate("INSERT INTO torbox_pool_assignments (user_id, pool_key_id, assigned_at)"
-                        + " VALUES (:u, :k, :now) ON CONFLICT (user_id) DO UPDATE SET pool_key_id = excluded.pool_key_id,"
-                        + " assigned_at = excluded.assigned_at")
-                .bind("u", userId).bind("k", key.id()).bind("now", now).execute());
-        return best.map(Candidate::id);
+    private static SealedKey sealedKey(Handle handle, String keyId) {
+        return handle.createQuery("SELECT key_ciphertext, key_nonce, key_cipher_id, service FROM torbox_pool_keys WHERE id = :id")
+                .bind("id", keyId)
+                .map((rs, ctx) -> new SealedKey(new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getString(4))).one();
     }
 
     /**

@@ -14,15 +14,20 @@ import org.slf4j.LoggerFactory;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.secret.EncryptedValue;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
+import dev.chillproxy.core.store.StoreName;
 
 /**
- * Probes every non-retired pool key periodically ({@code user/me} through {@link KeyProbe}) and records the
+ * Probes every non-retired pool key periodically (its service's account call through {@link KeyProbe}) and records the
  * result: OK → healthy, UNAUTHORIZED → failing, THROTTLED → cooldown until the given time, ERROR → degraded.
- * A zero interval disables the schedule ({@link #checkNow()} still works). Thread-safe.
+ * A zero interval disables the schedule ({@link #checkNow()} still works). With a {@link PoolAdmin} it also carries out
+ * scheduled key retirements ({@code retireAt}) once a minute, whatever the check interval: the pool already stops
+ * handing out such a key on the next request, this makes it final (assignments dropped, cached grants evicted).
+ * Thread-safe.
  */
 public final class KeyHealthChecker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyHealthChecker.class);
+    private static final Duration RETIREMENT_INTERVAL = Duration.ofMinutes(1);
 
     private final Database database;
     private final PoolKeyCipher cipher;
@@ -31,6 +36,7 @@ public final class KeyHealthChecker implements AutoCloseable {
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
     private final PoolChanges changes;
+    private final PoolAdmin retirements;
 
     public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval) {
         this(database, cipher, probe, clock, interval, PoolChanges.none());
@@ -39,13 +45,20 @@ public final class KeyHealthChecker implements AutoCloseable {
     /** @param changes told when a key turns failing or goes into cooldown, so cached grants using it go */
     public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval,
                             PoolChanges changes) {
+        this(database, cipher, probe, clock, interval, changes, null);
+    }
+
+    /** @param retirements retires keys whose scheduled time has come (once a minute); null for none */
+    public KeyHealthChecker(Database database, PoolKeyCipher cipher, KeyProbe probe, Clock clock, Duration interval,
+                            PoolChanges changes, PoolAdmin retirements) {
         this.changes = Objects.requireNonNull(changes, "changes");
+        this.retirements = retirements;
         this.database = Objects.requireNonNull(database, "database");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.probe = Objects.requireNonNull(probe, "probe");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.interval = Objects.requireNonNull(interval, "interval");
-        this.scheduler = interval.isZero() || interval.isNegative() ? null
+        this.scheduler = (interval.isZero() || interval.isNegative()) && retirements == null ? null
                 : Executors.newSingleThreadScheduledExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "pool-key-health");
                     thread.setDaemon(true);
@@ -55,25 +68,41 @@ public final class KeyHealthChecker implements AutoCloseable {
 
     /** Starts the periodic check (first run after one interval); no-op when disabled. */
     public void start() {
-        if (scheduler != null) {
+        if (scheduler != null && !interval.isZero() && !interval.isNegative()) {
             long millis = interval.toMillis();
             scheduler.scheduleWithFixedDelay(this::checkSafely, millis, millis, TimeUnit.MILLISECONDS);
         }
+        if (scheduler != null && retirements != null) {
+            scheduler.scheduleWithFixedDelay(this::retireSafely, 0, RETIREMENT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
-    private record Row(String id, EncryptedValue sealed) {
+    private void retireSafely() {
+        try {
+            int retired = retirements.retireDueKeys();
+            if (retired > 0) {
+                LOG.info("{} pool key(s) retired as scheduled", retired);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("scheduled pool key retirement failed: {}", e.getClass().getSimpleName());
+        }
     }
 
-    /** Probes every key once, now, on the calling thread. */
+    private record Row(String id, EncryptedValue sealed, StoreName service) {
+    }
+
+    /** Probes every key once, now, on the calling thread, each with its own service's account call. */
     public void checkNow() {
         List<Row> rows = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT id, key_ciphertext, key_nonce, key_cipher_id FROM torbox_pool_keys WHERE retired_at IS NULL ORDER BY id")
-                .map((rs, ctx) -> new Row(rs.getString(1), new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4))))
+                        "SELECT id, key_ciphertext, key_nonce, key_cipher_id, service FROM torbox_pool_keys"
+                                + " WHERE retired_at IS NULL ORDER BY id")
+                .map((rs, ctx) -> new Row(rs.getString(1), new EncryptedValue(rs.getString(2), rs.getString(3), rs.getString(4)),
+                        StoreName.fromCode(rs.getString(5))))
                 .list());
         for (Row row : rows) {
             ProbeResult result;
             try {
-                result = probe.probe(cipher.decrypt(row.sealed(), row.id()));
+                result = probe.probe(row.service(), cipher.decrypt(row.sealed(), row.id()));
             } catch (IllegalStateException e) {
                 continue; // sealed under another encryption key: the admin list shows it as undecryptable
             }

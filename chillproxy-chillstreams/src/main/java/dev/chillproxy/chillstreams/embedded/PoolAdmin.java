@@ -1,9 +1,11 @@
 package dev.chillproxy.chillstreams.embedded;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
@@ -29,22 +31,62 @@ public final class PoolAdmin {
      * @param changes   told after every change that must revoke cached grants
      */
     public PoolAdmin(Database database, PoolKeyCipher cipher, Clock clock, KeyProbe validator, PoolChanges changes) {
+        this(database, cipher, clock, validator, changes, Optional.empty());
+    }
+
+    /** @param rotationInterval {@code POOL_ROTATION_INTERVAL}: keys older than this are flagged as due for rotation */
+    public PoolAdmin(Database database, PoolKeyCipher cipher, Clock clock, KeyProbe validator, PoolChanges changes,
+                     Optional<Duration> rotationInterval) {
         Objects.requireNonNull(database, "database");
         this.changes = Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(cipher, "cipher");
         Objects.requireNonNull(clock, "clock");
         this.usage = new UsageReports(database);
-        this.keys = new PoolKeys(database, cipher, clock, validator, usage);
+        this.keys = new PoolKeys(database, cipher, clock, validator, usage, Objects.requireNonNull(rotationInterval, "rotationInterval"));
         this.users = new PoolUsers(database, clock);
     }
 
     /** @param label, service (default torbox), maxUsers (default 20, see PoolKeys) may be null */
     public PoolKeyView createPoolKey(String apiKey, String label, String service, Integer maxUsers) {
-        return keys.create(apiKey, label, service, maxUsers);
+        return createPoolKey(apiKey, label, service, maxUsers, null);
+    }
+
+    /**
+     * Adds a key after its service's account call accepted it. A new key of a service with keys scheduled to retire is
+     * their successor: their cached grants are dropped so their users reach the pool, and move, on their next request.
+     *
+     * @param retireAt when the key is to retire, null for never
+     */
+    public PoolKeyView createPoolKey(String apiKey, String label, String service, Integer maxUsers, Instant retireAt) {
+        PoolKeyView created = keys.create(apiKey, label, service, maxUsers, retireAt);
+        keys.list().stream().filter(key -> key.service().equals(created.service()) && key.retireAt() != null)
+                .forEach(key -> changes.keyRotating(key.id()));
+        return created;
+    }
+
+    /** @param retireAt a future time to schedule the key's retirement; {@code clearRetireAt} cancels one */
+    public PoolKeyView updatePoolKey(String id, String label, Integer maxUsers, Instant retireAt, boolean clearRetireAt) {
+        PoolKeyView updated = keys.update(id, label, maxUsers, retireAt, clearRetireAt);
+        if (retireAt != null) {
+            changes.keyRotating(id);
+        }
+        return updated;
     }
 
     public List<PoolKeyView> listPoolKeys() {
         return keys.list();
+    }
+
+    /** Retires every key whose scheduled time has come (their grants are evicted); returns how many. */
+    public int retireDueKeys() {
+        List<String> due = keys.dueForRetirement();
+        due.forEach(this::retirePoolKey);
+        return due.size();
+    }
+
+    /** Keys scheduled to retire, soonest first, with their users and whether a healthy successor is ready. */
+    public List<RotationPlan> rotationPlan() {
+        return RotationPlan.of(keys.list());
     }
 
     /** Active keys the configured encryption key cannot open (their status reads {@code undecryptable}). */

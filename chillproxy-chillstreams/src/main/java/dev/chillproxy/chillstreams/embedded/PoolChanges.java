@@ -12,6 +12,14 @@ public interface PoolChanges {
     /** The key was retired, or marked failing or in cooldown; nobody may keep using it. */
     void keyRetired(String poolKeyId);
 
+    /**
+     * The key was scheduled to retire or got a successor: its cached grants go, so that its users reach the pool and
+     * move to the successor on their next request (the key itself stays usable until it retires).
+     */
+    default void keyRotating(String poolKeyId) {
+        keyRetired(poolKeyId);
+    }
+
     static PoolChanges none() {
         return new PoolChanges() {
             @Override

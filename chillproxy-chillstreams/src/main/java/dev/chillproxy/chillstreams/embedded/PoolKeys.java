@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,8 +20,12 @@ import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.secret.EncryptedValue;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.store.StoreName;
 
-/** Admin operations on pool keys: add (encrypted, deduplicated by fingerprint), list, retire, history. Thread-safe. */
+/**
+ * Admin operations on pool keys of every pooled service: add (checked with the service's account call, encrypted,
+ * deduplicated by fingerprint), list, update, schedule or carry out retirement, history. Thread-safe.
+ */
 final class PoolKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoolKeys.class);
@@ -38,8 +44,11 @@ final class PoolKeys {
     private final Clock clock;
     private final KeyProbe validator;
     private final UsageReports usage;
+    private final Optional<Duration> rotationInterval;
 
-    PoolKeys(Database database, PoolKeyCipher cipher, Clock clock, KeyProbe validator, UsageReports usage) {
+    PoolKeys(Database database, PoolKeyCipher cipher, Clock clock, KeyProbe validator, UsageReports usage,
+             Optional<Duration> rotationInterval) {
+        this.rotationInterval = rotationInterval;
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
@@ -47,24 +56,20 @@ final class PoolKeys {
         this.usage = usage;
     }
 
-    PoolKeyView create(String rawKey, String label, String service, Integer maxUsers) {
+    PoolKeyView create(String rawKey, String label, String service, Integer maxUsers, Instant retireAt) {
         if (rawKey == null || rawKey.isBlank()) {
             throw PoolAdminException.invalid("apiKey: required");
         }
         ApiKey key = ApiKey.of(rawKey);
-        String svc = service == null || service.isBlank() ? "torbox" : service.trim().toLowerCase();
-        if (!svc.equals("torbox")) {
-            throw PoolAdminException.invalid("service: only \"torbox\" is supported");
-        }
+        StoreName store = service(service);
         int max = maxUsers == null ? DEFAULT_MAX_USERS : maxUsers;
-        if (max < 1 || max > MAX_USERS_LIMIT) {
-            throw PoolAdminException.invalid("maxUsers: must be between 1 and " + MAX_USERS_LIMIT);
-        }
+        requireMaxUsers(max);
+        requireFuture(retireAt);
         String fingerprint = PoolKeyCipher.fingerprint(key);
         if (exists("fingerprint", fingerprint)) {
             throw PoolAdminException.conflict("this key is already in the pool");
         }
-        ProbeResult probe = validator == null ? new ProbeResult.Ok() : validator.probe(key);
+        ProbeResult probe = validator == null ? new ProbeResult.Ok() : validator.probe(store, key);
         if (probe instanceof ProbeResult.Unauthorized) {
             throw PoolAdminException.invalid("apiKey: the service refused this key (unauthorized)");
         }
@@ -78,12 +83,13 @@ final class PoolKeys {
             database.jdbi().useTransaction(handle -> {
                 handle.createUpdate("INSERT INTO torbox_pool_keys (id, key_ciphertext, key_nonce, key_cipher_id, fingerprint,"
                                 + " masked_key, label, service, max_users, health, cooldown_until, created_at,"
-                                + " last_checked_at)"
+                                + " last_checked_at, retire_at)"
                                 + " VALUES (:id, :ct, :nonce, :kid, :fp, :masked, :label, :service, :max, 'healthy', :cooldown, :now,"
-                                + " :checked)")
+                                + " :checked, :retireAt)")
                         .bind("id", id).bind("ct", sealed.ciphertext()).bind("nonce", sealed.nonce()).bind("kid", sealed.keyId())
                         .bind("fp", fingerprint).bind("masked", key.masked()).bind("label", label == null ? "" : label.trim())
-                        .bind("service", svc).bind("max", max)
+                        .bind("service", store.id()).bind("max", max)
+                        .bind("retireAt", retireAt == null ? null : retireAt.toEpochMilli())
                         .bind("cooldown", probe instanceof ProbeResult.Throttled t ? t.until().toEpochMilli() : null)
                         .bind("now", now)
                         // the probe above is the key's first check; without a validator nothing was checked
@@ -96,7 +102,7 @@ final class PoolKeys {
             }
             throw e;
         }
-        LOG.info("pool key {} ({}) added with room for {} users", id, key.masked(), max);
+        LOG.info("pool key {} ({}, {}) added with room for {} users", id, store.id(), key.masked(), max);
         return find(id);
     }
 
@@ -129,10 +135,51 @@ final class PoolKeys {
                     .bind("now", now).bind("id", id).execute();
             if (changed > 0) {
                 handle.createUpdate("DELETE FROM torbox_pool_assignments WHERE pool_key_id = :id").bind("id", id).execute();
-                KeyHealth.record(handle, id, "retired", "retired by an admin", now);
+                KeyAffinity.forgetKey(handle, id);
+                KeyHealth.record(handle, id, "retired", "retired", now);
             }
         });
         LOG.info("pool key {} retired", id);
+    }
+
+    /**
+     * Changes what an operator may change on a key: label, room, scheduled retirement. Null leaves a field as it is;
+     * {@code clearRetireAt} cancels a scheduled retirement.
+     */
+    PoolKeyView update(String id, String label, Integer maxUsers, Instant retireAt, boolean clearRetireAt) {
+        if (maxUsers != null) {
+            requireMaxUsers(maxUsers);
+        }
+        requireFuture(retireAt);
+        database.jdbi().useTransaction(handle -> {
+            requireKey(handle, id);
+            if (handle.createQuery("SELECT count(*) FROM torbox_pool_keys WHERE id = :id AND retired_at IS NULL"
+                            + " AND (retire_at IS NULL OR retire_at > :now)")
+                    .bind("id", id).bind("now", clock.millis()).mapTo(Integer.class).one() == 0) {
+                throw PoolAdminException.conflict("pool key " + id + " is retired");
+            }
+            if (label != null) {
+                handle.createUpdate("UPDATE torbox_pool_keys SET label = :l WHERE id = :id").bind("l", label.trim()).bind("id", id).execute();
+            }
+            if (maxUsers != null) {
+                handle.createUpdate("UPDATE torbox_pool_keys SET max_users = :m WHERE id = :id").bind("m", maxUsers).bind("id", id).execute();
+            }
+            if (retireAt != null || clearRetireAt) {
+                Long at = retireAt == null ? null : retireAt.toEpochMilli();
+                handle.createUpdate("UPDATE torbox_pool_keys SET retire_at = :at WHERE id = :id").bind("at", at).bind("id", id).execute();
+                KeyHealth.record(handle, id, "rotation", at == null ? "retirement cancelled" : "retires at " + retireAt, clock.millis());
+            }
+        });
+        LOG.info("pool key {} updated{}", id, retireAt == null ? "" : ", retires at " + retireAt);
+        return find(id);
+    }
+
+    /** Keys whose scheduled retirement has come and that are not retired yet. */
+    List<String> dueForRetirement() {
+        long now = clock.millis();
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT id FROM torbox_pool_keys"
+                        + " WHERE retired_at IS NULL AND retire_at IS NOT NULL AND retire_at <= :now ORDER BY id")
+                .bind("now", now).mapTo(String.class).list());
     }
 
     List<KeyHealthEntry> history(String id) {
@@ -148,19 +195,45 @@ final class PoolKeys {
         }
     }
 
+    /** A pooled service's id ({@code torbox}, …); absent means TorBox, as before other services were pooled. */
+    static StoreName service(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return StoreName.TORBOX;
+        }
+        String id = raw.trim().toLowerCase(Locale.ROOT);
+        return StoreName.pooledStores().stream().filter(store -> store.id().equals(id)).findFirst()
+                .orElseThrow(() -> PoolAdminException.invalid("service: must be one of " + StoreName.pooledStores().stream()
+                        .map(StoreName::id).collect(Collectors.joining(", "))));
+    }
+
+    private static void requireMaxUsers(int max) {
+        if (max < 1 || max > MAX_USERS_LIMIT) {
+            throw PoolAdminException.invalid("maxUsers: must be between 1 and " + MAX_USERS_LIMIT);
+        }
+    }
+
+    private void requireFuture(Instant retireAt) {
+        if (retireAt != null && !retireAt.isAfter(clock.instant())) {
+            throw PoolAdminException.invalid("retireAt: must be in the future (to retire a key now, use its retire action)");
+        }
+    }
+
     private boolean exists(String column, String value) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM torbox_pool_keys WHERE " + column + " = :v")
                 .bind("v", value).mapTo(Integer.class).one() > 0);
     }
 
     private static final String SELECT_VIEW = "SELECT k.id, k.label, k.service, k.masked_key, k.health, k.max_users,"
-            + " k.cooldown_until, k.retired_at, k.created_at, k.last_checked_at, k.key_ciphertext, k.key_nonce, k.key_cipher_id,"
+            + " k.cooldown_until, k.retired_at, k.retire_at, k.created_at, k.last_checked_at, k.key_ciphertext, k.key_nonce, k.key_cipher_id,"
             + " (SELECT count(*) FROM torbox_pool_assignments a WHERE a.pool_key_id = k.id) AS assigned"
             + " FROM torbox_pool_keys k";
 
     private PoolKeyView view(ResultSet rs, long now, UsageStats.Aggregate stats) throws SQLException {
         Instant cooldown = instant(rs, "cooldown_until");
-        String status = rs.getObject("retired_at") != null ? "retired"
+        Instant retireAt = instant(rs, "retire_at");
+        Instant created = instant(rs, "created_at");
+        boolean retired = rs.getObject("retired_at") != null || retireAt != null && retireAt.toEpochMilli() <= now;
+        String status = retired ? "retired"
                 : !opens(rs) ? UNDECRYPTABLE
                 : cooldown != null && cooldown.toEpochMilli() > now ? "cooldown"
                 : rs.getString("health");
@@ -168,7 +241,8 @@ final class PoolKeys {
                 status, rs.getInt("max_users"), rs.getInt("assigned"), stats.requests(), stats.cachedRatio(),
                 stats.playbacks(), stats.playbackCachedRatio(),
                 cooldown != null && cooldown.toEpochMilli() > now ? cooldown : null,
-                instant(rs, "created_at"), instant(rs, "last_checked_at"));
+                created, instant(rs, "last_checked_at"), retireAt,
+                !retired && rotationInterval.filter(interval -> created.plus(interval).toEpochMilli() <= now).isPresent());
     }
 
     /** Whether the configured encryption key opens this row's key (a lost or replaced key file does not). */

@@ -63,15 +63,16 @@ final class PoolUsers {
     UserDetails details(String id) {
         return database.jdbi().withHandle(handle -> {
             UserView user = require(handle, id);
-            String keyId = handle.createQuery("SELECT pool_key_id FROM torbox_pool_assignments WHERE user_id = :id")
-                    .bind("id", id).mapTo(String.class).findOne().orElse(null);
+            List<UserDetails.Assignment> assignments = handle.createQuery("SELECT service, pool_key_id FROM torbox_pool_assignments"
+                            + " WHERE user_id = :id ORDER BY service")
+                    .bind("id", id).map((rs, ctx) -> new UserDetails.Assignment(rs.getString(1), rs.getString(2))).list();
             List<DeviceView> devices = handle.createQuery("SELECT device_id, first_seen, last_seen, request_count"
                             + " FROM torbox_pool_devices WHERE user_id = :id ORDER BY last_seen DESC, device_id")
                     .bind("id", id)
                     .map((rs, ctx) -> new DeviceView(rs.getString("device_id"), Instant.ofEpochMilli(rs.getLong("first_seen")),
                             Instant.ofEpochMilli(rs.getLong("last_seen")), rs.getLong("request_count")))
                     .list();
-            return new UserDetails(user, keyId, devices);
+            return new UserDetails(user, assignments, devices);
         });
     }
 

@@ -9,6 +9,7 @@ import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.secret.EncryptedValue;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.pool.KeyProblem;
+import dev.chillproxy.core.store.StoreName;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,15 +64,17 @@ final class ReportedKeyProblems {
         if (last != null && now - last < CONFIRM_INTERVAL_MILLIS) {
             return null;
         }
-        Optional<EncryptedValue> sealed = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT key_ciphertext, key_nonce, key_cipher_id FROM torbox_pool_keys WHERE id = :id AND retired_at IS NULL")
+        Optional<Sealed> sealed = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT key_ciphertext, key_nonce, key_cipher_id, service FROM torbox_pool_keys WHERE id = :id"
+                                + " AND retired_at IS NULL")
                 .bind("id", poolKeyId)
-                .map((rs, ctx) -> new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3))).findOne());
+                .map((rs, ctx) -> new Sealed(new EncryptedValue(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        StoreName.fromCode(rs.getString(4)))).findOne());
         if (sealed.isEmpty()) {
             return null;
         }
         lastConfirmed.put(poolKeyId, now);
-        ProbeResult result = confirm.probe(cipher.decrypt(sealed.get(), poolKeyId));
+        ProbeResult result = confirm.probe(sealed.get().service(), cipher.decrypt(sealed.get().key(), poolKeyId));
         if (result instanceof ProbeResult.Unauthorized) {
             return new KeyProblem.Unauthorized();
         }
@@ -81,6 +84,9 @@ final class ReportedKeyProblems {
         LOG.info("pool key {} was refused by the store but its check says {}: kept", poolKeyId,
                 result instanceof ProbeResult.Ok ? "it works" : "nothing certain");
         return null;
+    }
+
+    private record Sealed(EncryptedValue key, StoreName service) {
     }
 
     private static boolean recordProblem(Handle handle, String poolKeyId, KeyProblem problem, long now) {

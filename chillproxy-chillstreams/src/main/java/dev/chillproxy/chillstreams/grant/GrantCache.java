@@ -23,14 +23,16 @@ import dev.chillproxy.chillstreams.pool.RequestTally;
 import dev.chillproxy.core.torz.Access;
 
 /**
- * Remembers the pool's answer per (user, device) so that a warm stream list does not ask the pool.
+ * Remembers the pool's answer per (user, device, service) so that a warm stream list does not ask the pool; a key of
+ * one service is never the answer for another.
  * Thread-safe; concurrent requests for one user and device share one pool call.
  *
  * <p>Caching rules: an allowed grant lives {@code grantTtl} ({@code POOL_GRANT_TTL}, default 30 s); a denial
  * lives at most {@link #MAX_DENIAL_TTL} so a freed device slot or re-enabled user works soon; a
  * {@code POOL_UNREACHABLE} denial is not cached at all, so users get keys again on the first request after
- * the pool comes back. {@link Duration#ZERO} turns caching off. The cache ignores action and hash: a grant
- * is for the user's device, not for one title.
+ * the pool comes back. {@link Duration#ZERO} turns caching off. A stream list's grant is for the user's device, not for
+ * one title; a playback's grant is kept per torrent, because the pool may answer it with the key the torrent was
+ * first played through (key affinity).
  *
  * <p>Revocation: {@link #evictUser} drops every grant of a user at once, including one being fetched at
  * that moment (it is handed to its caller but not kept). {@link #evictKey} drops every grant that uses a key; a
@@ -106,7 +108,7 @@ public final class GrantCache implements KeySource, KeyProblemSink {
         if (grantTtl.isZero() || !trusted.getAsBoolean()) {
             return delegate.getKey(request);
         }
-        Slot slot = new Slot(request.userId(), request.deviceId());
+        Slot slot = Slot.of(request);
         CompletableFuture<Entry> mine = new CompletableFuture<>();
         CompletableFuture<Entry> shared = grants.asMap().putIfAbsent(slot, mine);
         if (shared != null) {
@@ -216,7 +218,11 @@ public final class GrantCache implements KeySource, KeyProblemSink {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private record Slot(String userId, String deviceId) {
+    /** One grant: per user, device and service; a playback's also per torrent (its key may be the torrent's own). */
+    private record Slot(String userId, String deviceId, String service, String playbackHash) {
+        static Slot of(GetKeyRequest request) {
+            return new Slot(request.userId(), request.deviceId(), request.service(), request.isPlayback() ? request.hash() : "");
+        }
     }
 
     private record Entry(Grant grant, Duration lifetime) {

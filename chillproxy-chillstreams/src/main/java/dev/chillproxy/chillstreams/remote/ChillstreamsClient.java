@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * The pool of a remote Chillstreams ({@code CHILLSTREAMS_API_URL}), over HTTP with the internal bearer key.
  * Thread-safe; one instance serves every request.
  *
- * <p>{@code get-key}: {@code POST /api/v1/internal/pool/get-key} with {@code {userId,deviceId,action,hash}},
- * answered by {@code {allowed,poolKey,poolKeyId,deviceCount,message}}. Connect timeout 1 s, whole call 3 s;
+ * <p>{@code get-key}: {@code POST /api/v1/internal/pool/get-key} with {@code {userId,deviceId,action,hash,service}},
+ * answered by {@code {allowed,poolKey,poolKeyId,service,deviceCount,message}} (a missing {@code service} means TorBox). Connect timeout 1 s, whole call 3 s;
  * a refused connection is retried exactly once, nothing else is (no retry on any HTTP status or on a read
  * timeout). It fails closed: every answer that is not a well-formed grant or denial becomes
  * {@link Grant.Denied} with {@code POOL_UNREACHABLE}, never an exception and never another key.

@@ -53,6 +53,8 @@ final class GrantAnswer {
             reason = Refusal.USER_DISABLED;
         } else if (lower.contains("user") && (lower.contains("not found") || lower.contains("unknown"))) {
             reason = Refusal.UNKNOWN_USER;
+        } else if (lower.contains("key in the pool")) {
+            reason = Refusal.NO_SERVICE_KEY;
         } else if (deviceCount != null) {
             reason = Refusal.DEVICE_LIMIT;
         } else {

@@ -103,7 +103,7 @@ class EmbeddedPoolTest {
     @EnumSource(Engine.class)
     void anIdleDeviceFreesItsSlotAndTheDenialSaysWhen(Engine engine) {
         try (PoolFixture f = new PoolFixture(engine)) {
-            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 2, Duration.ofHours(12), key -> new ProbeResult.Unauthorized());
+            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 2, Duration.ofHours(12), (service, key) -> new ProbeResult.Unauthorized());
             f.admin.createPoolKey(torboxKey(1), null, null, null);
             String user = f.admin.createUser(null, null).id();
             assertInstanceOf(Grant.Allowed.class, get(pool, user, "old-phone-address"));
@@ -127,7 +127,7 @@ class EmbeddedPoolTest {
     @EnumSource(Engine.class)
     void aDeviceBackFromIdleIsCountedAfreshAndNeedsAFreeSlot(Engine engine) {
         try (PoolFixture f = new PoolFixture(engine)) {
-            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 2, Duration.ofSeconds(2), key -> new ProbeResult.Unauthorized());
+            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 2, Duration.ofSeconds(2), (service, key) -> new ProbeResult.Unauthorized());
             f.admin.createPoolKey(torboxKey(1), null, null, null);
             String user = f.admin.createUser(null, null).id();
             assertInstanceOf(Grant.Allowed.class, get(pool, user, "a"));
@@ -218,7 +218,7 @@ class EmbeddedPoolTest {
             java.util.concurrent.atomic.AtomicReference<ProbeResult> answer = new java.util.concurrent.atomic.AtomicReference<>(
                     new ProbeResult.Ok());
             List<String> probed = new java.util.concurrent.CopyOnWriteArrayList<>();
-            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 3, EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE, key -> {
+            EmbeddedPool pool = new EmbeddedPool(f.database(), f.cipher, f.clock, 3, EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE, (service, key) -> {
                 probed.add(key.reveal());
                 return answer.get();
             });

@@ -27,7 +27,7 @@ class KeyHealthCheckerTest {
             Map<String, ProbeResult> answers = new ConcurrentHashMap<>(Map.of(
                     torboxKey(1), new ProbeResult.Unauthorized(), torboxKey(2), new ProbeResult.Error("timeout")));
 
-            try (KeyHealthChecker checker = new KeyHealthChecker(f.database(), f.cipher, key -> answers.get(key.reveal()),
+            try (KeyHealthChecker checker = new KeyHealthChecker(f.database(), f.cipher, (service, key) -> answers.get(key.reveal()),
                     f.clock, Duration.ZERO)) {
                 checker.start();
                 checker.checkNow();

@@ -55,7 +55,7 @@ class NoKeyInLogsTest {
             assertTrue(denied.reason() == Refusal.POOL_UNREACHABLE);
             surfaced.append(denied);
             try (KeyHealthChecker checker = new KeyHealthChecker(f.database(), f.cipher,
-                    key -> new ProbeResult.Error("upstream 500"), f.clock, Duration.ZERO)) {
+                    (service, key) -> new ProbeResult.Error("upstream 500"), f.clock, Duration.ZERO)) {
                 checker.checkNow();
             }
         } finally {

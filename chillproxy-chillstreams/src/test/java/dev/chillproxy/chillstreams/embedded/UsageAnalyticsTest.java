@@ -91,7 +91,7 @@ class UsageAnalyticsTest {
     @EnumSource(Engine.class)
     void aKeyCheckedWhenAddedHasALastCheckTime(Engine engine) {
         try (PoolFixture f = new PoolFixture(engine)) {
-            PoolAdmin checking = new PoolAdmin(f.database(), f.cipher, f.clock, key -> new ProbeResult.Ok());
+            PoolAdmin checking = new PoolAdmin(f.database(), f.cipher, f.clock, (service, key) -> new ProbeResult.Ok());
 
             PoolKeyView key = checking.createPoolKey(PoolFixture.torboxKey(1), null, null, 5);
 

@@ -63,9 +63,40 @@ class GrantCacheTest {
         cache.getKey(ALICE_TV);
         cache.getKey(ALICE_PHONE);
         cache.getKey(BOB_TV);
-        cache.getKey(new GetKeyRequest("alice", "tv", "stream-served", "other-hash"));
+        cache.getKey(new GetKeyRequest("alice", "tv", "stream-list", "another-title"));
+        cache.getKey(new GetKeyRequest("alice", "phone", "stream-served", "abc"));
 
         assertEquals(List.of(ALICE_TV, ALICE_PHONE, BOB_TV), pool.asked);
+    }
+
+    /** A Real-Debrid store must never be answered with the TorBox key cached for the same user and device. */
+    @Test
+    void grantsAreKeptPerServiceSoAKeyNeverAnswersForAnotherService() {
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
+        pool.answer(() -> allowed("tb-key"));
+        pool.answer(() -> new Grant.Allowed(ApiKey.of("rd-secret"), "rd-key", 1, "realdebrid"));
+        cache.getKey(ALICE_TV);
+
+        Grant.Allowed rd = (Grant.Allowed) cache.getKey(new GetKeyRequest("alice", "tv", "stream-list", "", "realdebrid"));
+
+        assertEquals("rd-key", rd.poolKeyId());
+        assertEquals("realdebrid", rd.service());
+        assertEquals("tb-key", ((Grant.Allowed) cache.getKey(ALICE_TV)).poolKeyId());
+        assertEquals(2, pool.asked.size());
+    }
+
+    /** A playback's grant may be its torrent's own key (affinity): it is cached per torrent, not per device alone. */
+    @Test
+    void playbackGrantsAreKeptPerTorrent() {
+        GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
+        pool.answer(() -> allowed("k1"));
+        GetKeyRequest other = new GetKeyRequest("alice", "phone", "stream-served", "def");
+
+        cache.getKey(ALICE_PHONE);
+        cache.getKey(other);
+        cache.getKey(ALICE_PHONE);
+
+        assertEquals(List.of(ALICE_PHONE, other), pool.asked);
     }
 
     @Test

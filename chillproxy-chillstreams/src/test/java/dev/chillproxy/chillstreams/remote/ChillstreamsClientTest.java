@@ -117,6 +117,17 @@ class ChillstreamsClientTest {
         assertEquals("Account suspended", forbidden.message());
     }
 
+    /** The client names the service it wants a key for; "no key of that service" is told apart from "none free". */
+    @Test
+    void theServiceIsSentAndAMissingServiceKeyIsRecognised() throws Exception {
+        answer(200, "{\"allowed\":false,\"message\":\"No Real-Debrid key in the pool. Ask the operator.\"}");
+
+        Grant.Denied denied = (Grant.Denied) client().getKey(new GetKeyRequest("u", "d", "stream-list", "", "realdebrid"));
+
+        assertEquals(Refusal.NO_SERVICE_KEY, denied.reason());
+        assertTrue(server.takeRequest().getBody().utf8().contains("\"service\":\"realdebrid\""));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {401, 403, 500, 502, 503})
     void rejectedOrBrokenPoolFailsClosedWithoutRetry(int status) {

@@ -92,7 +92,7 @@ final class ConfigReader {
             if (!auth.isEmpty() && !UUID.matcher(auth).matches()) {
                 problem(path + ".auth", "not a UUID");
             } else if (!auth.isEmpty() && (isP2p || store.isPresent() && !store.get().pooled())) {
-                // the pool's keys belong to their own service: never pair a pool user with another store
+                // native torrent streams are no debrid service: the pool has no key for them
                 problem(path + ".auth", "the key pool does not serve store" + echo(code)
                         + "; use " + StoreName.pooledStores().stream().map(StoreName::code).sorted()
                         .collect(Collectors.joining(", "))

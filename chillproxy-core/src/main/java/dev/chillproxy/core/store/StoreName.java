@@ -13,10 +13,10 @@ import java.util.Optional;
  */
 public enum StoreName {
     TORBOX("tb", "torbox", "TorBox", true),
-    REALDEBRID("rd", "realdebrid", "Real-Debrid", false),
-    ALLDEBRID("ad", "alldebrid", "AllDebrid", false),
-    PREMIUMIZE("pm", "premiumize", "Premiumize", false),
-    DEBRIDLINK("dl", "debridlink", "Debrid-Link", false);
+    REALDEBRID("rd", "realdebrid", "Real-Debrid", true),
+    ALLDEBRID("ad", "alldebrid", "AllDebrid", true),
+    PREMIUMIZE("pm", "premiumize", "Premiumize", true),
+    DEBRIDLINK("dl", "debridlink", "Debrid-Link", true);
 
     private final String code;
     private final String id;

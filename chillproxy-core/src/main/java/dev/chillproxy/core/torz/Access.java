@@ -62,6 +62,8 @@ public sealed interface Access {
         AUTH_METHOD_DISABLED("Sign-in method not accepted", ErrorVideo.SIGN_IN_REFUSED),
         POOL_UNREACHABLE("Key pool unavailable", ErrorVideo.POOL_UNAVAILABLE),
         NO_KEY_AVAILABLE("No free key in the pool", ErrorVideo.NO_KEY_AVAILABLE),
+        /** The pool holds no key of the store's service at all (a config's other stores still answer). */
+        NO_SERVICE_KEY("No key for this store in the pool", ErrorVideo.NO_KEY_AVAILABLE),
         /** The user's pool key already plays as many streams as the operator allows; the user's own devices are not at fault. */
         PLAYBACK_LIMIT("Too many streams on this key", ErrorVideo.PLAYBACK_LIMIT),
         /** The store refused the user's own (legacy) token: the store says so, not the pool. */

@@ -176,24 +176,21 @@ class ConfigCodecTest {
         assertEquals(message, String.join("; ", e.problems().stream().map(ConfigProblem::toString).toList()));
     }
 
-    /** A pool user's key is a TorBox key: paired with another store it would be sent to that store. */
-    @ParameterizedTest
-    @ValueSource(strings = {"rd", "ad", "pm", "dl", "p2p"})
-    void refusesAPoolUserOnAStoreThePoolDoesNotServe(String code) {
+    /** Native torrent streams are no debrid service: the pool has no key for them. */
+    @Test
+    void refusesAPoolUserOnP2p() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> decodeJson("{\"stores\":[{\"c\":\"" + code + "\",\"auth\":\"" + USER + "\"}]}"));
+                () -> decodeJson("{\"stores\":[{\"c\":\"p2p\",\"auth\":\"" + USER + "\"}]}"));
         assertEquals(List.of(new ConfigProblem("stores[0].auth",
-                "the key pool does not serve store \"" + code + "\"; use tb or your own token (t)")), e.problems());
+                "the key pool does not serve store \"p2p\"; use ad, dl, pm, rd, tb or your own token (t)")), e.problems());
     }
 
-    @Test
-    void aPoolUserOnAnotherStoreIsNamedByItsIndex() throws ConfigException {
-        ConfigException e = assertThrows(ConfigException.class, () -> decodeJson("{\"stores\":[{\"c\":\"tb\",\"auth\":\""
-                + USER + "\"},{\"c\":\"pm\",\"auth\":\"" + USER + "\"}]}"));
-        assertEquals("stores[1].auth", e.problems().get(0).field());
-        // the user's own token on any store stays fine, and so does the pool on TorBox
-        assertEquals(2, decodeJson("{\"stores\":[{\"c\":\"rd\",\"t\":\"" + TOKEN + "\"},{\"c\":\"tb\",\"auth\":\""
-                + USER + "\"}]}").stores().size());
+    /** The pool serves every debrid service, each with keys of its own (the server never crosses them). */
+    @ParameterizedTest
+    @ValueSource(strings = {"tb", "rd", "ad", "pm", "dl"})
+    void acceptsAPoolUserOnEveryDebridService(String code) throws ConfigException {
+        TorzConfig config = decodeJson("{\"stores\":[{\"c\":\"" + code + "\",\"auth\":\"" + USER + "\"}]}");
+        assertEquals(List.of(StoreConfig.pooled(StoreName.fromCode(code), USER)), config.stores());
     }
 
     @Test

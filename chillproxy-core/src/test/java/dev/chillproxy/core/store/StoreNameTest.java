@@ -17,10 +17,10 @@ class StoreNameTest {
         assertEquals("Real-Debrid", StoreName.REALDEBRID.label());
     }
 
-    /** A pool key is a TorBox key: no other service may be paired with a pool user. */
+    /** The pool holds keys per service: a pool user may use any of them (each with a key of its own service). */
     @Test
-    void onlyTorBoxIsPooled() {
-        assertEquals(List.of(StoreName.TORBOX), StoreName.pooledStores());
+    void everyServiceIsPooled() {
+        assertEquals(Arrays.asList(StoreName.values()), StoreName.pooledStores());
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class AdminPage {
 
     private static final List<String> ASSETS = List.of("index.html", "admin.css", "app.js", "api.js", "dom.js",
             "keys.js", "users.js", "usage.js", "charts.js", "install.js", "instances.js",
-            "signals.js");
+            "signals.js", "rotation.js");
 
     private final Map<String, byte[]> assets;
 

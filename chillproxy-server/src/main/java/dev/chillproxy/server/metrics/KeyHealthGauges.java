@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@code chillproxy_pool_keys{status}}: how many pool keys are in each status. One gauge per known status (0 when
  * none), anything else counted as {@code other}, so the label stays bounded. The counts come from the database:
  * they are fetched at most once per {@code refresh}, and a failed fetch keeps the last counts (logged, without
- * its message, which could quote bound values). Thread-safe.
+ * its message, which could quote bound values). {@code chillproxy_pool_keys_rotation_due}: keys older than
+ * {@code POOL_ROTATION_INTERVAL} (the source's {@value #ROTATION_DUE} count; always 0 when the interval is unset).
+ * Thread-safe.
  */
 final class KeyHealthGauges {
 
@@ -26,6 +28,8 @@ final class KeyHealthGauges {
     /** The statuses {@code PoolKeyView} reports: the health states plus cooldown and retired. */
     static final List<String> STATUSES = List.of("healthy", "degraded", "failing", "disabled", "cooldown", "retired",
             "other");
+    /** The source's count of keys due for rotation; not a status. */
+    static final String ROTATION_DUE = "rotation-due";
 
     private final Supplier<Map<String, Long>> source;
     private final long refreshNanos;
@@ -45,6 +49,10 @@ final class KeyHealthGauges {
                     .strongReference(true)
                     .register(registry);
         }
+        Gauge.builder("chillproxy.pool.keys.rotation.due", this, gauges -> gauges.count(ROTATION_DUE))
+                .description("Pool keys older than POOL_ROTATION_INTERVAL")
+                .strongReference(true)
+                .register(registry);
     }
 
     synchronized long count(String status) {
@@ -65,7 +73,8 @@ final class KeyHealthGauges {
         Map<String, Long> folded = new HashMap<>();
         raw.forEach((status, count) -> {
             String known = status == null ? "other" : status.toLowerCase(Locale.ROOT);
-            folded.merge(STATUSES.contains(known) ? known : "other", count == null ? 0L : count, Long::sum);
+            String label = STATUSES.contains(known) || ROTATION_DUE.equals(known) ? known : "other";
+            folded.merge(label, count == null ? 0L : count, Long::sum);
         });
         return folded;
     }

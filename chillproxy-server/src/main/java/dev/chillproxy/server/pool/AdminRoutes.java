@@ -8,8 +8,11 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +29,7 @@ import dev.chillproxy.chillstreams.embedded.UsageQuery;
 import dev.chillproxy.chillstreams.embedded.UsageStats;
 import dev.chillproxy.chillstreams.embedded.UserDetails;
 import dev.chillproxy.chillstreams.embedded.UserView;
+import dev.chillproxy.core.store.StoreName;
 import dev.chillproxy.server.web.InvalidRequestException;
 
 /**
@@ -67,8 +71,58 @@ public final class AdminRoutes {
         return out;
     }
 
+    /** Every key, or one service's ({@code ?service=realdebrid}), with the capacity of each service. */
     public void listPoolKeys(Context ctx) {
-        ctx.json(Map.of("items", admin.listPoolKeys().stream().map(AdminRoutes::key).toList()));
+        String service = ctx.queryParam("service");
+        Optional<StoreName> only = service == null || service.isBlank() ? Optional.empty() : Optional.of(service(service));
+        List<PoolKeyView> keys = admin.listPoolKeys().stream()
+                .filter(key -> only.map(s -> s.id().equals(key.service())).orElse(true)).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", keys.stream().map(PoolKeyAnswers::key).toList());
+        answer.put("services", StoreName.pooledStores().stream().filter(s -> only.map(s::equals).orElse(true))
+                .map(s -> PoolKeyAnswers.capacity(s, keys)).toList());
+        ctx.json(answer);
+    }
+
+    /** Keys scheduled to retire, soonest first: users still on each, and whether a healthy successor has room. */
+    public void rotationPlan(Context ctx) {
+        ctx.json(Map.of("items", admin.rotationPlan().stream().map(PoolKeyAnswers::rotation).toList()));
+    }
+
+    /** Label, room and scheduled retirement ({@code "retireAt": null} cancels it); absent fields stay as they are. */
+    public void updatePoolKey(Context ctx) {
+        JsonNode body = object(mapper, ctx);
+        JsonNode retireAt = body.get("retireAt");
+        PoolKeyView updated = admin.updatePoolKey(ctx.pathParam("id"), text(body, "label", null), maxUsers(body),
+                retireAt == null || retireAt.isNull() ? null : instant(retireAt, "retireAt"),
+                retireAt != null && retireAt.isNull());
+        ctx.json(PoolKeyAnswers.key(updated));
+    }
+
+    private static StoreName service(String raw) {
+        String id = raw.trim().toLowerCase(Locale.ROOT);
+        return StoreName.pooledStores().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("service: must be one of " + StoreName.pooledStores().stream()
+                        .map(StoreName::id).collect(Collectors.joining(", "))));
+    }
+
+    private static Integer maxUsers(JsonNode body) {
+        JsonNode maxUsers = body.get("maxUsers");
+        if (maxUsers != null && !maxUsers.isNull() && !maxUsers.canConvertToInt()) {
+            throw new InvalidRequestException("maxUsers: must be a whole number");
+        }
+        return maxUsers == null || maxUsers.isNull() ? null : maxUsers.asInt();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        if (!node.isTextual() || node.asText().length() > 40) {
+            throw new InvalidRequestException(field + ": expected an ISO-8601 time like 2030-01-01T00:00:00Z");
+        }
+        try {
+            return Instant.parse(node.asText().trim());
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException(field + ": expected an ISO-8601 time like 2030-01-01T00:00:00Z");
+        }
     }
 
     public void retirePoolKey(Context ctx) {
@@ -104,13 +158,11 @@ public final class AdminRoutes {
 
     public void createPoolKey(Context ctx) {
         JsonNode body = object(mapper, ctx);
-        JsonNode maxUsers = body.get("maxUsers");
-        if (maxUsers != null && !maxUsers.isNull() && !maxUsers.canConvertToInt()) {
-            throw new InvalidRequestException("maxUsers: must be a whole number");
-        }
+        JsonNode retireAt = body.get("retireAt");
         PoolKeyView created = admin.createPoolKey(required(body, "apiKey"), text(body, "label", null),
-                text(body, "service", null), maxUsers == null || maxUsers.isNull() ? null : maxUsers.asInt());
-        ctx.status(201).json(key(created));
+                text(body, "service", null), maxUsers(body),
+                retireAt == null || retireAt.isNull() ? null : instant(retireAt, "retireAt"));
+        ctx.status(201).json(PoolKeyAnswers.key(created));
     }
 
     public void usage(Context ctx) {
@@ -156,25 +208,6 @@ public final class AdminRoutes {
         }).toList();
     }
 
-    private static Map<String, Object> key(PoolKeyView key) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", key.id());
-        out.put("label", key.label());
-        out.put("service", key.service());
-        out.put("maskedKey", key.maskedKey());
-        out.put("status", key.status());
-        out.put("maxUsers", key.maxUsers());
-        out.put("assignedUsers", key.assignedUsers());
-        out.put("requests24h", key.requests24h());
-        out.put("cachedRatio24h", key.cachedRatio24h());
-        out.put("playbacks24h", key.playbacks24h());
-        out.put("playbackCachedRatio24h", key.playbackCachedRatio24h());
-        out.put("cooldownUntil", string(key.cooldownUntil()));
-        out.put("createdAt", string(key.createdAt()));
-        out.put("lastCheckedAt", string(key.lastCheckedAt()));
-        return out;
-    }
-
     private static Map<String, Object> health(KeyHealthEntry entry) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("at", entry.at().toString());
@@ -194,7 +227,10 @@ public final class AdminRoutes {
 
     private static Map<String, Object> details(UserDetails details) {
         Map<String, Object> out = user(details.user());
+        // "assignment" is the TorBox one, as before other services were pooled
         out.put("assignment", details.poolKeyId() == null ? null : Map.of("poolKeyId", details.poolKeyId()));
+        out.put("assignments", details.assignments().stream()
+                .map(a -> Map.of("service", a.service(), "poolKeyId", a.poolKeyId())).toList());
         out.put("devices", details.devices().stream().map(AdminRoutes::device).toList());
         return out;
     }

@@ -217,6 +217,11 @@ final class EnvironmentValues {
         return parsed;
     }
 
+    /** A positive duration, or empty when unset (the feature it controls is off). */
+    Optional<Duration> optionalDuration(String name) {
+        return value(name).isEmpty() ? Optional.empty() : Optional.of(duration(name, Duration.ZERO));
+    }
+
     private static Duration parseDuration(String raw) {
         Matcher matcher = DURATION.matcher(raw.toLowerCase(Locale.ROOT));
         try {

@@ -61,12 +61,14 @@ public record Settings(Http http, Storage storage, Pool pool, Outbound outbound,
      * @param poolEncryptionKey       filled by {@link GeneratedSecrets} when unset
      * @param poolGrantTtl            how long a grant is cached ({@code POOL_GRANT_TTL}); zero = ask every time
      * @param deviceIdleRelease       a device's slot is freed after this long without a request ({@code DEVICE_IDLE_RELEASE})
+     * @param poolRotationInterval    keys older than this are flagged for rotation ({@code POOL_ROTATION_INTERVAL}); empty = off
      */
     public record Pool(Optional<URI> chillstreamsApiUrl, Optional<ApiKey> chillstreamsApiKey, boolean enableChillstreamsAuth,
                        boolean enableLegacyTokens, Optional<ApiKey> adminApiKey, Optional<ApiKey> poolEncryptionKey,
                        int torboxMaxDevicesPerUser, Duration poolGrantTtl, Duration poolHealthCheckInterval,
-                       Duration deviceIdleRelease) {
+                       Duration deviceIdleRelease, Optional<Duration> poolRotationInterval) {
         public Pool {
+            Objects.requireNonNull(poolRotationInterval, "poolRotationInterval");
             Objects.requireNonNull(chillstreamsApiUrl, "chillstreamsApiUrl");
             Objects.requireNonNull(chillstreamsApiKey, "chillstreamsApiKey");
             Objects.requireNonNull(adminApiKey, "adminApiKey");
@@ -179,7 +181,7 @@ public record Settings(Http http, Storage storage, Pool pool, Outbound outbound,
     public Settings withSecrets(ApiKey adminKey, ApiKey encryptionKey) {
         Pool filled = new Pool(pool.chillstreamsApiUrl(), pool.chillstreamsApiKey(), pool.enableChillstreamsAuth(),
                 pool.enableLegacyTokens(), Optional.of(adminKey), Optional.of(encryptionKey), pool.torboxMaxDevicesPerUser(),
-                pool.poolGrantTtl(), pool.poolHealthCheckInterval(), pool.deviceIdleRelease());
+                pool.poolGrantTtl(), pool.poolHealthCheckInterval(), pool.deviceIdleRelease(), pool.poolRotationInterval());
         return new Settings(http, storage, filled, outbound, addon, limits, abuse);
     }
 

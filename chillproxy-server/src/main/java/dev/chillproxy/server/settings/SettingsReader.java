@@ -41,7 +41,7 @@ final class SettingsReader {
             "DEVICE_IDLE_RELEASE", "ANIME_MAPPING_URL", "BIND_ADDRESS", "REDIS_URL",
             "ABUSE_WINDOW", "ABUSE_MAX_DEVICES", "ABUSE_MAX_NETWORKS", "ABUSE_MAX_CONCURRENT_PLAYBACKS", "ABUSE_MAX_BYTES",
             "ABUSE_MAX_REFUSALS_PER_HOUR", "ABUSE_AUTO_DISABLE", "ABUSE_WEBHOOK_URL", "POOL_MAX_PLAYBACKS_PER_KEY",
-            "POOL_PLAYBACK_WINDOW");
+            "POOL_PLAYBACK_WINDOW", "POOL_ROTATION_INTERVAL");
     // Names sharing these prefixes are probably typos of ours; they get a warning, not a failure.
     private static final List<String> OUR_PREFIXES = List.of("CHILLSTREAMS_", "CHILLPROXY_", "TORBOX_", "POOL_",
             "PROWLARR_", "TORZNAB_", "REALDEBRID_", "ALLDEBRID_", "PREMIUMIZE_", "DEBRIDLINK_", "ENABLE_",
@@ -86,7 +86,8 @@ final class SettingsReader {
                         values.integer("TORBOX_MAX_DEVICES_PER_USER", 3, 1, 1_000),
                         values.duration("POOL_GRANT_TTL", Duration.ofSeconds(30), true),
                         values.duration("POOL_HEALTH_CHECK_INTERVAL", Duration.ofMinutes(10)),
-                        values.duration("DEVICE_IDLE_RELEASE", EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE)),
+                        values.duration("DEVICE_IDLE_RELEASE", EmbeddedPool.DEFAULT_DEVICE_IDLE_RELEASE),
+                        values.optionalDuration("POOL_ROTATION_INTERVAL")),
                 new Settings.Outbound(
                         new StoreEndpoints(
                                 values.urlOr("TORBOX_API_URL", StoreEndpoints.TORBOX).toString(),

@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Store access for torz: a store with {@code auth} asks the pool for this user's key on this device; a store
  * with a legacy {@code t} token uses the user's own key. Either path can be switched off by the operator
- * ({@code ENABLE_CHILLSTREAMS_AUTH}, {@code ENABLE_LEGACY_TOKENS}). Never falls back from one to the other. A pool
- * key is granted only for its own service: a pool user on a store the pool does not serve, or a grant whose service
- * is not the configured store, is refused before any key is handed out.
+ * ({@code ENABLE_CHILLSTREAMS_AUTH}, {@code ENABLE_LEGACY_TOKENS}). Never falls back from one to the other. Every
+ * debrid service is pooled: {@code {"c":"rd","auth":…}} asks the pool for the user's Real-Debrid key. A pool key is
+ * granted only for its own service: a grant whose service is not the configured store's (an older Chillstreams that
+ * answers TorBox keys only) is refused before any key is handed out; a service with no key in the pool answers the
+ * pool's refusal ("No Real-Debrid key in the pool"), and the other stores of the config still answer.
  * Thread-safe.
  */
 public final class PoolStoreAccess implements StoreAccess {
@@ -44,13 +46,9 @@ public final class PoolStoreAccess implements StoreAccess {
                         "This server does not accept pool users. Ask your operator for a new addon link.");
             }
             StoreName name = store.store();
-            if (!name.pooled()) {
-                // the config codec refuses this pairing already; a pool key must never reach another service
-                return new Access.Refused(Access.Refusal.AUTH_METHOD_DISABLED, "The key pool does not serve "
-                        + name.code() + ". Use your own " + name.code() + " token, or pick a store the pool serves.");
-            }
             String user = store.poolUser().orElseThrow();
-            Grant grant = pool.getKey(new GetKeyRequest(user, context.deviceId(), action, hash));
+            // the pool is asked for a key of this store's own service, and the answer is checked to be one
+            Grant grant = pool.getKey(new GetKeyRequest(user, context.deviceId(), action, hash, name.id()));
             if (grant instanceof Grant.Allowed allowed) {
                 if (!belongsTo(allowed.service(), name)) {
                     LOG.warn("pool key {} is a {} key, not one for store {}: not used", allowed.poolKeyId(),

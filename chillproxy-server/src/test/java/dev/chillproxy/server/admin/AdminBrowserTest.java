@@ -80,6 +80,10 @@ class AdminBrowserTest {
               },
               click(name) { this.button(name).click(); },
               text() { return this.scope().innerText; },
+              row(caption) {
+                const c = [...this.scope().querySelectorAll('caption')].find(c => c.textContent === caption);
+                return c ? c.closest('table').tBodies[0].rows[0].innerText : '';
+              },
               rows(caption) {
                 const c = [...this.scope().querySelectorAll('caption')].find(c => c.textContent === caption);
                 return c ? c.closest('table').tBodies[0].rows.length : 0;
@@ -143,6 +147,7 @@ class AdminBrowserTest {
     void operatorRunsThePoolFromThePage() throws IOException {
         signIn();
         String keyId = addKeys();
+        planRotation();
         String userId = createUser();
         manageUser(userId, keyId);
         readUsage(userId);
@@ -181,11 +186,18 @@ class AdminBrowserTest {
         chrome.evaluate("t.fill('API key', '" + GOOD_KEY + "'); t.fill('Label', 'Household'); t.fill('Max users', '5');"
                 + " t.click('Add key'); true");
         chrome.waitFor("the added key in the list", "t.rows('Pool keys') === 1");
-        String row = chrome.evaluate("t.scope().querySelector('tbody tr').innerText").asText();
+        String row = chrome.evaluate("t.row('Pool keys')").asText();
         assertTrue(row.contains("Household") && row.contains(ApiKey.of(GOOD_KEY).masked()) && row.contains("healthy")
                 && row.contains("0 / 5"), row);
         assertEquals("–", chrome.evaluate("t.scope().querySelector('td[data-label=\"Served from cache 24 h\"]').innerText").asText(),
                 "no requests yet: no cached share (not 0 %)");
+
+        String capacity = chrome.evaluate("t.row('Capacity per service')").asText();
+        assertTrue(capacity.startsWith("TorBox") && capacity.contains("0 / 5"), capacity);
+        chrome.evaluate("t.input('Show').value = 'realdebrid'; t.input('Show').dispatchEvent(new Event('change')); true");
+        chrome.waitFor("no Real-Debrid keys", "t.rows('Pool keys') === 0 && t.row('Capacity per service').startsWith('Real-Debrid')");
+        chrome.evaluate("t.input('Show').value = ''; t.input('Show').dispatchEvent(new Event('change')); true");
+        chrome.waitFor("the key again", "t.rows('Pool keys') === 1");
 
         chrome.evaluate("t.click('Health history of Household'); true");
         chrome.waitFor("the health history", "t.rows('Health changes, newest first') === 1");
@@ -194,6 +206,20 @@ class AdminBrowserTest {
         chrome.screenshot(SHOTS.resolve("keys-phone.png"), PHONE);
         chrome.viewport(DESKTOP, 900);
         return admin.listPoolKeys().get(0).id();
+    }
+
+    private void planRotation() throws IOException {
+        chrome.evaluate("document.getElementById('tab-rotation').click(); true");
+        chrome.waitFor("the rotation form", "t.text().includes('No key is scheduled to retire.') && t.input('Key').options.length === 1");
+        chrome.evaluate("t.fill('Retire at', '2031-01-01T12:00'); t.click('Schedule'); true");
+        chrome.waitFor("the plan", "t.rows('Rotation plan') === 1");
+        assertTrue(chrome.evaluate("t.row('Rotation plan')").asText().contains("add a healthy key of this service"),
+                "no successor yet");
+        assertTrue(admin.listPoolKeys().get(0).retireAt() != null);
+        chrome.screenshot(SHOTS.resolve("rotation.png"), DESKTOP);
+        chrome.evaluate("t.click('Cancel retirement'); true");
+        chrome.waitFor("the retirement cancelled", "t.rows('Rotation plan') === 0 && t.text().includes('is no longer retiring')");
+        assertEquals(null, admin.listPoolKeys().get(0).retireAt());
     }
 
     private String createUser() throws IOException {

@@ -69,7 +69,7 @@ class AdminPageApiCallsTest {
             PoolKeyCipher cipher = PoolKeyCipher.of(PoolKeyCipher.generateKey());
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
             PoolAdmin admin = new PoolAdmin(db.database(), cipher, clock,
-                    key -> key.reveal().equals(GOOD) ? new ProbeResult.Ok() : new ProbeResult.Unauthorized());
+                    (service, key) -> key.reveal().equals(GOOD) ? new ProbeResult.Ok() : new ProbeResult.Unauthorized());
             EmbeddedPool pool = new EmbeddedPool(db.database(), cipher, clock);
             AdminRoutes routes = new AdminRoutes(admin, MAPPER, new InstanceRegistry(db.database(), clock, "test", () -> false));
             Javalin app = Javalin.create(config -> {

@@ -49,6 +49,7 @@ public final class FakeTorBox extends Dispatcher {
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Set<String> keysSeen = ConcurrentHashMap.newKeySet();
     private final Set<String> validKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> revokedKeys = ConcurrentHashMap.newKeySet();
     private final Map<String, Torrent> cached = new ConcurrentHashMap<>();
@@ -126,6 +127,11 @@ public final class FakeTorBox extends Dispatcher {
         return calls.stream().filter(call -> call.operation().equals(operation)).toList();
     }
 
+    /** Every key that reached this TorBox, accepted or not ("null" for a call without one). */
+    public Set<String> keysSeen() {
+        return Set.copyOf(keysSeen);
+    }
+
     public List<String> keysUsedFor(String operation) {
         return calls(operation).stream().map(Call::key).toList();
     }
@@ -136,6 +142,7 @@ public final class FakeTorBox extends Dispatcher {
         String operation = path.substring(path.lastIndexOf('/') + 1);
         requests.computeIfAbsent(operation, any -> new AtomicInteger()).incrementAndGet();
         String key = operation.equals("requestdl") ? request.getUrl().queryParameter("token") : bearer(request);
+        keysSeen.add(String.valueOf(key));
         if (key != null && revokedKeys.contains(key)) {
             calls.add(new Call(operation, key, hashOf(operation, request)));
             return envelope(401, false, "AUTH_ERROR", "null").build();

@@ -12,6 +12,7 @@ import okhttp3.Response;
 import dev.chillproxy.chillstreams.embedded.KeyProbe;
 import dev.chillproxy.chillstreams.embedded.ProbeResult;
 import dev.chillproxy.core.secret.ApiKey;
+import dev.chillproxy.core.store.StoreName;
 
 /** A test {@link KeyProbe} asking a (fake) TorBox {@code GET /v1/api/user/me} whether a key works. Thread-safe. */
 public final class TorBoxUserMeProbe implements KeyProbe {
@@ -25,7 +26,10 @@ public final class TorBoxUserMeProbe implements KeyProbe {
     }
 
     @Override
-    public ProbeResult probe(ApiKey key) {
+    public ProbeResult probe(StoreName service, ApiKey key) {
+        if (service != StoreName.TORBOX) {
+            return new ProbeResult.Error("this test probe checks TorBox keys only");
+        }
         HttpUrl url = base.newBuilder().addPathSegments("v1/api/user/me").addQueryParameter("settings", "false").build();
         Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + key.reveal()).build();
         try (Response response = http.newCall(request).execute()) {

@@ -42,6 +42,17 @@ class KeyHealthGaugesTest {
         assertEquals(1, Scrape.of(registry).lines("chillproxy_pool_keys", "status=cooldown").size());
     }
 
+    /** Keys older than POOL_ROTATION_INTERVAL are a gauge of their own, not a status (they are healthy as well). */
+    @Test
+    void keysDueForRotationAreCountedApartFromTheirStatus() {
+        counts = Map.of("healthy", 3L, "rotation-due", 2L);
+        gauges();
+        assertEquals(2, Scrape.of(registry).value("chillproxy_pool_keys_rotation_due"));
+        assertEquals(3, keys("healthy"));
+        assertEquals(0, keys("other"));
+        assertEquals(0, Scrape.of(registry).lines("chillproxy_pool_keys", "status=rotation-due").size());
+    }
+
     @Test
     void unknownStatusesAreFoldedIntoOther() {
         counts = Map.of("healthy", 1L, "Quarantined", 2L, "weird", 1L);

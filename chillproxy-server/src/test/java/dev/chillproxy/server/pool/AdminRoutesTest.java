@@ -190,6 +190,73 @@ class AdminRoutesTest {
         }
     }
 
+    /** Keys per service with each service's capacity, scheduled retirement and the rotation plan. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void keysAreManagedPerServiceAndRotationIsPlannedThroughTheApi(Engine engine) throws IOException {
+        Clock clock = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            db.database().migrate("pool");
+            PoolKeyCipher cipher = PoolKeyCipher.of(PoolKeyCipher.generateKey());
+            List<String> probed = new ArrayList<>();
+            PoolAdmin admin = new PoolAdmin(db.database(), cipher, clock, (service, key) -> {
+                probed.add(service.id());
+                return new dev.chillproxy.chillstreams.embedded.ProbeResult.Ok();
+            });
+            EmbeddedPool pool = new EmbeddedPool(db.database(), cipher, clock);
+            Javalin app = Javalin.create(config -> {
+                RouteTable.adminApi(config.routes, new AdminRoutes(admin, MAPPER,
+                        new InstanceRegistry(db.database(), clock, "test", () -> false)), new BearerGuard(ApiKey.of(ADMIN), "ADMIN_API_KEY"),
+                        IpLimit.none());
+                new ErrorResponses().register(config.routes);
+            }).start(0);
+            base = "http://127.0.0.1:" + app.port();
+            try {
+                String old = call("POST", "/api/v1/admin/pool-keys", "{\"apiKey\":\"" + TORBOX_KEY + "\",\"maxUsers\":5}")
+                        .body().get("id").asText();
+                Answer rd = call("POST", "/api/v1/admin/pool-keys", "{\"apiKey\":\"RDKEY-0123456789abcdef\",\"service\":\"realdebrid\","
+                        + "\"maxUsers\":3,\"retireAt\":\"2030-02-01T00:00:00Z\"}");
+                assertEquals(List.of("realdebrid", "2030-02-01T00:00:00Z"),
+                        List.of(rd.body().get("service").asText(), rd.body().get("retireAt").asText()));
+                assertEquals(List.of("torbox", "realdebrid"), probed, "each key was checked with its own service");
+                assertError(call("POST", "/api/v1/admin/pool-keys", "{\"apiKey\":\"x-0123456789abcdef\",\"service\":\"putio\"}"), 400,
+                        "invalid_request");
+                assertError(call("POST", "/api/v1/admin/pool-keys", "{\"apiKey\":\"x-0123456789abcdef\",\"retireAt\":\"soon\"}"), 400,
+                        "invalid_request");
+                assertError(call("GET", "/api/v1/admin/pool-keys?service=putio", null), 400, "invalid_request");
+
+                String user = admin.createUser(null, null).id();
+                pool.getKey(new GetKeyRequest(user, "tv", "stream-list", ""));
+                JsonNode torbox = call("GET", "/api/v1/admin/pool-keys?service=torbox", null).body();
+                assertEquals(1, torbox.get("items").size());
+                JsonNode capacity = torbox.get("services").get(0);
+                assertEquals(List.of("torbox", "1", "5", "1", "4"), List.of(capacity.get("service").asText(),
+                        capacity.get("keys").asText(), capacity.get("capacity").asText(), capacity.get("assignedUsers").asText(),
+                        capacity.get("freePlaces").asText()));
+                assertEquals(5, call("GET", "/api/v1/admin/pool-keys", null).body().get("services").size());
+
+                assertError(call("PATCH", "/api/v1/admin/pool-keys/" + old, "{\"retireAt\":\"2029-12-31T00:00:00Z\"}"), 400,
+                        "invalid_request");
+                Answer scheduled = call("PATCH", "/api/v1/admin/pool-keys/" + old, "{\"retireAt\":\"2030-01-15T00:00:00Z\",\"label\":\"old\"}");
+                assertEquals(List.of("2030-01-15T00:00:00Z", "old"), List.of(scheduled.body().get("retireAt").asText(),
+                        scheduled.body().get("label").asText()));
+                JsonNode plan = call("GET", "/api/v1/admin/rotation", null).body().get("items");
+                assertEquals(List.of(old, "1", "false"), List.of(plan.get(0).get("id").asText(), plan.get(0).get("usersOnKey").asText(),
+                        plan.get(0).get("successorReady").asText()), "no healthy torbox successor yet");
+                String successor = call("POST", "/api/v1/admin/pool-keys", "{\"apiKey\":\"tbk-successor-0123456789abcdef\"}")
+                        .body().get("id").asText();
+                plan = call("GET", "/api/v1/admin/rotation", null).body().get("items");
+                assertEquals(List.of("true", successor), List.of(plan.get(0).get("successorReady").asText(),
+                        plan.get(0).get("successorIds").get(0).asText()));
+                assertEquals(2, plan.size(), "the Real-Debrid key is retiring too");
+                assertTrue(call("PATCH", "/api/v1/admin/pool-keys/" + old, "{\"retireAt\":null}").body().get("retireAt").isNull());
+                assertError(call("PATCH", "/api/v1/admin/pool-keys/unknown", "{\"label\":\"x\"}"), 404, "not_found");
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.get("items").forEach(item -> ids.add(item.get("eventId").asText()));

@@ -48,9 +48,10 @@ class InternalPoolRoutesTest {
     private final AtomicLong nanos = new AtomicLong();
     private Javalin app;
 
-    /** Allows device "good", refuses the rest for the device limit. */
-    private final KeySource fake = request -> request.deviceId().equals("good")
-            ? new Grant.Allowed(ApiKey.of(POOL_KEY), "key-1", 1)
+    private final List<GetKeyRequest> asked = new CopyOnWriteArrayList<>();
+    /** Allows device "good" with a key of the service asked for, refuses the rest for the device limit. */
+    private final KeySource fake = request -> asked.add(request) && request.deviceId().equals("good")
+            ? new Grant.Allowed(ApiKey.of(POOL_KEY), "key-1", 1, request.service())
             : new Grant.Denied(Refusal.DEVICE_LIMIT, "Device limit reached (3 of 3).", 3);
     private final UsageLog log = logged::addAll;
 
@@ -93,6 +94,24 @@ class InternalPoolRoutesTest {
         }
     }
 
+    /** Callers from before other services were pooled send no service and get TorBox keys; others name theirs. */
+    @Test
+    void getKeyAsksThePoolForTheServiceNamedAndSaysWhichServiceTheKeyIsFor() throws IOException {
+        String base = start(100);
+        try (Response ok = post(base + GET_KEY, BEARER, "{\"userId\":\"u\",\"deviceId\":\"good\",\"service\":\"realdebrid\"}")) {
+            assertEquals("realdebrid", MAPPER.readTree(ok.body().string()).get("service").asText());
+        }
+        try (Response unknown = post(base + GET_KEY, BEARER, "{\"userId\":\"u\",\"deviceId\":\"good\",\"service\":\"putio\"}")) {
+            assertEquals(400, unknown.code());
+            assertTrue(unknown.body().string().contains("service: must be one of torbox, realdebrid, alldebrid, premiumize, debridlink"));
+        }
+        ChillstreamsClient client = new ChillstreamsClient(base, ApiKey.of(BEARER), http, MAPPER);
+        Grant.Allowed viaClient = (Grant.Allowed) client.getKey(new GetKeyRequest("u", "good", "stream-list", "", "debridlink"));
+        assertEquals("debridlink", viaClient.service());
+        assertEquals(List.of("realdebrid", "debridlink"), asked.stream().map(GetKeyRequest::service).toList(),
+                "the remote client sent the service; the unknown one never reached the pool");
+    }
+
     @Test
     void wrongOrMissingBearerIsA401WithoutDetail() throws IOException {
         String base = start(100);
@@ -112,7 +131,8 @@ class InternalPoolRoutesTest {
     @Test
     void badBodiesAre400s() throws IOException {
         String base = start(100);
-        for (String body : List.of("{not json", "[]", "{\"deviceId\":\"good\"}", "{\"userId\":\"u\",\"deviceId\":\"good\",\"action\":\"steal\"}")) {
+        for (String body : List.of("{not json", "[]", "{\"deviceId\":\"good\"}", "{\"userId\":\"u\",\"deviceId\":\"good\",\"action\":\"steal\"}",
+                "{\"userId\":\"u\",\"deviceId\":\"good\",\"service\":\"putio\"}", "{\"userId\":\"u\",\"deviceId\":\"good\",\"service\":7}")) {
             try (Response response = post(base + GET_KEY, BEARER, body)) {
                 assertEquals(400, response.code(), body);
                 assertEquals("invalid_request", MAPPER.readTree(response.body().string()).path("error").path("code").asText());

@@ -59,6 +59,18 @@ class SettingsTest {
     }
 
     @Test
+    void poolRotationIntervalIsOffUnlessSetAndMustBeAPositiveDuration() {
+        assertTrue(Settings.fromEnvironment(Map.of()).pool().poolRotationInterval().isEmpty());
+        assertEquals(Duration.ofDays(90),
+                Settings.fromEnvironment(Map.of("POOL_ROTATION_INTERVAL", "90d")).pool().poolRotationInterval().orElseThrow());
+        for (String bad : new String[] {"0s", "quarterly", "-5d"}) {
+            InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                    () -> Settings.fromEnvironment(Map.of("POOL_ROTATION_INTERVAL", bad)));
+            assertTrue(e.problems().get(0).startsWith("POOL_ROTATION_INTERVAL: expected a positive duration"), e.problems().toString());
+        }
+    }
+
+    @Test
     void animeMappingUrlDefaultsToThePublicListAndAnEmptyValueTurnsItOff() {
         assertEquals("raw.githubusercontent.com", Settings.fromEnvironment(Map.of()).outbound().animeMappingUrl().orElseThrow().getHost());
         assertTrue(Settings.fromEnvironment(Map.of("ANIME_MAPPING_URL", "")).outbound().animeMappingUrl().isEmpty());

@@ -12,6 +12,7 @@ import dev.chillproxy.server.fakes.FakeStore;
 import dev.chillproxy.core.testing.TestClock;
 import dev.chillproxy.server.fakes.FakePool;
 import dev.chillproxy.core.store.StoreName;
+import java.util.List;
 import java.util.Map;
 
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
@@ -123,15 +124,27 @@ class PoolStoreAccessTest {
         assertTrue(pool.requests.isEmpty());
     }
 
-    /** Defence in depth behind the config codec: a pool user on Real-Debrid never gets the pool's TorBox key. */
+    /** Every debrid service is pooled: the pool is asked for a key of the configured store's own service. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"rd", "ad", "pm", "dl"})
-    void aPoolUserOnAStoreThePoolDoesNotServeIsRefusedWithoutAskingThePool(String code) {
-        Access access = new PoolStoreAccess(pool, tokens, true, true).open(StoreConfig.pooled(StoreName.fromCode(code), USER), CONTEXT, "stream-list", "");
+    @EnumSource(StoreName.class)
+    void aPoolUserOnAnyStoreGetsAKeyOfThatStoresService(StoreName store) {
+        pool.answer = new Grant.Allowed(ApiKey.of("pool-key-secret-" + store.code()), "pk-" + store.code(), 1, store.id());
 
-        assertInstanceOf(Access.Refused.class, access);
-        assertEquals(Access.Refusal.AUTH_METHOD_DISABLED, ((Access.Refused) access).reason());
-        assertTrue(pool.requests.isEmpty());
+        Access access = new PoolStoreAccess(pool, tokens, true, true).open(StoreConfig.pooled(store, USER), CONTEXT, "stream-list", "");
+
+        Access.Granted granted = assertInstanceOf(Access.Granted.class, access);
+        assertEquals(List.of(store.code(), "pool-key-secret-" + store.code()), List.of(granted.store(), granted.key().reveal()));
+        assertEquals(store.id(), pool.requests.get(0).service());
+    }
+
+    /** An older Chillstreams that ignores {@code service} answers TorBox keys: never used for Real-Debrid. */
+    @Test
+    void aTorBoxKeyIsNeverUsedForAnotherStore() {
+        Access access = new PoolStoreAccess(pool, tokens, true, true)
+                .open(StoreConfig.pooled(StoreName.REALDEBRID, USER), CONTEXT, "stream-list", "");
+
+        assertEquals(Access.Refusal.NO_KEY_AVAILABLE, ((Access.Refused) access).reason());
+        assertEquals("realdebrid", pool.requests.get(0).service());
     }
 
     /** A pool (remote or misconfigured) answering with another service's key: that key is not used for TorBox. */

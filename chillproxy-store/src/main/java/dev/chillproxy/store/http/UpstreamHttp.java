@@ -111,13 +111,13 @@ public final class UpstreamHttp {
         long waitedMillis = 0;
         for (int attempt = 0; ; attempt++) {
             Reply reply = send(withAgent, key, target);
-            boolean retryable = reply.status() == 429 || reply.status() >= 500;
-            if (!retryable) {
+            boolean retryable = retryable(reply.status());
+            if (!retryable && reply.status() != 429) {
                 return reply;
             }
             long waitMillis = waitBefore(attempt, reply.retryAfter(), policy);
             boolean waitLeft = waitedMillis + waitMillis <= policy.maxTotalWait().toMillis();
-            if (attempt >= policy.maxRetries() || !waitLeft || !budgets.tryAcquire(key, path).isZero()) {
+            if (!retryable || attempt >= policy.maxRetries() || !waitLeft || !budgets.tryAcquire(key, path).isZero()) {
                 LOG.debug("{}: {} gave HTTP {}, giving up after {} retries", store.id(), target, reply.status(), attempt);
                 if (reply.status() == 429) {
                     throw new StoreException(store, ErrorCode.TOO_MANY_REQUESTS, 429, null,
@@ -130,6 +130,14 @@ public final class UpstreamHttp {
             sleep(waitMillis);
             waitedMillis += waitMillis;
         }
+    }
+
+    /**
+     * 5xx, and 429 except from Real-Debrid: it counts refused calls against the limit and blocks a key that keeps
+     * trying (debrid-apis.md §2), so its 429 goes straight to the caller, who moves to another key.
+     */
+    private boolean retryable(int status) {
+        return status >= 500 || status == 429 && store != StoreName.REALDEBRID;
     }
 
     private Reply send(Request request, ApiKey key, String target) {

@@ -40,6 +40,16 @@ class UpstreamHttpTest {
     }
 
     @Test
+    void realDebridIsNeverAskedAgainAfterA429BecauseRefusedCallsCountAgainstItsLimit() {
+        server.enqueue(json(429, "{\"error\":\"too_many_requests\",\"error_code\":34}").newBuilder()
+                .addHeader("Retry-After", "0").build());
+        server.enqueue(json("{\"ok\":true}"));
+        StoreException e = assertThrows(StoreException.class, () -> Fixtures.http(StoreName.REALDEBRID).execute(get(), KEY));
+        assertEquals(ErrorCode.TOO_MANY_REQUESTS, e.code());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
     void retryAfterBeyondTheBudgetFailsAtOnceAndReportsTheWait() {
         server.enqueue(json(429, "{\"success\":false,\"error\":\"TOO_MANY_REQUESTS\"}").newBuilder()
                 .addHeader("Retry-After", "60").build());
