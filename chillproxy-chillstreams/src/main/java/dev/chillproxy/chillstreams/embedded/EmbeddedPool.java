@@ -7,8 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -205,8 +203,8 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
     }
 
     /**
-     * One {@code INSERT} per event, ignoring event ids already stored; a batch of several is one transaction.
-     * A single event (the embedded usage path records each event as it happens) is one statement, no transaction.
+     * Multi-row {@code INSERT}s ({@link UsageInserts}), ignoring event ids already stored; a batch of several is one
+     * transaction. A single event is one statement, no transaction.
      */
     @Override
     public void logUsage(List<UsageEvent> events) {
@@ -215,13 +213,9 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
         }
         try {
             if (events.size() == 1) {
-                database.jdbi().useHandle(handle -> bindUsage(handle.createUpdate(INSERT_USAGE), events.get(0)).execute());
+                database.jdbi().useHandle(handle -> UsageInserts.insert(handle, events));
             } else {
-                database.jdbi().useTransaction(handle -> {
-                    PreparedBatch batch = handle.prepareBatch(INSERT_USAGE);
-                    events.forEach(event -> bindUsage(batch, event).add());
-                    batch.execute();
-                });
+                database.jdbi().useTransaction(handle -> UsageInserts.insert(handle, events));
             }
         } catch (RuntimeException e) {
             throw new PoolUnavailableException("usage events could not be stored: " + e.getClass().getSimpleName(), e);
@@ -247,18 +241,6 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
     @Override
     public void close() {
         touches.close();
-    }
-
-    private static final String INSERT_USAGE = "INSERT INTO torbox_pool_usage_logs"
-            + " (event_id, user_id, pool_key_id, action, hash, cached, bytes, at, outcome, reason)"
-            + " VALUES (:eventId, :userId, :poolKeyId, :action, :hash, :cached, :bytes, :at, :outcome, :reason)"
-            + " ON CONFLICT (event_id) DO NOTHING";
-
-    private static <S extends SqlStatement<S>> S bindUsage(S statement, UsageEvent event) {
-        return statement.bind("eventId", event.eventId()).bind("userId", event.userId())
-                .bind("poolKeyId", event.poolKeyId()).bind("action", event.action()).bind("hash", event.hash())
-                .bind("cached", event.cached() ? 1 : 0).bind("bytes", event.bytes())
-                .bind("at", event.at().toEpochMilli()).bind("outcome", event.outcome()).bind("reason", event.reason());
     }
 
     @Override

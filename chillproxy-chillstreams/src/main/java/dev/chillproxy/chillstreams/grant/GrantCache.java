@@ -109,12 +109,17 @@ public final class GrantCache implements KeySource, KeyProblemSink {
             return delegate.getKey(request);
         }
         Slot slot = Slot.of(request);
-        CompletableFuture<Entry> mine = new CompletableFuture<>();
-        CompletableFuture<Entry> shared = grants.asMap().putIfAbsent(slot, mine);
+        // a hit (the usual case) allocates no future and takes no lock; only a miss races to put its own
+        CompletableFuture<Entry> shared = grants.getIfPresent(slot);
+        CompletableFuture<Entry> mine = null;
+        if (shared == null) {
+            mine = new CompletableFuture<>();
+            shared = grants.asMap().putIfAbsent(slot, mine);
+        }
         if (shared != null) {
             Grant grant = awaited(shared).grant();
             if (grant instanceof Grant.Allowed && delegate instanceof RequestTally) {
-                uncounted.computeIfAbsent(slot, s -> new LongAdder()).increment();
+                countHit(slot);
             }
             return grant;
         }
@@ -127,6 +132,14 @@ public final class GrantCache implements KeySource, KeyProblemSink {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    private void countHit(Slot slot) {
+        LongAdder hits = uncounted.get(slot);
+        if (hits == null) {
+            hits = uncounted.computeIfAbsent(slot, s -> new LongAdder());
+        }
+        hits.increment();
     }
 
     private static Entry awaited(CompletableFuture<Entry> shared) {

@@ -52,7 +52,8 @@ public final class Sightings {
             return;
         }
         String key = kind + '|' + userId + '|' + value;
-        if (written.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+        // a plain read first: the usual case (seen recently) then takes no write path of the cache
+        if (written.getIfPresent(key) != null || written.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
             return;
         }
         long now = clock.millis();

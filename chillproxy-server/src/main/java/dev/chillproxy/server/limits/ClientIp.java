@@ -22,11 +22,14 @@ public final class ClientIp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientIp.class);
     private static final String ATTRIBUTE = "chillproxy.clientIp";
+    static final int MAX_REMEMBERED = 10_000;
     private static final List<String> FORWARDED_HEADERS = List.of("X-Forwarded-For", "X-Forwarded-Host",
             "X-Forwarded-Proto", "Forwarded");
 
     private final TrustedProxies trustedProxies;
     private final AtomicBoolean warned = new AtomicBoolean();
+    /** Socket address → client address for requests without X-Forwarded-For: a client's connection asks again and again. */
+    private final BoundedMemo<String> direct = new BoundedMemo<>(MAX_REMEMBERED);
 
     public ClientIp(TrustedProxies trustedProxies) {
         this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
@@ -38,12 +41,19 @@ public final class ClientIp {
         if (cached != null) {
             return cached;
         }
-        // several header lines count as one comma-separated list, in order
-        String forwarded = String.join(",", Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
-        String ip = ClientAddress.resolve(ctx.req().getRemoteAddr(), forwarded.isEmpty() ? null : forwarded,
-                trustedProxies);
+        String peer = ctx.req().getRemoteAddr();
+        String ip;
+        if (ctx.req().getHeader("X-Forwarded-For") == null) {
+            ip = direct.get(peer == null ? "" : peer, address -> ClientAddress.resolve(address, null, trustedProxies));
+        } else {
+            // several header lines count as one comma-separated list, in order
+            String forwarded = String.join(",", Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+            ip = ClientAddress.resolve(peer, forwarded, trustedProxies);
+        }
         ctx.attribute(ATTRIBUTE, ip);
-        warnOnceAboutUntrustedForwarding(ctx);
+        if (!warned.get()) {
+            warnOnceAboutUntrustedForwarding(ctx);
+        }
         return ip;
     }
 
@@ -51,8 +61,11 @@ public final class ClientIp {
         if (warned.get()) {
             return;
         }
+        if (FORWARDED_HEADERS.stream().allMatch(name -> ctx.header(name) == null)) {
+            return;
+        }
         String peer = ctx.req().getRemoteAddr();
-        if (trustedProxies.contains(peer) || FORWARDED_HEADERS.stream().allMatch(name -> ctx.header(name) == null)) {
+        if (trustedProxies.contains(peer)) {
             return;
         }
         if (warned.compareAndSet(false, true)) {

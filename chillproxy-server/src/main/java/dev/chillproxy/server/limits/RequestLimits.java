@@ -31,6 +31,8 @@ public final class RequestLimits {
 
     private final RateBuckets ips;
     private final RateBuckets users;
+    /** Client address → its limit key, parsed once per address rather than on every request. */
+    private final BoundedMemo<String> ipKeys = new BoundedMemo<>(ClientIp.MAX_REMEMBERED);
 
     /** @param ticker {@link Ticker#systemTicker()}, or a fake one in tests */
     public RequestLimits(Settings settings, Ticker ticker) {
@@ -72,7 +74,7 @@ public final class RequestLimits {
      * @return empty when allowed, else how long to wait before a request will be
      */
     public Optional<Duration> checkIp(String clientIp) {
-        return ips.take(ipKey(Objects.requireNonNullElse(clientIp, "")));
+        return ips.take(ipKeys.get(Objects.requireNonNullElse(clientIp, ""), RequestLimits::ipKey));
     }
 
     /**

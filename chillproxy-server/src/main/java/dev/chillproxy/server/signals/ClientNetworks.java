@@ -22,7 +22,7 @@ import dev.chillproxy.core.secret.Fingerprint;
 public final class ClientNetworks {
 
     private final ApiKey secret;
-    // every request asks: the hash is computed once per network, not per request
+    // every request asks: the address is parsed and hashed once per client address ("" when not one), not per request
     private final Cache<String, String> fingerprints = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** @param secret the pool's encryption key, shared by every instance on the database */
@@ -32,8 +32,12 @@ public final class ClientNetworks {
 
     /** {@code net-} and 16 hex digits; empty when {@code ip} is not an address (a test client, a socket path). */
     public Optional<String> of(String ip) {
-        return IpLiteral.parse(ip).map(address -> fingerprints.get(prefix(address),
-                prefix -> "net-" + Fingerprint.of("abuse-network", secret.reveal(), prefix).substring(0, 16)));
+        if (ip == null) {
+            return Optional.empty();
+        }
+        String network = fingerprints.get(ip, address -> IpLiteral.parse(address).map(parsed ->
+                "net-" + Fingerprint.of("abuse-network", secret.reveal(), prefix(parsed)).substring(0, 16)).orElse(""));
+        return network.isEmpty() ? Optional.empty() : Optional.of(network);
     }
 
     /** {@code 203.0.113.0/24} or {@code 2001:db8:1:2::/64}. */
