@@ -1,5 +1,6 @@
 package dev.chillproxy.chillstreams.embedded;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.db.Engine;
 import dev.chillproxy.chillstreams.embedded.secret.EncryptedValue;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.pool.GetKeyRequest;
@@ -211,13 +213,14 @@ public final class EmbeddedPool implements KeySource, UsageLog, KeyProblemSink, 
         if (events.isEmpty()) {
             return;
         }
+        boolean plainJdbc = database.engine() == Engine.POSTGRESQL;
         try {
             if (events.size() == 1) {
-                database.jdbi().useHandle(handle -> UsageInserts.insert(handle, events));
+                database.jdbi().useHandle(handle -> UsageInserts.insert(handle, events, plainJdbc));
             } else {
-                database.jdbi().useTransaction(handle -> UsageInserts.insert(handle, events));
+                database.jdbi().useTransaction(handle -> UsageInserts.insert(handle, events, plainJdbc));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             throw new PoolUnavailableException("usage events could not be stored: " + e.getClass().getSimpleName(), e);
         }
     }

@@ -1,5 +1,7 @@
 package dev.chillproxy.chillstreams.embedded;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.jdbi.v3.core.Handle;
@@ -34,19 +36,48 @@ final class UsageInserts {
     private UsageInserts() {
     }
 
-    /** Inserts every event on {@code handle} (in its transaction, if one is open). */
-    static void insert(Handle handle, List<UsageEvent> events) {
+    /**
+     * Inserts every event on {@code handle} (in its transaction, if one is open).
+     *
+     * @param plainJdbc bind through JDBC directly (PostgreSQL: the driver keeps its prepared statements per connection,
+     *                  and Jdbi's per-value binding cost more than the insert itself); otherwise through Jdbi, whose
+     *                  statement cache SQLite needs
+     */
+    static void insert(Handle handle, List<UsageEvent> events, boolean plainJdbc) throws SQLException {
         int next = 0;
         for (int i = 0; i < CHUNKS.length; i++) {
             while (events.size() - next >= CHUNKS[i]) {
-                Update update = handle.createUpdate(SQL[i]);
-                for (int row = 0; row < CHUNKS[i]; row++) {
-                    bind(update, row * COLUMNS, events.get(next + row));
+                List<UsageEvent> chunk = events.subList(next, next + CHUNKS[i]);
+                if (plainJdbc) {
+                    try (PreparedStatement statement = handle.getConnection().prepareStatement(SQL[i])) {
+                        for (int row = 0; row < chunk.size(); row++) {
+                            bind(statement, row * COLUMNS, chunk.get(row));
+                        }
+                        statement.executeUpdate();
+                    }
+                } else {
+                    Update update = handle.createUpdate(SQL[i]);
+                    for (int row = 0; row < chunk.size(); row++) {
+                        bind(update, row * COLUMNS, chunk.get(row));
+                    }
+                    update.execute();
                 }
-                update.execute();
                 next += CHUNKS[i];
             }
         }
+    }
+
+    private static void bind(PreparedStatement statement, int at, UsageEvent event) throws SQLException {
+        statement.setString(at + 1, event.eventId());
+        statement.setString(at + 2, event.userId());
+        statement.setString(at + 3, event.poolKeyId());
+        statement.setString(at + 4, event.action());
+        statement.setString(at + 5, event.hash());
+        statement.setInt(at + 6, event.cached() ? 1 : 0);
+        statement.setLong(at + 7, event.bytes());
+        statement.setLong(at + 8, event.at().toEpochMilli());
+        statement.setString(at + 9, event.outcome());
+        statement.setString(at + 10, event.reason());
     }
 
     private static void bind(Update update, int at, UsageEvent event) {
