@@ -63,10 +63,11 @@ public final class RouteTable {
     }
 
     public void register(RoutesConfig routes) {
+        // first: Javalin tries the routes in order, and stream lists and playbacks are nearly every request
+        torzStreams(routes, torz.streams(), torz.playback(), torz.videos());
         health(routes, health);
         favicon(routes, new Favicon());
         stremioPages(routes, torz.manifest(), torz.configure(), ipLimit);
-        torzStreams(routes, torz.streams(), torz.playback(), torz.videos());
         pool.admin().ifPresent(admin -> adminApi(routes, admin, pool.adminGuard(), ipLimit));
         pool.signals().ifPresent(signals -> signalsApi(routes, signals, pool.adminGuard(), ipLimit));
         pool.adminPage().ifPresent(page -> adminPage(routes, page, ipLimit));

@@ -75,6 +75,11 @@ public record GetKeyRequest(String userId, String deviceId, String action, Strin
 
         /** A pooled service's id ({@code torbox}), case-insensitively; codes ({@code tb}) are not service names. */
         static String service(String wire) {
+            for (StoreName store : StoreName.pooledStores()) {
+                if (store.id().equals(wire)) {
+                    return wire; // exactly as named, the usual case (every grant asks)
+                }
+            }
             String id = wire.strip().toLowerCase(Locale.ROOT);
             boolean known = StoreName.pooledStores().stream().anyMatch(store -> store.id().equals(id));
             if (!known || id.length() > 32) {

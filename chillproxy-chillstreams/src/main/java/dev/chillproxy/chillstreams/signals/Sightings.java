@@ -29,7 +29,10 @@ public final class Sightings {
 
     private final Database database;
     private final Clock clock;
-    private final Cache<String, Boolean> written;
+    private final Cache<Seen, Boolean> written;
+
+    private record Seen(String kind, String userId, String value) {
+    }
 
     public Sightings(Database database, Clock clock, Ticker ticker) {
         this.database = Objects.requireNonNull(database, "database");
@@ -51,7 +54,7 @@ public final class Sightings {
         if (userId.isEmpty() || value.isEmpty()) {
             return;
         }
-        String key = kind + '|' + userId + '|' + value;
+        Seen key = new Seen(kind, userId, value);
         // a plain read first: the usual case (seen recently) then takes no write path of the cache
         if (written.getIfPresent(key) != null || written.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
             return;

@@ -55,7 +55,7 @@ public enum StoreName {
 
     /** The services the pool serves, in declaration order. */
     public static List<StoreName> pooledStores() {
-        return Arrays.stream(values()).filter(StoreName::pooled).toList();
+        return Holder.POOLED;
     }
 
     /** The store with this code ("tb") or id ("torbox"), case-insensitively; empty for null or unknown text. */
@@ -63,8 +63,19 @@ public enum StoreName {
         if (codeOrId == null) {
             return Optional.empty();
         }
+        for (StoreName name : Holder.ALL) { // exact text, the usual case (every grant checks its service): no copy
+            if (name.code.equals(codeOrId) || name.id.equals(codeOrId)) {
+                return Optional.of(name);
+            }
+        }
         String wanted = codeOrId.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(name -> name.code.equals(wanted) || name.id.equals(wanted)).findFirst();
+        return Arrays.stream(Holder.ALL).filter(name -> name.code.equals(wanted) || name.id.equals(wanted)).findFirst();
+    }
+
+    /** Built once (an enum's own static fields are set after its constants). */
+    private static final class Holder {
+        static final StoreName[] ALL = values();
+        static final List<StoreName> POOLED = Arrays.stream(ALL).filter(StoreName::pooled).toList();
     }
 
     /**
