@@ -1,5 +1,7 @@
 package dev.chillproxy.server.torz;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,15 +182,24 @@ public final class StreamRoutes {
         answer(ctx, Stream.info(reason.title(), refusal.message(), videos.url(reason.video())));
     }
 
-    /** The stored bytes, gzipped when the client accepts gzip (Javalin leaves an encoded answer alone). */
+    /**
+     * The stored bytes, gzipped when the client accepts gzip, written straight to the response: Javalin would copy a
+     * result through a fresh buffer per request (most of a warm list's garbage) and look at compressing bytes that
+     * are already compressed or should stay as they are.
+     */
     private static void write(Context ctx, StreamAnswers.Answer answer) {
         ctx.header(Header.VARY, Header.ACCEPT_ENCODING);
         ctx.contentType("application/json");
+        byte[] body = answer.json();
         if (acceptsGzip(ctx.header(Header.ACCEPT_ENCODING))) {
             ctx.header(Header.CONTENT_ENCODING, "gzip");
-            ctx.result(answer.gzip());
-        } else {
-            ctx.result(answer.json());
+            body = answer.gzip();
+        }
+        ctx.res().setContentLength(body.length);
+        try {
+            ctx.res().getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the client went away: nothing left to answer
         }
     }
 
