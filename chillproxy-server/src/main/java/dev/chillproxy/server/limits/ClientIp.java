@@ -61,7 +61,11 @@ public final class ClientIp {
         if (warned.get()) {
             return;
         }
-        if (FORWARDED_HEADERS.stream().allMatch(name -> ctx.header(name) == null)) {
+        boolean forwarded = false;
+        for (String name : FORWARDED_HEADERS) {
+            forwarded |= ctx.header(name) != null;
+        }
+        if (!forwarded) {
             return;
         }
         String peer = ctx.req().getRemoteAddr();
