@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -188,6 +189,28 @@ class EmbeddedPoolTest {
             assertEquals(List.of(listed, served), page.items());
             UsageStats.Aggregate key = f.admin.stats(at, at.plusSeconds(60)).keys().get(0);
             assertEquals(new UsageStats.Aggregate("k-1", 2, 0.5, 1000, 1, 1.0, null), key);
+        }
+    }
+
+    /**
+     * A group commit hands over groups of any size; they are stored as multi-row inserts of 64, 16, 4 and 1 rows: 89
+     * events (64 + 16 + 4 + 4 + 1) plus a repeated id all land once, with every field as given.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aLargeGroupOfUsageEventsIsStoredInFullOncePerEventId(Engine engine) {
+        try (PoolFixture f = new PoolFixture(engine)) {
+            Instant at = f.clock.instant();
+            List<UsageEvent> events = new java.util.ArrayList<>(IntStream.range(0, 89).mapToObj(i -> new UsageEvent("e-" + i,
+                    "u-" + (i % 7), "k-" + (i % 3), i % 2 == 0 ? "stream-list" : "stream-served", "h" + i, i % 5 == 0, i * 10L,
+                    at.plusMillis(i), i % 2 == 0 ? "" : UsageEvent.SERVED, "")).toList());
+            events.add(events.get(40));
+            f.pool.logUsage(events);
+            f.pool.logUsage(events.subList(80, 90)); // again: nothing new
+
+            List<UsageEvent> stored = f.admin.usage(new UsageQuery(null, null, null, null, 200, null)).items();
+            assertEquals(89, stored.size());
+            assertEquals(events.subList(0, 89).stream().collect(Collectors.toSet()), Set.copyOf(stored));
         }
     }
 

@@ -55,6 +55,21 @@ class GrantCacheTest {
         assertEquals(2, pool.asked.size());
     }
 
+    /** The grants' hit ratio (exported as cache metrics) counts requests answered from memory and those that asked. */
+    @Test
+    void hitsAndMissesReachTheStatistics() {
+        GrantCache cache = new GrantCache(pool, pool, Duration.ofSeconds(30), clock::nanos);
+        pool.answer(() -> allowed("k1"));
+
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_TV);
+        cache.getKey(ALICE_TV);
+
+        assertEquals(1, pool.asked.size());
+        assertEquals(2, cache.statistics().stats().hitCount());
+        assertEquals(1, cache.statistics().stats().missCount());
+    }
+
     @Test
     void grantsAreKeptPerUserAndDevice() {
         GrantCache cache = new GrantCache(pool, pool, GrantCache.DEFAULT_TTL, clock::nanos);
