@@ -38,7 +38,7 @@ class ClusterTest {
     }
 
     @Test
-    void aUserDisabledOnOneInstanceIsRefusedByTheOtherWithinOneSecond() throws Exception {
+    void aUserDisabledOnOneInstanceIsRefusedByTheOtherWithinOneSecondAndServedAgainWhenEnabled() throws Exception {
         try (Cluster cluster = Cluster.start(Map.of("REDIS_URL", REDIS_URL))) {
             String user = cluster.first.addUser();
             cluster.first.addPoolKey(ServerFixture.KEY_ONE, 10);
@@ -57,6 +57,13 @@ class ClusterTest {
             }
             System.out.println("cluster: revocation on instance 0 refused on instance 1 after " + delayMs + " ms");
             assertTrue(delayMs >= 0 && delayMs < 1_000, "refused after " + delayMs + " ms (grant TTL is 30 s)");
+
+            cluster.first.admin("PATCH", "/users/" + user, "{\"status\":\"active\"}");
+            long enabled = System.nanoTime();
+            while (refused(cluster, 1, path, "Access disabled")) {
+                assertTrue(System.nanoTime() - enabled < 1_000_000_000L, "still refused a second after being enabled");
+                Thread.sleep(10);
+            }
         }
     }
 
