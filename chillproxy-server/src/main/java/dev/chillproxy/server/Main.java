@@ -249,10 +249,10 @@ public final class Main {
             FeedStatus remoteFeed = FeedStatus.connecting();
             grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.pool().poolGrantTtl(),
                     Ticker.systemTicker(), () -> clusterFeed.isUp() && remoteFeed.isUp());
-            evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache, revocations));
+            LocalCaches caches = new LocalCaches(grants, linkCache, revocations);
+            evictions = EvictionBus.of(database, clusterFeed, caches);
             remoteEvents = Optional.of(new ChillstreamsEvents(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
-                    settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper, new LocalCaches(grants, linkCache, revocations),
-                    remoteFeed));
+                    settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper, caches, remoteFeed));
             usage = UsageOutbox.durable(database, remote, clock);
         }
         metrics.monitor(grants.statistics(), "grants");

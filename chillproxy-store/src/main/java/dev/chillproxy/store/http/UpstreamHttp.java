@@ -37,6 +37,7 @@ public final class UpstreamHttp {
     private final ObjectMapper json;
     private final StoreName store;
     private final HttpSettings settings;
+    private final RetryPolicy retry;
     private final KeyBudgets budgets;
     private final CircuitBreaker breaker;
 
@@ -50,6 +51,7 @@ public final class UpstreamHttp {
         this.json = Objects.requireNonNull(json, "json");
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.retry = settings.retry().forService(store);
         this.budgets = new KeyBudgets(store, resilience.budgetFor(store),
                 resilience.sharedLedger().orElseGet(() -> new LocalBudgetLedger(resilience.clock())));
         this.breaker = new CircuitBreaker(store, resilience.breaker(), resilience.clock(), resilience.sharedBreakers());
@@ -107,17 +109,16 @@ public final class UpstreamHttp {
     private Reply executeWithRetries(Request request, ApiKey key, String path) {
         Request withAgent = request.newBuilder().header("User-Agent", settings.userAgent()).build();
         String target = withAgent.method() + " " + SecretMasker.mask(withAgent.url().toString(), key);
-        RetryPolicy policy = settings.retry();
         long waitedMillis = 0;
         for (int attempt = 0; ; attempt++) {
             Reply reply = send(withAgent, key, target);
-            boolean retryable = retryable(reply.status());
+            boolean retryable = reply.status() >= 500 || reply.status() == 429 && retry.retriesRateLimits();
             if (!retryable && reply.status() != 429) {
                 return reply;
             }
-            long waitMillis = waitBefore(attempt, reply.retryAfter(), policy);
-            boolean waitLeft = waitedMillis + waitMillis <= policy.maxTotalWait().toMillis();
-            if (!retryable || attempt >= policy.maxRetries() || !waitLeft || !budgets.tryAcquire(key, path).isZero()) {
+            long waitMillis = waitBefore(attempt, reply.retryAfter(), retry);
+            boolean waitLeft = waitedMillis + waitMillis <= retry.maxTotalWait().toMillis();
+            if (!retryable || attempt >= retry.maxRetries() || !waitLeft || !budgets.tryAcquire(key, path).isZero()) {
                 LOG.debug("{}: {} gave HTTP {}, giving up after {} retries", store.id(), target, reply.status(), attempt);
                 if (reply.status() == 429) {
                     throw new StoreException(store, ErrorCode.TOO_MANY_REQUESTS, 429, null,
@@ -126,18 +127,10 @@ public final class UpstreamHttp {
                 return reply;
             }
             LOG.info("{}: {} gave HTTP {}, retry {}/{} in {} ms", store.id(), target, reply.status(),
-                    attempt + 1, policy.maxRetries(), waitMillis);
+                    attempt + 1, retry.maxRetries(), waitMillis);
             sleep(waitMillis);
             waitedMillis += waitMillis;
         }
-    }
-
-    /**
-     * 5xx, and 429 except from Real-Debrid: it counts refused calls against the limit and blocks a key that keeps
-     * trying (debrid-apis.md §2), so its 429 goes straight to the caller, who moves to another key.
-     */
-    private boolean retryable(int status) {
-        return status >= 500 || status == 429 && store != StoreName.REALDEBRID;
     }
 
     private Reply send(Request request, ApiKey key, String target) {
