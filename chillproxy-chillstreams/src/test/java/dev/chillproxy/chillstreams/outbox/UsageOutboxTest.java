@@ -129,7 +129,9 @@ class UsageOutboxTest {
             try (Database restarted = Database.open(db.url())) {
                 UsageOutbox second = durable(restarted, up);
                 assertEquals(120, second.depth());
-                clock.advance(UsageOutbox.MAX_BACKOFF); // the postponed batch is due again
+                // the postponed batch is due again, and a batch the stopped process was still delivering (its claim
+                // not yet released when it stopped) is free again: a claim outlasts the longest backoff
+                clock.advance(UsageOutbox.CLAIM);
                 second.start();
                 assertTrue(up.arrived.await(20, TimeUnit.SECONDS));
                 assertTrue(second.drain(Duration.ofSeconds(5)));
