@@ -60,6 +60,8 @@ public final class UsageOutbox implements AutoCloseable {
     static final Duration CLAIM = Duration.ofMinutes(2);
     /** How long a request waits for its event's commit; normally one commit (a few ms), this only caps a stalled database. */
     static final Duration COMMIT_WAIT = Duration.ofMillis(100);
+    /** How long a stop waits for an interrupted round's last statement. */
+    private static final Duration ROUND_END_WAIT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(UsageOutbox.class);
 
     /** The outbox table, or null in direct mode (events go straight into the target). */
@@ -220,6 +222,9 @@ public final class UsageOutbox implements AutoCloseable {
             long wait = Math.max(0, deadline - System.nanoTime());
             if (!loop.awaitTermination(wait, TimeUnit.NANOSECONDS)) {
                 loop.shutdownNow();
+                // the interrupted round still finishes its statement: let it, so that no row changes after drain
+                // returns (the caller closes the database next, or another process takes over the rows)
+                loop.awaitTermination(ROUND_END_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             loop.shutdownNow();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import dev.chillproxy.chillstreams.db.Database;
@@ -117,23 +118,25 @@ class UsageOutboxTest {
         try (TestDatabase db = TestDatabase.create(engine)) {
             Receiver down = new Receiver();
             down.down = true;
+            down.refusalTakes = Duration.ofMillis(300);
             down.expect(1);
             UsageOutbox first = durable(db.database(), down);
             events(120).forEach(first::record);
             first.start();
             assertTrue(down.arrived.await(20, TimeUnit.SECONDS), "the first process tried");
             assertFalse(first.drain(Duration.ZERO), "stopped without delivering");
+            // time passes before the next start: the postponed batch is due again, and a claim the stopped process
+            // could not release has expired (a claim outlasts the longest backoff). The stopped process's refusal
+            // was still in flight; drain returned only after it ended, so it cannot postpone the batch past now.
+            clock.advance(UsageOutbox.CLAIM);
 
             Receiver up = new Receiver();
             up.expect(120);
             try (Database restarted = Database.open(db.url())) {
                 UsageOutbox second = durable(restarted, up);
                 assertEquals(120, second.depth());
-                // the postponed batch is due again, and a batch the stopped process was still delivering (its claim
-                // not yet released when it stopped) is free again: a claim outlasts the longest backoff
-                clock.advance(UsageOutbox.CLAIM);
                 second.start();
-                assertTrue(up.arrived.await(20, TimeUnit.SECONDS));
+                assertTrue(awaitWhileTimePasses(up.arrived), "delivered after the restart");
                 assertTrue(second.drain(Duration.ofSeconds(5)));
             }
             assertEquals(events(120).size(), up.byId.size());
@@ -269,6 +272,22 @@ class UsageOutboxTest {
         assertTrue(outbox.drain(Duration.ofSeconds(1)));
     }
 
+    /**
+     * Waits up to 20 s for {@code latch} while the test clock moves a backoff ceiling every 100 ms: a round that fails
+     * for a moment (the stopped process's last statement still holding a row, say) postpones its batch on the test
+     * clock, and without time passing it would never be due again.
+     */
+    private boolean awaitWhileTimePasses(CountDownLatch latch) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!latch.await(100, TimeUnit.MILLISECONDS)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            clock.advance(UsageOutbox.MAX_BACKOFF);
+        }
+        return true;
+    }
+
     private static void assertBetween(long lowMillis, long highMillis, Duration actual) {
         assertTrue(actual.toMillis() >= lowMillis && actual.toMillis() <= highMillis, actual.toString());
     }
@@ -278,6 +297,7 @@ class UsageOutboxTest {
         final Map<String, Integer> byId = new LinkedHashMap<>();
         final List<UsageEvent> events = new ArrayList<>();
         volatile boolean down;
+        Duration refusalTakes = Duration.ZERO;
         int errorsToThrow;
         int refusedBatches;
         private CountDownLatch arrived = new CountDownLatch(0);
@@ -299,6 +319,11 @@ class UsageOutboxTest {
                 refusedBatches++;
                 if (refusedBatches >= awaited) {
                     arrived.countDown();
+                }
+                // a slow refusal, deaf to interrupts like a blocked socket: the caller's stop lands mid-call
+                long until = System.nanoTime() + refusalTakes.toNanos();
+                while (System.nanoTime() - until < 0) {
+                    LockSupport.parkNanos(until - System.nanoTime());
                 }
                 throw new PoolUnavailableException("receiver down");
             }
