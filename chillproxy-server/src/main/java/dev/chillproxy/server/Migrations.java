@@ -36,7 +36,7 @@ final class Migrations {
     }
 
     static void apply(Database database, List<String> owners, String version, Clock clock) {
-        owners.forEach(database::migrate);
+        database.migrate(owners);
         database.jdbi().useHandle(handle -> handle
                 .createUpdate("INSERT INTO server_start (version, started_at) VALUES (:version, :at)")
                 .bind("version", version)
