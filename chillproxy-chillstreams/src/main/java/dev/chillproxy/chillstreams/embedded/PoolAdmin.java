@@ -91,7 +91,7 @@ public final class PoolAdmin {
 
     /** Active keys the configured encryption key cannot open (their status reads {@code undecryptable}). */
     public long undecryptableKeys() {
-        return keys.list().stream().filter(key -> PoolKeys.UNDECRYPTABLE.equals(key.status())).count();
+        return keys.undecryptable();
     }
 
     /** Idempotent; its users get another key on their next request. */

@@ -119,6 +119,17 @@ final class PoolKeys {
                 }).list());
     }
 
+    /** Active keys the configured encryption key cannot open; reads only the keys (no usage figures, unlike {@link #list}). */
+    long undecryptable() {
+        long now = clock.millis();
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT k.id, k.key_ciphertext, k.key_nonce,"
+                        + " k.key_cipher_id FROM torbox_pool_keys k WHERE k.retired_at IS NULL"
+                        + " AND (k.retire_at IS NULL OR k.retire_at > :now)")
+                .bind("now", now)
+                .map((rs, ctx) -> opens(rs))
+                .list().stream().filter(opens -> !opens).count());
+    }
+
     PoolKeyView find(String id) {
         long now = clock.millis();
         return database.jdbi().withHandle(handle -> handle.createQuery(SELECT_VIEW + " WHERE k.id = :id").bind("id", id)
