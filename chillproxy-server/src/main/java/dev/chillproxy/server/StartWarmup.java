@@ -1,5 +1,6 @@
 package dev.chillproxy.server;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ import dev.chillproxy.core.title.TitleParser;
 import dev.chillproxy.core.torz.StreamLinks;
 import dev.chillproxy.server.torz.StreamAnswers;
 import io.javalin.Javalin;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>{@link #preload()} (from {@code main}'s first line): loads and initialises the classes of what is built
- *       after the database (Jackson, Caffeine, OkHttp, Jetty and Javalin) while the main thread opens and migrates
- *       the database; the main thread then finds them ready.</li>
+ *       after the settings (Jdbi's configuration, Jackson, Caffeine, OkHttp, the title parser's patterns, Javalin and Jetty's server) while
+ *       the main thread opens and migrates the database; the main thread then finds them ready (or waits for the
+ *       class initialiser that is still running, never runs it twice).</li>
  *   <li>{@link #exercise} (once the server is built): runs a stream list's CPU work with made-up values (the
  *       answer's JSON and UTF-8 encoding, gzip, config decoding, device ids, release-name parsing) a few thousand
  *       times, so the JIT has compiled it before real lists arrive. No database, pool or upstream is touched.</li>
@@ -50,10 +54,16 @@ final class StartWarmup {
 
     static void preload() {
         daemon("start-preload", () -> {
+            // the database's Jdbi (its default configuration is hundreds of classes); this one never connects
+            Jdbi.create(() -> {
+                throw new SQLException("never used");
+            }).getConfig(SqlStatements.class);
             new ObjectMapper().writeValueAsBytes(new StreamResponse(List.of(Stream.info("warm-up", "warm-up", null))));
             Caffeine.newBuilder().maximumSize(1).recordStats().build().put("a", "b");
             new OkHttpClient.Builder().build();
+            new TitleParser(); // its vocabulary's patterns are compiled once, in the class's initialiser
             Javalin.create(config -> config.startup.showJavalinBanner = false);
+            new org.eclipse.jetty.server.Server().destroy(); // Javalin makes Jetty's server only when it starts
         });
     }
 
