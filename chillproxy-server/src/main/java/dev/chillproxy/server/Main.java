@@ -124,7 +124,8 @@ public final class Main {
 
     public static void main(String[] args) {
         long started = System.nanoTime();
-        StartWarmup.preload();
+        String databaseUrl = System.getenv().getOrDefault("DATABASE_URL", "").trim();
+        StartWarmup.preload(databaseUrl.isEmpty() || databaseUrl.startsWith("sqlite:"));
         Settings settings;
         try {
             settings = new GeneratedSecrets().fill(Settings.fromEnvironment(System.getenv()));
@@ -180,8 +181,8 @@ public final class Main {
         server.start();
         server.warmUp();
         times.mark("background work");
-        LOG.info("ready on {}:{} in {} ms from launch ({}; {})", settings.http().bindAddress(), app.port(),
-                times.sinceLaunchMs(), times, settings.http().baseUrl());
+        LOG.info("ready on {}:{} in {} ms from launch, {} ms of CPU ({}; {})", settings.http().bindAddress(), app.port(),
+                times.sinceLaunchMs(), StartTimes.processCpuMs(), times, settings.http().baseUrl());
     }
 
     /** Every object the server runs, over a database this method migrates; nothing is started yet. */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where start-up time went, for the ready line: {@code jvm 180 ms, database 350 ms, …}. The JVM's own part (from
+ * Where start-up time went, for the ready line: {@code jvm 180 ms, database 350 ms, …}, and the CPU it took. The JVM's own part (from
  * process start to {@code main}) comes from the process start time (no JMX: loading it costs start-up time itself).
  * Not thread-safe: {@code main} uses it alone.
  */
@@ -33,6 +33,14 @@ final class StartTimes {
         long now = System.nanoTime();
         phases.add(phase + " " + (now - last) / 1_000_000 + " ms");
         last = now;
+    }
+
+    /**
+     * CPU the whole process used so far (every thread: the JIT compilers and the collector work beside {@code main}),
+     * or -1 where the OS does not tell.
+     */
+    static long processCpuMs() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
     }
 
     /** From the process's launch (as far as the OS tells it) until now. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.core.client.DeviceId;
 import dev.chillproxy.core.config.ConfigCodec;
 import dev.chillproxy.core.config.ConfigException;
@@ -20,9 +21,9 @@ import dev.chillproxy.core.title.TitleParser;
 import dev.chillproxy.core.torz.StreamLinks;
 import dev.chillproxy.server.torz.StreamAnswers;
 import io.javalin.Javalin;
+import okhttp3.OkHttpClient;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * speed for its first minutes:
  *
  * <ol>
- *   <li>{@link #preload()} (from {@code main}'s first line): loads and initialises the classes of what is built
- *       after the settings (Jdbi's configuration, Jackson, Caffeine, OkHttp, the title parser's patterns, Javalin and Jetty's server) while
- *       the main thread opens and migrates the database; the main thread then finds them ready (or waits for the
- *       class initialiser that is still running, never runs it twice).</li>
+ *   <li>{@link #preload} (from {@code main}'s first line): loads SQLite's native library, and loads and initialises
+ *       the classes of what is built after the settings (Jdbi's configuration, Jackson, Caffeine, OkHttp, the title
+ *       parser's patterns, Javalin and Jetty's server) while the main thread reads the settings and opens the
+ *       database; the main thread then finds them ready (or waits for the class initialiser still running, never
+ *       runs it twice).</li>
  *   <li>{@link #exercise} (once the server is built): runs a stream list's CPU work with made-up values (the
  *       answer's JSON and UTF-8 encoding, gzip, config decoding, device ids, release-name parsing) a few thousand
  *       times, so the JIT has compiled it before real lists arrive. No database, pool or upstream is touched.</li>
@@ -52,8 +54,12 @@ final class StartWarmup {
     private StartWarmup() {
     }
 
-    static void preload() {
+    /** @param sqliteLikely whether the database will probably be SQLite (a guess from the raw environment: only speed depends on it) */
+    static void preload(boolean sqliteLikely) {
         daemon("start-preload", () -> {
+            if (sqliteLikely) {
+                Database.loadSqliteLibrary(); // while main reads the settings; its first connection then finds it loaded
+            }
             // the database's Jdbi (its default configuration is hundreds of classes); this one never connects
             Jdbi.create(() -> {
                 throw new SQLException("never used");

@@ -11,6 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * An open connection pool plus its Jdbi, for SQLite or PostgreSQL. Thread-safe.
@@ -79,6 +80,19 @@ public final class Database implements AutoCloseable {
         Database database = new Database(url.engine(), writes, new HikariDataSource(reader));
         restrictSidecars(url.sqliteFile());
         return database;
+    }
+
+    /**
+     * Loads SQLite's native library (the driver copies it out of the jar and compares the copy) ahead of the first
+     * connection, which then finds it loaded; start-up calls it on a spare thread while the settings are read.
+     * A failure is left for the first connection to report.
+     */
+    public static void loadSqliteLibrary() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            // the first connection tries again and says what is wrong
+        }
     }
 
     private static HikariConfig common(DatabaseUrl url, String name) {
