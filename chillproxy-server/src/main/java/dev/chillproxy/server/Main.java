@@ -262,7 +262,7 @@ public final class Main {
         KeySource keys = metrics.meter(grants);
 
         // the addon: candidates (local index, indexers), store access through the pool, lists and playback
-        WorkerPools.Pools workers = new WorkerPools.Pools(WorkerPools.workers(), WorkerPools.indexers());
+        WorkerPools.Pools workers = WorkerPools.Pools.create();
         TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(cipher));
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
         // a key failing or in cooldown is evicted on every instance, after this one's pool recorded it
@@ -311,7 +311,7 @@ public final class Main {
         RouteTable.TorzRoutes torz = new RouteTable.TorzRoutes(new ManifestRoutes(version, settings.http().trustedProxies(), settings.outbound().animeMappingUrl().isPresent()),
                 new ConfigureRoutes(settings.http().baseUrl()),
                 new StreamRoutes(lister, access, answers, clients, usageEvents, links, videos, stremioLimit,
-                        settings.addon().enableP2p(), anime::resolve),
+                        settings.addon().enableP2p(), anime::resolve, workers.refreshes()),
                 new PlaybackRoutes(resolver, clients, usageEvents, videos, stremioLimit), videos);
         RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper, instances)),
                 admin.map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
