@@ -256,6 +256,7 @@ public final class Main {
             usage = UsageOutbox.durable(database, remote, clock);
         }
         metrics.monitor(grants.statistics(), "grants");
+        metrics.revocationFeed(grants::trustsCachedGrants);
         metrics.outboxDepth(usage::depth);
         metrics.outboxLastDelivery(usage::lastDelivery);
         admin.ifPresent(a -> metrics.poolKeyHealth(keyHealthCounts(a)));
@@ -319,7 +320,7 @@ public final class Main {
                 new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()),
                 internalRoutes.map(routes -> new EventsRoutes(revocations, mapper)),
                 admin.map(a -> new SignalRoutes(signalLog, settings.abuse().thresholds(), settings.abuse().autoDisable(), clock)));
-        RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode), torz, poolRoutes, metrics.routes(),
+        RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode, grants::trustsCachedGrants), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
                 leftovers, health, anime, workers, metrics, http, shared,
