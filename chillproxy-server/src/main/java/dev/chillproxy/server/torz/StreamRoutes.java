@@ -116,7 +116,7 @@ public final class StreamRoutes {
         StreamAnswers.Key key = new StreamAnswers.Key(decoded.canonical(), ctx.pathParam("type"), ctx.pathParam("id"));
         RequestContext client = clients.of(ctx);
         Optional<StreamAnswers.Answer> known = answers.find(key);
-        if (known.isPresent() && servedAgain(ctx, config, decoded.canonical(), key, client, known.get())) {
+        if (known.isPresent() && servedAgain(ctx, config, key, client, known.get())) {
             return;
         }
         StremioId id;
@@ -161,11 +161,11 @@ public final class StreamRoutes {
      * asked again, as for any list); a list that comes out incomplete or refused is not kept, so the old one
      * expires as it would have. Records no usage: no one asked for this list.
      */
-    private void refresh(StreamAnswers.Key key, TorzConfig config, String canonical, RequestContext client) {
+    private void refresh(StreamAnswers.Key key, TorzConfig config, RequestContext client) {
         try {
             refreshes.execute(() -> {
                 try {
-                    if (lister.list(config, canonical, stremioId(key), client) instanceof Listing.Served served
+                    if (lister.list(config, key.cfg(), stremioId(key), client) instanceof Listing.Served served
                             && complete(config, served)) {
                         answers.make(key, served.streams(), !served.cached().isEmpty(), true);
                     }
@@ -184,10 +184,10 @@ public final class StreamRoutes {
      * Serves a kept answer when the pool grants every configured store again (asked now, on this thread); refuses
      * when it grants none. Otherwise (some stores refused) the list is made afresh for the stores granted.
      */
-    private boolean servedAgain(Context ctx, TorzConfig config, String canonical, StreamAnswers.Key key,
-                                RequestContext client, StreamAnswers.Answer answer) {
+    private boolean servedAgain(Context ctx, TorzConfig config, StreamAnswers.Key key, RequestContext client,
+                                StreamAnswers.Answer answer) {
         if (config.p2p()) {
-            writeAgain(ctx, config, canonical, key, client, answer);
+            writeAgain(ctx, config, key, client, answer);
             return true;
         }
         List<Access.Granted> grants = new ArrayList<>(config.stores().size());
@@ -208,16 +208,16 @@ public final class StreamRoutes {
             return false;
         }
         grants.forEach(grant -> usage.served(grant, UsageAction.STREAM_LIST, "", answer.cached(), 0));
-        writeAgain(ctx, config, canonical, key, client, answer);
+        writeAgain(ctx, config, key, client, answer);
         return true;
     }
 
     /** Writes a kept answer, and has it made again when it is getting old. */
-    private void writeAgain(Context ctx, TorzConfig config, String canonical, StreamAnswers.Key key, RequestContext client,
+    private void writeAgain(Context ctx, TorzConfig config, StreamAnswers.Key key, RequestContext client,
                             StreamAnswers.Answer answer) {
         write(ctx, answer);
         if (answers.claimRefresh(key, answer)) {
-            refresh(key, config, canonical, client);
+            refresh(key, config, client);
         }
     }
 
