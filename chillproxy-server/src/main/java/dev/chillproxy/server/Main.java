@@ -256,13 +256,14 @@ public final class Main {
             usage = UsageOutbox.durable(database, remote, clock);
         }
         metrics.monitor(grants.statistics(), "grants");
+        metrics.revocationFeed(grants::trustsCachedGrants);
         metrics.outboxDepth(usage::depth);
         metrics.outboxLastDelivery(usage::lastDelivery);
         admin.ifPresent(a -> metrics.poolKeyHealth(keyHealthCounts(a)));
         KeySource keys = metrics.meter(grants);
 
         // the addon: candidates (local index, indexers), store access through the pool, lists and playback
-        WorkerPools.Pools workers = new WorkerPools.Pools(WorkerPools.workers(), WorkerPools.indexers());
+        WorkerPools.Pools workers = WorkerPools.Pools.create();
         TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(cipher));
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
         // a key failing or in cooldown is evicted on every instance, after this one's pool recorded it
@@ -311,7 +312,7 @@ public final class Main {
         RouteTable.TorzRoutes torz = new RouteTable.TorzRoutes(new ManifestRoutes(version, settings.http().trustedProxies(), settings.outbound().animeMappingUrl().isPresent()),
                 new ConfigureRoutes(settings.http().baseUrl()),
                 new StreamRoutes(lister, access, answers, clients, usageEvents, links, videos, stremioLimit,
-                        settings.addon().enableP2p(), anime::resolve),
+                        settings.addon().enableP2p(), anime::resolve, workers.refreshes()),
                 new PlaybackRoutes(resolver, clients, usageEvents, videos, stremioLimit), videos);
         RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper, instances)),
                 admin.map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
@@ -319,7 +320,7 @@ public final class Main {
                 new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()),
                 internalRoutes.map(routes -> new EventsRoutes(revocations, mapper)),
                 admin.map(a -> new SignalRoutes(signalLog, settings.abuse().thresholds(), settings.abuse().autoDisable(), clock)));
-        RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode), torz, poolRoutes, metrics.routes(),
+        RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode, grants::trustsCachedGrants), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
                 leftovers, health, anime, workers, metrics, http, shared,

@@ -257,4 +257,9 @@ public final class GrantCache implements KeySource, KeyProblemSink {
             return currentDuration;
         }
     }
+
+    /** Whether cached grants are served now: false while the revocation feed is down (every request asks the pool). */
+    public boolean trustsCachedGrants() {
+        return trusted.getAsBoolean();
+    }
 }

@@ -68,7 +68,7 @@ final class GroupCommit {
         try {
             while (true) {
                 if (!lastFailed && committing.compareAndSet(false, true)) {
-                    lead();
+                    lead(false);
                 }
                 if (mine.state != PENDING) {
                     return mine.state == COMMITTED;
@@ -93,7 +93,7 @@ final class GroupCommit {
         while (!committing.compareAndSet(false, true)) {
             LockSupport.parkNanos(this, 100_000);
         }
-        lead();
+        lead(true);
     }
 
     /** Another path (the outbox's retry of events kept in memory) stored events: callers lead and wait again. */
@@ -106,8 +106,12 @@ final class GroupCommit {
         return queued.get();
     }
 
-    /** Holding {@link #committing}: commits the queue in groups, then lets go and wakes a waiting caller to lead next. */
-    private void lead() {
+    /**
+     * Holding {@link #committing}: commits what is queued as one group (or, {@code untilEmpty}, group after group),
+     * then lets go and wakes a waiting caller to lead the next. A request's thread leads one group only: under steady
+     * load the queue is never empty, and a leader that went on would hold its own answer for commit after commit.
+     */
+    private void lead(boolean untilEmpty) {
         try {
             List<Pending> group = new ArrayList<>(MAX_GROUP);
             Pending next;
@@ -120,7 +124,7 @@ final class GroupCommit {
                     write(group);
                 }
                 group.clear();
-            } while (!lastFailed && !queue.isEmpty());
+            } while (untilEmpty && !lastFailed && !queue.isEmpty());
         } finally {
             committing.set(false);
         }

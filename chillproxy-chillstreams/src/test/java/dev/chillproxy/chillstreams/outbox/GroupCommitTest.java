@@ -128,6 +128,48 @@ class GroupCommitTest {
         }
     }
 
+    /** Under steady load the queue never empties: the request that led a commit must not go on leading the next ones. */
+    @Test
+    @Timeout(60)
+    void aRequestLeadsOneCommitAndGoesOnWhileAnotherLeadsTheNext() throws Exception {
+        CountDownLatch firstCommitRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<Thread> committers = Collections.synchronizedList(new ArrayList<>());
+        UsageLog slowFirst = events -> {
+            committers.add(Thread.currentThread());
+            if (committers.size() == 1) {
+                firstCommitRunning.countDown();
+                await(releaseFirst);
+            }
+        };
+        UsageOutbox outbox = UsageOutbox.direct(slowFirst, clock, PATIENT);
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS + 1);
+        try {
+            Thread[] first = new Thread[1];
+            Future<?> firstRequest = executor.submit(() -> {
+                first[0] = Thread.currentThread();
+                outbox.record(event("first"));
+            });
+            assertTrue(firstCommitRunning.await(10, TimeUnit.SECONDS));
+            List<Future<?>> others = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                String id = "evt-" + i;
+                others.add(executor.submit(() -> outbox.record(event(id))));
+            }
+            until(() -> outbox.depth() == THREADS);
+            releaseFirst.countDown();
+            firstRequest.get(10, TimeUnit.SECONDS);
+            for (Future<?> other : others) {
+                other.get(10, TimeUnit.SECONDS);
+            }
+            assertEquals(2, committers.size());
+            assertTrue(committers.get(1) != first[0], "the next group was led by a request still waiting for it");
+        } finally {
+            releaseFirst.countDown();
+            executor.shutdownNow();
+        }
+    }
+
     @Test
     @Timeout(60)
     void requestsArrivingDuringACommitShareTheNextOne() throws Exception {

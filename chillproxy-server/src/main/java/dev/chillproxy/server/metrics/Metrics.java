@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -110,6 +111,14 @@ public final class Metrics implements AutoCloseable {
     public void outboxDepth(LongSupplier depth) {
         Gauge.builder("chillproxy.outbox.depth", depth, Metrics::readOrNaN)
                 .description("Usage events waiting in the outbox for delivery")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /** 1 while revocations from other instances arrive (cached grants trusted), 0 while their feed reconnects. */
+    public void revocationFeed(BooleanSupplier live) {
+        Gauge.builder("chillproxy.revocation.feed.up", live, feed -> feed.getAsBoolean() ? 1 : 0)
+                .description("1 while the revocation feeds are connected and cached grants are used")
                 .strongReference(true)
                 .register(registry);
     }

@@ -1,5 +1,6 @@
 package dev.chillproxy.server.pool;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -42,7 +43,9 @@ public final class InternalPoolRoutes {
     private final KeySource pool;
     private final UsageLog usage;
     private final ObjectMapper mapper;
-    private final ObjectReader reader;
+    private final ObjectReader getKeyReader;
+    private final ObjectReader batchReader;
+    private final ObjectReader eventReader;
     private final Clock clock;
 
     /** @param embeddedPool the pool whose keys {@code get-key} hands out and whose usage log {@code log-usage} fills */
@@ -59,22 +62,26 @@ public final class InternalPoolRoutes {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.usage = Objects.requireNonNull(usage, "usage");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.reader = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // one reader per wire record, made once: get-key is called for every request of every remote instance
+        ObjectReader reader = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.getKeyReader = reader.forType(GetKeyRequest.class);
+        this.batchReader = reader.forType(UsageBatch.class);
+        this.eventReader = reader.forType(UsageBatch.Event.class);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public void getKey(Context ctx) throws JsonProcessingException {
-        GetKeyRequest request = read(ctx, GetKeyRequest.class);
+        GetKeyRequest request = read(ctx, getKeyReader);
         json(ctx, GetKeyResponse.of(pool.getKey(request)));
     }
 
     public void logUsage(Context ctx) throws JsonProcessingException {
-        UsageBatch batch = read(ctx, UsageBatch.class);
+        UsageBatch batch = read(ctx, batchReader);
         Instant now = clock.instant();
         List<UsageEvent> events;
         try {
             events = batch.events() != null ? batch.toUsageEvents(now)
-                    : List.of(read(ctx, UsageBatch.Event.class).toUsageEvent(() -> UUID.randomUUID().toString(), now));
+                    : List.of(this.<UsageBatch.Event>read(ctx, eventReader).toUsageEvent(() -> UUID.randomUUID().toString(), now));
         } catch (IllegalArgumentException | NullPointerException | DateTimeException e) {
             // a wire record's own checks (event id, action, time) name the field
             throw new InvalidRequestException(e.getMessage() == null ? "invalid event" : e.getMessage());
@@ -90,16 +97,18 @@ public final class InternalPoolRoutes {
     }
 
     private void json(Context ctx, Object body) throws JsonProcessingException {
-        ctx.contentType("application/json").result(mapper.writeValueAsString(body));
+        ctx.contentType("application/json").result(mapper.writeValueAsBytes(body));
     }
 
     /** The body as one of the shared wire records; unknown fields are ignored, every mistake names its field. */
-    private <T> T read(Context ctx, Class<T> type) {
+    private <T> T read(Context ctx, ObjectReader reader) {
         T body;
         try {
-            body = reader.forType(type).readValue(ctx.body());
+            body = reader.readValue(ctx.bodyAsBytes());
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(badRequestMessage(e));
+        } catch (IOException e) {
+            throw new InvalidRequestException("body: malformed JSON"); // bytes in memory: not seen in practice
         } catch (IllegalArgumentException | NullPointerException | DateTimeException e) {
             throw new InvalidRequestException(e.getMessage() == null ? "invalid request" : e.getMessage());
         }

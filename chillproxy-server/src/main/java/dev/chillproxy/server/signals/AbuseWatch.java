@@ -108,5 +108,6 @@ public final class AbuseWatch implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        webhook.ifPresent(SignalWebhook::close);
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,6 +37,11 @@ public final class StreamAnswers {
 
     /** Well under the magnet cache's freshness: a torrent that became cached shows as such within seconds. */
     static final Duration TTL = Duration.ofSeconds(15);
+    /**
+     * The age from which a request served a kept answer also has it made again in the background
+     * ({@link #claimRefresh}), so a list asked for all the time is never rebuilt on a request thread.
+     */
+    static final Duration REFRESH_AFTER = Duration.ofSeconds(10);
     static final long MAX_BYTES = 32L * 1024 * 1024;
 
     /** What the answer depends on; {@code cfg} is the canonical encoding. */
@@ -49,9 +56,10 @@ public final class StreamAnswers {
     /**
      * A stream list ready to write.
      *
-     * @param cached whether some store could play one of its streams at once (for the usage event)
+     * @param cached      whether some store could play one of its streams at once (for the usage event)
+     * @param madeAtNanos when it was made, on the cache's ticker
      */
-    public record Answer(byte[] json, byte[] gzip, boolean cached) {
+    public record Answer(byte[] json, byte[] gzip, boolean cached, long madeAtNanos) {
         public Answer {
             Objects.requireNonNull(json, "json");
             Objects.requireNonNull(gzip, "gzip");
@@ -59,11 +67,15 @@ public final class StreamAnswers {
     }
 
     private final ObjectWriter writer;
+    private final Ticker ticker;
     private final Cache<Key, Answer> answers;
+    /** Answers being made again; bounded by the refresh executor's threads and queue (a refused refresh lets go). */
+    private final Set<Key> refreshing = ConcurrentHashMap.newKeySet();
 
     public StreamAnswers(ObjectMapper mapper, Ticker ticker) {
         // an emoji (every list has several) is written as its 4 UTF-8 bytes, not as an escaped surrogate pair
         this.writer = mapper.writerFor(StreamResponse.class).with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+        this.ticker = ticker;
         this.answers = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(TTL).maximumWeight(MAX_BYTES)
                 .weigher((Key key, Answer answer) -> answer.json().length + answer.gzip().length + key.cfg().length() * 2)
                 .recordStats().build();
@@ -81,11 +93,23 @@ public final class StreamAnswers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stream list could not be serialised", e);
         }
-        Answer answer = new Answer(json, gzipped(json), cached);
+        Answer answer = new Answer(json, gzipped(json), cached, ticker.read());
         if (keep) {
             answers.put(key, answer);
         }
         return answer;
+    }
+
+    /**
+     * True for one caller once {@code answer} is {@link #REFRESH_AFTER} old: that caller makes it again (in the
+     * background) and must call {@link #refreshEnded} however that goes. Until then other callers get false.
+     */
+    public boolean claimRefresh(Key key, Answer answer) {
+        return ticker.read() - answer.madeAtNanos() >= REFRESH_AFTER.toNanos() && refreshing.add(key);
+    }
+
+    public void refreshEnded(Key key) {
+        refreshing.remove(key);
     }
 
     /** For the metrics: hit ratio, size, evictions. */

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 
 import dev.chillproxy.chillstreams.pool.UsageAction;
@@ -55,14 +57,17 @@ public final class StreamRoutes {
     private final StremioRateLimit rateLimit;
     private final boolean p2pEnabled;
     private final UnaryOperator<StremioId> animeIds;
+    private final Executor refreshes;
 
     /**
      * @param p2pEnabled {@code ENABLE_P2P}: when false a {@code p2p} config gets an info stream and nothing else
      * @param animeIds   the IMDb id (with season and episode) a {@code kitsu:}/{@code mal:} id stands for, when known
+     * @param refreshes  makes kept answers again in the background; refuses work when full (never runs it on the caller)
      */
     public StreamRoutes(StreamLister lister, StoreAccess access, StreamAnswers answers, ClientContexts clients, UsageEvents usage,
                         StreamLinks links, VideoRoutes videos, StremioRateLimit rateLimit, boolean p2pEnabled,
-                        UnaryOperator<StremioId> animeIds) {
+                        UnaryOperator<StremioId> animeIds, Executor refreshes) {
+        this.refreshes = refreshes;
         this.access = access;
         this.answers = answers;
         this.configs = new DecodedConfigs();
@@ -111,13 +116,12 @@ public final class StreamRoutes {
         StreamAnswers.Key key = new StreamAnswers.Key(decoded.canonical(), ctx.pathParam("type"), ctx.pathParam("id"));
         RequestContext client = clients.of(ctx);
         Optional<StreamAnswers.Answer> known = answers.find(key);
-        if (known.isPresent() && servedAgain(ctx, config, client, known.get())) {
+        if (known.isPresent() && servedAgain(ctx, config, decoded.canonical(), key, client, known.get())) {
             return;
         }
         StremioId id;
         try {
-            // mapped here, so the search, the episode filter and the playback links all use the IMDb season/episode
-            id = animeIds.apply(StremioId.parse(key.type(), key.id()));
+            id = stremioId(key);
         } catch (InvalidStremioIdException e) {
             answer(ctx, Stream.info("Unsupported title", e.getMessage(), null));
             return;
@@ -130,10 +134,7 @@ public final class StreamRoutes {
             // "cached" for a list: it offered at least one stream the store can play at once
             boolean cached = !served.cached().isEmpty();
             served.grants().forEach(grant -> usage.served(grant, UsageAction.STREAM_LIST, "", cached, 0));
-            // kept only when complete: no slow source dropped, every store granted (what a later request checks)
-            boolean complete = served.dropped().isEmpty()
-                    && (config.p2p() || served.grants().size() == config.stores().size());
-            write(ctx, answers.make(key, served.streams(), cached, complete));
+            write(ctx, answers.make(key, served.streams(), cached, complete(config, served)));
         } else if (listing instanceof Listing.Refused refused) {
             refuse(ctx, config, refused.refusal());
         } else if (listing instanceof Listing.Invalid invalid) {
@@ -145,13 +146,48 @@ public final class StreamRoutes {
         }
     }
 
+    /** Mapped here, so the search, the episode filter and the playback links all use the IMDb season/episode. */
+    private StremioId stremioId(StreamAnswers.Key key) throws InvalidStremioIdException {
+        return animeIds.apply(StremioId.parse(key.type(), key.id()));
+    }
+
+    /** Kept only when complete: no slow source dropped, every store granted (what a later request checks). */
+    private static boolean complete(TorzConfig config, Listing.Served served) {
+        return served.dropped().isEmpty() && (config.p2p() || served.grants().size() == config.stores().size());
+    }
+
+    /**
+     * Makes a kept answer again off the request thread, for the client that was just served it (its grants are
+     * asked again, as for any list); a list that comes out incomplete or refused is not kept, so the old one
+     * expires as it would have. Records no usage: no one asked for this list.
+     */
+    private void refresh(StreamAnswers.Key key, TorzConfig config, String canonical, RequestContext client) {
+        try {
+            refreshes.execute(() -> {
+                try {
+                    if (lister.list(config, canonical, stremioId(key), client) instanceof Listing.Served served
+                            && complete(config, served)) {
+                        answers.make(key, served.streams(), !served.cached().isEmpty(), true);
+                    }
+                } catch (InvalidStremioIdException | RuntimeException e) {
+                    LOG.debug("kept stream list not made again: {}", e.getClass().getSimpleName());
+                } finally {
+                    answers.refreshEnded(key);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            answers.refreshEnded(key); // busy: the answer expires and is made on a request, as without refreshes
+        }
+    }
+
     /**
      * Serves a kept answer when the pool grants every configured store again (asked now, on this thread); refuses
      * when it grants none. Otherwise (some stores refused) the list is made afresh for the stores granted.
      */
-    private boolean servedAgain(Context ctx, TorzConfig config, RequestContext client, StreamAnswers.Answer answer) {
+    private boolean servedAgain(Context ctx, TorzConfig config, String canonical, StreamAnswers.Key key,
+                                RequestContext client, StreamAnswers.Answer answer) {
         if (config.p2p()) {
-            write(ctx, answer);
+            writeAgain(ctx, config, canonical, key, client, answer);
             return true;
         }
         List<Access.Granted> grants = new ArrayList<>(config.stores().size());
@@ -172,8 +208,17 @@ public final class StreamRoutes {
             return false;
         }
         grants.forEach(grant -> usage.served(grant, UsageAction.STREAM_LIST, "", answer.cached(), 0));
-        write(ctx, answer);
+        writeAgain(ctx, config, canonical, key, client, answer);
         return true;
+    }
+
+    /** Writes a kept answer, and has it made again when it is getting old. */
+    private void writeAgain(Context ctx, TorzConfig config, String canonical, StreamAnswers.Key key, RequestContext client,
+                            StreamAnswers.Answer answer) {
+        write(ctx, answer);
+        if (answers.claimRefresh(key, answer)) {
+            refresh(key, config, canonical, client);
+        }
     }
 
     private void refuse(Context ctx, TorzConfig config, Access.Refused refusal) {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       threads are busy the caller (a request thread, itself bounded by Jetty) runs the step.</li>
  *   <li>{@link #indexers()}: indexer searches; a full queue refuses work, and the search names those indexers as
  *       skipped. Each search uses at most {@code TorznabSearch.DEFAULT_LANES} of these threads.</li>
+ *   <li>{@link #refreshes()}: kept stream lists made again in the background.</li>
  * </ul>
  */
 public final class WorkerPools {
@@ -22,16 +23,25 @@ public final class WorkerPools {
     static final int WORKER_THREADS = 64;
     static final int INDEXER_THREADS = 32;
     static final int INDEXER_QUEUE = 64;
+    static final int REFRESH_THREADS = 2;
+    static final int REFRESH_QUEUE = 256;
 
     private WorkerPools() {
     }
 
-    /** The two pools the addon's requests share; closed at shutdown. */
-    public record Pools(ThreadPoolExecutor general, ThreadPoolExecutor indexers) implements AutoCloseable {
+    /** The pools the addon's requests share; closed at shutdown. */
+    public record Pools(ThreadPoolExecutor general, ThreadPoolExecutor indexers, ThreadPoolExecutor refreshes)
+            implements AutoCloseable {
+
+        public static Pools create() {
+            return new Pools(WorkerPools.workers(), WorkerPools.indexers(), WorkerPools.refreshes());
+        }
+
         @Override
         public void close() {
             general.shutdownNow();
             indexers.shutdownNow();
+            refreshes.shutdownNow();
         }
     }
 
@@ -41,6 +51,15 @@ public final class WorkerPools {
 
     public static ThreadPoolExecutor indexers() {
         return pool("torz-indexer-", INDEXER_THREADS, new ArrayBlockingQueue<>(INDEXER_QUEUE),
+                new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /**
+     * Kept stream lists made again before they expire ({@link StreamRoutes}): a full queue refuses work, which then
+     * waits for the answer's expiry; never run on the caller, a request thread that has already answered.
+     */
+    public static ThreadPoolExecutor refreshes() {
+        return pool("torz-refresh-", REFRESH_THREADS, new ArrayBlockingQueue<>(REFRESH_QUEUE),
                 new ThreadPoolExecutor.AbortPolicy());
     }
 

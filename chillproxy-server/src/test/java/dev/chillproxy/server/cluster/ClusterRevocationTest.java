@@ -51,11 +51,15 @@ class ClusterRevocationTest {
         assertTrue(served(b, path));
         assertTrue(served(b, path));
 
+        assertTrue(health(b).contains("\"revocations\":\"live\""), health(b));
+        assertTrue(b.getText("/metrics").contains("chillproxy_revocation_feed_up 1.0"));
         List<Integer> before = listeners();
         String logs = ServerFixture.capturingLogs(() -> {
             a.database.jdbi().useHandle(handle -> handle.createQuery(
                             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name")
                     .bind("name", channel).mapTo(Boolean.class).list());
+            // the operator sees it while it lasts
+            await(() -> health(b).contains("reconnecting"), 1_000);
             // a change nobody is told about: only a distrusted cache (or the catch-up) can see it
             a.database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE users SET status = 'disabled' WHERE id = :id")
                     .bind("id", user).execute());
@@ -66,6 +70,15 @@ class ClusterRevocationTest {
 
         a.admin("PATCH", "/users/" + user, "{\"status\":\"active\"}"); // told again once both listen
         await(() -> served(b, path), 1_000);
+        await(() -> health(b).contains("\"revocations\":\"live\""), 5_000);
+    }
+
+    private static String health(ServerFixture instance) {
+        try {
+            return instance.getText("/health");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.chillproxy.store.alldebrid;
 
+import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.AddedMagnet;
@@ -35,16 +36,28 @@ import okhttp3.Request;
 public final class AllDebridStore implements Store {
 
     static final int PAGE_SIZE = 100;
+    /** How often a delayed link is asked for before the player is told to retry: 5 s, well inside its patience. */
+    static final int DELAYED_POLLS = 5;
+    static final Duration DELAYED_POLL_INTERVAL = Duration.ofSeconds(1);
     private static final int STATUS_READY = 4;
+    private static final int DELAYED_AVAILABLE = 2;
+    private static final int DELAYED_FAILED = 3;
 
     private final UpstreamHttp http;
     private final HttpUrl base;
     private final String agent;
+    private final Duration delayedPollInterval;
 
     public AllDebridStore(UpstreamHttp http, String baseUrl, String agent) {
+        this(http, baseUrl, agent, DELAYED_POLL_INTERVAL);
+    }
+
+    /** @param delayedPollInterval the wait between asks for a delayed link (tests: zero) */
+    AllDebridStore(UpstreamHttp http, String baseUrl, String agent, Duration delayedPollInterval) {
         this.http = http;
         this.base = HttpUrl.get(baseUrl);
         this.agent = agent;
+        this.delayedPollInterval = delayedPollInterval;
     }
 
     @Override
@@ -173,11 +186,45 @@ public final class AllDebridStore implements Store {
             form.add("userip", clientIp.trim());
         }
         JsonNode data = call("v4/link/unlock", form, key);
+        long delayed = JsonFields.number(data, "delayed", 0);
         String link = JsonFields.text(data, "link");
-        if (link.isEmpty() || JsonFields.number(data, "delayed", 0) != 0) {
-            throw new StoreException(name(), ErrorCode.SERVICE_UNAVAILABLE, 200, "link is delayed; retry later");
+        if (delayed != 0) {
+            return delayedLink(key, delayed);
+        }
+        if (link.isEmpty()) {
+            throw new StoreException(name(), ErrorCode.SERVICE_UNAVAILABLE, 200, "no link given; retry later");
         }
         return link;
+    }
+
+    /**
+     * Some hosts' links are made in the background: {@code link/delayed} says when one is ready ({@code status} 1
+     * processing, 2 available, 3 failed). Asked {@link #DELAYED_POLLS} times; still processing after that, the player
+     * is told to retry, as before.
+     */
+    private String delayedLink(ApiKey key, long delayedId) {
+        for (int poll = 0; poll < DELAYED_POLLS; poll++) {
+            pause();
+            JsonNode data = call("v4/link/delayed", new FormBody.Builder().add("id", Long.toString(delayedId)), key);
+            long status = JsonFields.number(data, "status", 0);
+            String link = JsonFields.text(data, "link");
+            if (status == DELAYED_AVAILABLE && !link.isEmpty()) {
+                return link;
+            }
+            if (status == DELAYED_FAILED) {
+                throw new StoreException(name(), ErrorCode.SERVICE_UNAVAILABLE, 200, "the delayed link could not be made");
+            }
+        }
+        throw new StoreException(name(), ErrorCode.SERVICE_UNAVAILABLE, 200, "link is delayed; retry later");
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delayedPollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(name(), ErrorCode.SERVICE_UNAVAILABLE, 0, "interrupted while the link was delayed");
+        }
     }
 
     private JsonNode call(String path, FormBody.Builder form, ApiKey key) {

@@ -48,7 +48,7 @@ class AllDebridStoreTest {
     }
 
     AllDebridStore store() {
-        return new AllDebridStore(Fixtures.http(StoreName.ALLDEBRID), server.url("/").toString(), "chillproxy");
+        return new AllDebridStore(Fixtures.http(StoreName.ALLDEBRID), server.url("/").toString(), "chillproxy", Duration.ZERO);
     }
 
     @Test
@@ -194,7 +194,7 @@ class AllDebridStoreTest {
     }
 
     @Test
-    void unlockGivesTheDirectLinkForTheUsersIpAndADelayedOrDownLinkIsUnavailable() {
+    void unlockGivesTheDirectLinkForTheUsersIpAndAMissingOrDownLinkIsUnavailable() {
         String id = store().addMagnet(KEY, HASH, null).id();
         String handle = store().magnet(KEY, id).files().get(0).linkHandle();
 
@@ -203,12 +203,38 @@ class AllDebridStoreTest {
         assertEquals(List.of(handle), form.get("link"));
         assertEquals(List.of("203.0.113.7"), form.get("userip"));
 
-        allDebrid.thenAnswer(json("{\"status\":\"success\",\"data\":{\"link\":\"\",\"delayed\":55}}"));
+        allDebrid.thenAnswer(json("{\"status\":\"success\",\"data\":{\"link\":\"\"}}"));
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE, assertThrows(StoreException.class,
                 () -> store().generateLink(KEY, handle, null)).code());
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE, assertThrows(StoreException.class,
                 () -> store().generateLink(KEY, "https://elsewhere.example/x", null)).code());
         assertEquals(ErrorCode.BAD_REQUEST, assertThrows(StoreException.class, () -> store().generateLink(KEY, " ", null)).code());
+    }
+
+    @Test
+    void aDelayedLinkIsAskedForUntilItIsReady() {
+        String id = store().addMagnet(KEY, HASH, null).id();
+        String handle = store().magnet(KEY, id).files().get(0).linkHandle();
+        allDebrid.delayedPolls = 3;
+
+        assertEquals("https://abcd.debrid.it/dl/E01" + id + "/file.mkv", store().generateLink(KEY, handle, null));
+        assertEquals(3, allDebrid.delayedAsked());
+    }
+
+    @Test
+    void aDelayedLinkThatFailsOrStaysProcessingTellsThePlayerToRetry() {
+        String id = store().addMagnet(KEY, HASH, null).id();
+        String handle = store().magnet(KEY, id).files().get(0).linkHandle();
+
+        allDebrid.delayedPolls = AllDebridStore.DELAYED_POLLS + 1;
+        StoreException processing = assertThrows(StoreException.class, () -> store().generateLink(KEY, handle, null));
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, processing.code());
+        assertEquals(AllDebridStore.DELAYED_POLLS, allDebrid.delayedAsked(), "bounded: asked a fixed number of times");
+
+        allDebrid.delayedFails = true;
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, assertThrows(StoreException.class,
+                () -> store().generateLink(KEY, handle, null)).code());
+        assertEquals(1, allDebrid.delayedAsked(), "a failed link is not asked for again");
     }
 
     @ParameterizedTest

@@ -28,6 +28,14 @@ final class FakeAllDebrid extends FakeService {
     /** Whether an uploaded magnet is in AllDebrid's cache (ready at once) or starts downloading. */
     volatile boolean cached = true;
     volatile boolean premium = true;
+    /**
+     * When positive, a link is "delayed": {@code link/unlock} gives a delayed id and {@code link/delayed} answers
+     * "processing" this many times minus one, then the link; when {@link #delayedFails}, "failed" instead.
+     */
+    volatile int delayedPolls;
+    volatile boolean delayedFails;
+    private int delayedAsked;
+    private String delayedLink = "";
 
     private record Magnet(long id, String hash, int statusCode) {
     }
@@ -58,7 +66,8 @@ final class FakeAllDebrid extends FakeService {
             case "/v4.1/magnet/status" -> status(first(form, "id"));
             case "/v4/magnet/files" -> files(form.getOrDefault("id[]", List.of()));
             case "/v4/magnet/delete" -> delete(first(form, "id"));
-            case "/v4/link/unlock" -> unlock(first(form, "link"));
+            case "/v4/link/unlock" -> delayedPolls > 0 ? delay(first(form, "link")) : unlock(first(form, "link"));
+            case "/v4/link/delayed" -> delayed(first(form, "id"));
             default -> error(404, "404", "Endpoint doesn't exist");
         };
     }
@@ -119,6 +128,31 @@ final class FakeAllDebrid extends FakeService {
         }
         magnets.remove(magnet.hash());
         return ok("{\"message\":\"Magnet was successfully deleted\"}");
+    }
+
+    private synchronized MockResponse delay(String link) {
+        if (!link.startsWith("https://alldebrid.com/f/")) {
+            return unlock(link);
+        }
+        delayedAsked = 0;
+        delayedLink = "https://abcd.debrid.it/dl/" + link.substring("https://alldebrid.com/f/".length()) + "/file.mkv";
+        return ok("{\"link\":\"\",\"host\":\"uptobox\",\"filename\":\"file.mkv\",\"delayed\":77,\"streams\":[],\"paws\":false}");
+    }
+
+    private synchronized MockResponse delayed(String id) {
+        if (!"77".equals(id)) {
+            return error(200, "DELAYED_INVALID_ID", "This delayed link id is invalid");
+        }
+        delayedAsked++;
+        if (delayedFails) {
+            return ok("{\"status\":3,\"time_left\":0,\"link\":\"\"}");
+        }
+        return delayedAsked < delayedPolls ? ok("{\"status\":1,\"time_left\":20,\"link\":\"\"}")
+                : ok("{\"status\":2,\"time_left\":0,\"link\":\"" + delayedLink + "\"}");
+    }
+
+    synchronized int delayedAsked() {
+        return delayedAsked;
     }
 
     private static MockResponse unlock(String link) {
