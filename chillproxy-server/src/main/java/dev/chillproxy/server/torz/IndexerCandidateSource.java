@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Candidates from the local torrent index first, then from the operator's and the user's Torznab indexers under
  * the request's budget (slow indexers are dropped, the rest answered). Only the operator's results are remembered
- * in the shared local index (in the background): a user's own indexers could otherwise rename or hide torrents for
+ * in the shared local index, in the background a moment after the search ({@link BackgroundWrites}: by then the
+ * list is answered, and a repeat of it is served by {@link RecentCandidates}): a user's own indexers could otherwise rename or hide torrents for
  * everyone, or show their private torrents to others. Their private torrents' links are kept in memory for that
  * user alone ({@link PrivateTorrentLinks}). A {@code p2p} config, which carries no credential, never gets the
  * operator's indexers searched. Where a torrent's files are known, the file that plays the requested id is chosen
@@ -53,10 +54,17 @@ public final class IndexerCandidateSource implements CandidateSource {
     private final ParsedTitles titles;
     private final FileSelector selector;
     private final Executor background;
+    private final Executor indexWrites;
     private final PrivateTorrentLinks privateLinks;
 
     public IndexerCandidateSource(TorrentIndex index, TorznabSearch search, List<IndexerEndpoint> operatorIndexers,
                                   ParsedTitles titles, Executor background, PrivateTorrentLinks privateLinks) {
+        this(index, search, operatorIndexers, titles, background, BackgroundWrites.later(background), privateLinks);
+    }
+
+    /** @param indexWrites runs the writes to the shared index (tests run them when they choose) */
+    IndexerCandidateSource(TorrentIndex index, TorznabSearch search, List<IndexerEndpoint> operatorIndexers,
+                           ParsedTitles titles, Executor background, Executor indexWrites, PrivateTorrentLinks privateLinks) {
         this.privateLinks = privateLinks;
         this.index = index;
         this.search = search;
@@ -64,6 +72,7 @@ public final class IndexerCandidateSource implements CandidateSource {
         this.titles = titles;
         this.selector = new FileSelector(titles.parser());
         this.background = background;
+        this.indexWrites = indexWrites;
     }
 
     @Override
@@ -121,7 +130,7 @@ public final class IndexerCandidateSource implements CandidateSource {
             candidate(torrent, id, null).ifPresent(candidates::add);
         }
         if (!learned.isEmpty()) {
-            background.execute(() -> remember(id.baseId(), learned));
+            indexWrites.execute(() -> remember(id.baseId(), learned));
         }
         return new Candidates(candidates, dropped);
     }

@@ -31,16 +31,31 @@ public final class StoreCacheChecker implements CacheChecker {
     private final MagnetCache cache;
     private final KeyProblemReporter problems;
     private final CacheCounters counters;
-    private final Executor background;
+    private final Executor tableWrites;
 
-    /** @param background writes new answers to the shared table off the request's critical path */
+    /**
+     * @param background writes new answers to the shared table off the request's critical path, a moment after the
+     *                   check ({@link BackgroundWrites#AFTER}): this instance keeps them in memory at once, and the
+     *                   write then no longer competes with the rest of the list for the database
+     */
     public StoreCacheChecker(StoreSet stores, MagnetCache cache, KeyProblemReporter problems, CacheCounters counters,
                              Executor background) {
+        this(BackgroundWrites.later(background), stores, cache, problems, counters);
+    }
+
+    /** With {@code tableWrites} running the writes to the shared table (tests run them when they choose). */
+    static StoreCacheChecker writingWith(Executor tableWrites, StoreSet stores, MagnetCache cache,
+                                         KeyProblemReporter problems, CacheCounters counters) {
+        return new StoreCacheChecker(tableWrites, stores, cache, problems, counters);
+    }
+
+    private StoreCacheChecker(Executor tableWrites, StoreSet stores, MagnetCache cache, KeyProblemReporter problems,
+                              CacheCounters counters) {
         this.stores = stores;
         this.cache = cache;
         this.problems = problems;
         this.counters = counters;
-        this.background = background;
+        this.tableWrites = tableWrites;
     }
 
     @Override
@@ -65,7 +80,8 @@ public final class StoreCacheChecker implements CacheChecker {
                 CacheCheck.Checked checked = (CacheCheck.Checked) answer;
                 Map<String, Boolean> fresh = new HashMap<>();
                 unknown.forEach(hash -> fresh.put(hash, checked.isCached(hash)));
-                background.execute(() -> remember(storeCode, fresh));
+                cache.note(storeCode, fresh);
+                tableWrites.execute(() -> remember(storeCode, fresh));
                 known.putAll(fresh);
             } catch (StoreException e) {
                 problems.report(access, e);

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chillproxy.core.store.StoreName;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +66,8 @@ class IndexerCandidateSourceTest {
     private final ExecutorService workers = Executors.newCachedThreadPool();
     private TorrentIndex index;
     private IndexerCandidateSource source;
+    private TorznabSearch search;
+    private IndexerEndpoint operatorEndpoint;
     private PrivateTorrentLinks privateLinks;
 
     @BeforeEach
@@ -72,14 +76,14 @@ class IndexerCandidateSourceTest {
         index = new TorrentIndex(db.database(), Clock.systemUTC(),
                 new TorrentUrlSealer(PoolKeyCipher.of(PoolKeyCipher.generateKey())));
         privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
-        TorznabSearch search = new TorznabSearch(new TorznabClient(new OkHttpClient(), BUDGET, "test"), workers);
+        search = new TorznabSearch(new TorznabClient(new OkHttpClient(), BUDGET, "test"), workers);
         operatorServer.setDispatcher(operator);
         userServer.setDispatcher(user);
         String operatorUrl = "http://127.0.0.1:" + operatorServer.getPort() + "/api/v2.0/indexers/all/results/torznab/api?apikey=k";
-        // the background step runs inline so the test sees what was remembered as soon as find returns
-        source = new IndexerCandidateSource(index, search,
-                List.of(new IndexerEndpoint(IndexerKind.JACKETT, operatorUrl, null)),
-                new ParsedTitles(new TitleParser()), Runnable::run, privateLinks);
+        operatorEndpoint = new IndexerEndpoint(IndexerKind.JACKETT, operatorUrl, null);
+        // the background steps run inline so the test sees what was remembered as soon as find returns
+        source = new IndexerCandidateSource(index, search, List.of(operatorEndpoint),
+                new ParsedTitles(new TitleParser()), Runnable::run, Runnable::run, privateLinks);
     }
 
     @AfterEach
@@ -112,6 +116,21 @@ class IndexerCandidateSourceTest {
         assertTrue(operator.lastQuery().contains("imdbid=tt0133093"), operator.lastQuery());
         List<String> remembered = index.find("tt0133093", "tt0133093").stream().map(IndexedTorrent::hash).toList();
         assertTrue(remembered.containsAll(List.of(LOCAL, FROM_INDEXER)), remembered.toString());
+    }
+
+    @Test
+    void indexerResultsReachTheSharedIndexWhenTheDeferredWriteRuns() throws Exception {
+        List<Runnable> indexWrites = new ArrayList<>();
+        IndexerCandidateSource deferring = new IndexerCandidateSource(index, search, List.of(operatorEndpoint),
+                new ParsedTitles(new TitleParser()), Runnable::run, indexWrites::add, privateLinks);
+
+        Candidates found = deferring.find(StremioId.parse("movie", "tt0133093"), config(), BUDGET, GRANTED);
+
+        assertTrue(hashes(found).contains(FROM_INDEXER), "the list has them at once");
+        assertTrue(index.find("tt0133093", "tt0133093").isEmpty(), "written after the list, not during it");
+        indexWrites.forEach(Runnable::run);
+        List<String> remembered = index.find("tt0133093", "tt0133093").stream().map(IndexedTorrent::hash).toList();
+        assertEquals(Set.copyOf(hashes(found)), Set.copyOf(remembered));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,8 +59,8 @@ class StoreCacheCheckerTest {
         db.database().migrate("torz");
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         MagnetCache cache = new MagnetCache(db.database(), clock, Duration.ofHours(24), Duration.ofHours(8));
-        return new Setup(db, cache, new StoreCacheChecker(torbox.asSet(), cache, new KeyProblemReporter(pool, clock),
-                new CacheCounters(new SimpleMeterRegistry(), "magnets"), Runnable::run));
+        return new Setup(db, cache, StoreCacheChecker.writingWith(Runnable::run, torbox.asSet(), cache,
+                new KeyProblemReporter(pool, clock), new CacheCounters(new SimpleMeterRegistry(), "magnets")));
     }
 
     private static CacheCheck.Checked cached(String... hashes) {
@@ -104,6 +105,27 @@ class StoreCacheCheckerTest {
 
             s.checker().check(StoreName.TORBOX, POOLED, List.of(A, B, C), "203.0.113.7");
             assertEquals(1, torbox.calls.size(), "the next user is answered from the cache");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void newAnswersServeThisInstanceAtOnceAndOtherInstancesOnceTheTableWriteRan(Engine engine) {
+        try (Setup s = setup(engine)) {
+            List<Runnable> tableWrites = new ArrayList<>();
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            StoreCacheChecker checker = StoreCacheChecker.writingWith(tableWrites::add, torbox.asSet(), s.cache(),
+                    new KeyProblemReporter(pool, clock), new CacheCounters(new SimpleMeterRegistry(), "magnets"));
+            MagnetCache otherInstance = new MagnetCache(s.db().database(), clock, Duration.ofHours(24), Duration.ofHours(8));
+            torbox.cacheAnswer = cached(A);
+
+            assertEquals(new CacheStatus.Known(Set.of(A)), checker.check(StoreName.TORBOX, POOLED, List.of(A, B), "203.0.113.7"));
+            assertEquals(new CacheStatus.Known(Set.of(A)), checker.check(StoreName.TORBOX, POOLED, List.of(A, B), "203.0.113.7"));
+            assertEquals(1, torbox.calls.size(), "this instance knows the answers before they are written");
+            assertEquals(Map.of(), otherInstance.fresh("tb", List.of(A, B)), "the shared table is written later");
+
+            tableWrites.forEach(Runnable::run);
+            assertEquals(Map.of(A, true, B, false), otherInstance.fresh("tb", List.of(A, B)));
         }
     }
 
@@ -193,9 +215,9 @@ class StoreCacheCheckerTest {
         try (Setup s = setup(engine)) {
             FakeStore realDebrid = new FakeStore(StoreName.REALDEBRID);
             realDebrid.cacheAnswer = cached(A);
-            StoreCacheChecker onRealDebrid = new StoreCacheChecker(realDebrid.asSet(), s.cache(),
+            StoreCacheChecker onRealDebrid = StoreCacheChecker.writingWith(Runnable::run, realDebrid.asSet(), s.cache(),
                     new KeyProblemReporter(pool, Clock.fixed(NOW, ZoneOffset.UTC)),
-                    new CacheCounters(new SimpleMeterRegistry(), "magnets"), Runnable::run);
+                    new CacheCounters(new SimpleMeterRegistry(), "magnets"));
 
             assertInstanceOf(CacheStatus.Failed.class, onRealDebrid.check(StoreName.REALDEBRID, POOLED, List.of(A), "203.0.113.7"));
 

@@ -10,6 +10,9 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chillproxy.chillstreams.db.Database;
+import dev.chillproxy.chillstreams.db.Engine;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Per store and hash: was it cached when last checked. Shared by every key, so one user's check saves the
@@ -54,12 +57,7 @@ public final class MagnetCache {
         if (unread.isEmpty()) {
             return fresh;
         }
-        List<Row> rows = database.jdbi().withHandle(handle -> handle
-                .createQuery("SELECT hash, cached, checked_at FROM torz_magnet_cache WHERE store = :store AND hash IN (<hashes>)")
-                .bind("store", store)
-                .bindList("hashes", unread)
-                .map((rs, ctx) -> new Row(rs.getString("hash"), rs.getBoolean("cached"), rs.getLong("checked_at")))
-                .list());
+        List<Row> rows = database.jdbi().withHandle(handle -> read(handle, store, unread));
         for (Row row : rows) {
             recent.put(store + ":" + row.hash(), row);
             if (row.checkedAt() >= (row.cached() ? cachedSince : uncachedSince)) {
@@ -69,7 +67,31 @@ public final class MagnetCache {
         return fresh;
     }
 
+    /**
+     * One statement for every hash: on PostgreSQL one array parameter, so the statement stays the same whatever the
+     * count (prepared once per connection, planned as a lookup of the primary key); SQLite has no arrays.
+     */
+    private List<Row> read(Handle handle, String store, List<String> hashes) {
+        Query query = database.engine() == Engine.POSTGRESQL
+                ? handle.createQuery("SELECT hash, cached, checked_at FROM torz_magnet_cache"
+                        + " WHERE store = :store AND hash = ANY(:hashes)").bindArray("hashes", String.class, hashes)
+                : handle.createQuery("SELECT hash, cached, checked_at FROM torz_magnet_cache"
+                        + " WHERE store = :store AND hash IN (<hashes>)").bindList("hashes", hashes);
+        return query.bind("store", store)
+                .map((rs, ctx) -> new Row(rs.getString("hash"), rs.getBoolean("cached"), rs.getLong("checked_at")))
+                .list();
+    }
+
     private record Row(String hash, boolean cached, long checkedAt) {
+    }
+
+    /**
+     * Answers just received, kept in this instance's memory at once (so its next lists need neither the table nor
+     * the store); {@link #record} shares them through the table, which may happen a moment later.
+     */
+    public void note(String store, Map<String, Boolean> answers) {
+        long now = clock.millis();
+        answers.forEach((hash, cached) -> recent.put(store + ":" + hash, new Row(hash, cached, now)));
     }
 
     public void record(String store, Map<String, Boolean> answers) {

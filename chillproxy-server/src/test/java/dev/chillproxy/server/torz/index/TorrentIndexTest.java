@@ -51,6 +51,33 @@ class TorrentIndexTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aWholeFeedIsRememberedAndATorrentListedTwiceKeepsItsLastFacts(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            db.database().migrate("torz");
+            TorrentIndex index = new TorrentIndex(db.database(), Clock.systemUTC(), SEALER);
+            TorrentFile first = new TorrentFile(0, "Breaking.Bad.S01/Breaking.Bad.S01E01.mkv", 1_000_000_000L);
+            TorrentFile second = new TorrentFile(1, "Breaking.Bad.S01/Breaking.Bad.S01E02.mkv", 1_100_000_000L);
+            index.remember("tt0903747", List.of(
+                    new IndexedTorrent(PACK, "Breaking.Bad.S01.1080p.BluRay.x264-GRP", 30_000_000_000L, 50, "Jackett",
+                            false, "", List.of(first, second), null),
+                    new IndexedTorrent(MOVIE, "Breaking.Bad.S01E01.720p.WEB.x264-OTHER", 1_000_000_000L, 9, "Jackett",
+                            false, "", List.of(), null),
+                    new IndexedTorrent(PACK, "Breaking.Bad.S01.1080p.BluRay.x264-GRP.REPACK", 30_000_000_000L, 80,
+                            "Prowlarr", false, "", List.of(), null)));
+
+            List<IndexedTorrent> found = index.find("tt0903747", "tt0903747:1:1");
+            assertEquals(2, found.size(), "both torrents, the pack once");
+            IndexedTorrent pack = found.stream().filter(t -> t.hash().equals(PACK)).findFirst().orElseThrow();
+            assertEquals("Breaking.Bad.S01.1080p.BluRay.x264-GRP.REPACK", pack.name(), "the feed's last facts win");
+            assertEquals(80, pack.seeders());
+            assertEquals("Prowlarr", pack.indexer());
+            assertEquals(List.of(first, second), pack.files());
+            assertTrue(found.stream().anyMatch(t -> t.hash().equals(MOVIE) && t.seeders() == 9));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void magnetCacheAnswersGoStaleAtTheirOwnPace(Engine engine) {
         try (TestDatabase db = TestDatabase.create(engine)) {
             db.database().migrate("torz");
