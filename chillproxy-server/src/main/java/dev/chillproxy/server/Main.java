@@ -2,40 +2,21 @@ package dev.chillproxy.server;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.chillproxy.chillstreams.cluster.CacheEvictions;
-import dev.chillproxy.chillstreams.cluster.EvictionBus;
-import dev.chillproxy.chillstreams.cluster.FeedStatus;
 import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
-import dev.chillproxy.chillstreams.cluster.RevocationStream;
 import dev.chillproxy.chillstreams.db.Database;
-import dev.chillproxy.chillstreams.embedded.EmbeddedPool;
-import dev.chillproxy.chillstreams.embedded.KeyHealthChecker;
-import dev.chillproxy.chillstreams.embedded.PoolAdmin;
-import dev.chillproxy.chillstreams.embedded.PoolKeyView;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
-import dev.chillproxy.chillstreams.grant.GrantCache;
-import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.pool.KeySource;
-import dev.chillproxy.chillstreams.remote.ChillstreamsClient;
-import dev.chillproxy.chillstreams.remote.ChillstreamsEvents;
 import dev.chillproxy.chillstreams.signals.AbuseScan;
 import dev.chillproxy.chillstreams.signals.KeyPlaybacks;
 import dev.chillproxy.chillstreams.signals.SignalLog;
 import dev.chillproxy.chillstreams.signals.Sightings;
 import dev.chillproxy.core.files.FileSelector;
 import dev.chillproxy.core.title.TitleParser;
-import dev.chillproxy.core.torz.PlaybackPorts;
 import dev.chillproxy.core.torz.PlaybackResolver;
 import dev.chillproxy.core.torz.StoreAccess;
 import dev.chillproxy.core.torz.StreamLinks;
@@ -52,7 +33,6 @@ import dev.chillproxy.server.metrics.Metrics;
 import dev.chillproxy.server.net.LocalAddressGuard;
 import dev.chillproxy.server.net.OperatorEndpoints;
 import dev.chillproxy.server.pool.AdminRoutes;
-import dev.chillproxy.server.pool.InternalPoolRoutes;
 import dev.chillproxy.server.pool.RevokeRoutes;
 import dev.chillproxy.server.pool.StoreKeyProbe;
 import dev.chillproxy.server.redis.SharedLimits;
@@ -209,81 +189,30 @@ public final class Main {
         // the pool: embedded on this database, or a remote Chillstreams; grants cached in front of either
         PoolKeyCipher cipher = PoolKeyCipher.of(settings.pool().poolEncryptionKey().orElseThrow().reveal());
         StoreKeyProbe probe = new StoreKeyProbe(stores, clock);
-        Optional<BearerGuard> internalGuard = settings.pool().chillstreamsApiKey()
-                .map(key -> new BearerGuard(key, "CHILLSTREAMS_API_KEY"));
-        // revocations reach every instance on this database; until this one listens, cached grants are not trusted
-        FeedStatus clusterFeed = EvictionBus.feedFor(database);
-        Cache<String, PlaybackPorts.ResolvedLink> linkCache = PlaybackCaches.linkCache();
-        // every revocation this instance sees is also served to instances that use it as their Chillstreams
-        RevocationStream revocations = new RevocationStream(clock.millis());
-        GrantCache grants;
-        EvictionBus evictions;
-        UsageOutbox usage;
-        Optional<UsageOutbox> leftovers = Optional.empty();
-        Optional<PoolAdmin> admin = Optional.empty();
-        Optional<KeyHealthChecker> health = Optional.empty();
-        Optional<InternalPoolRoutes> internalRoutes = Optional.empty();
-        Optional<ChillstreamsEvents> remoteEvents = Optional.empty();
-        if (settings.embeddedPool()) {
-            // a store's 401/403 marks a key failing only when the key's service's account call confirms it
-            EmbeddedPool embedded = new EmbeddedPool(database, cipher, clock, settings.pool().torboxMaxDevicesPerUser(),
-                    settings.pool().deviceIdleRelease(), probe);
-            grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl(), Ticker.systemTicker(), clusterFeed);
-            evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache, revocations));
-            // usage events group-committed straight into the usage log; rows an older version left in the outbox table
-            // are delivered once at start
-            usage = UsageOutbox.direct(embedded, clock);
-            leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
-            admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, evictions.changes(),
-                    settings.pool().poolRotationInterval()));
-            StartChecks.requireKeysOpen(admin.get(), settings);
-            health = Optional.of(new KeyHealthChecker(database, cipher, probe, clock, settings.pool().poolHealthCheckInterval(),
-                    evictions.changes(), admin.get()));
-            // the internal API answers plaintext pool keys: served only to a caller the operator gave a key to
-            // get-key through the same grant cache as the addon: a known device is answered from memory
-            internalRoutes = settings.pool().chillstreamsApiKey().map(key ->
-                    new InternalPoolRoutes(grants, embedded, mapper, clock));
-        } else {
-            ChillstreamsClient remote = new ChillstreamsClient(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
-                    settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper);
-            // Chillstreams pushes its revocations over an event stream; cached grants are trusted while it is connected
-            FeedStatus remoteFeed = FeedStatus.connecting();
-            grants = new GrantCache(remote, ChillstreamsClient.keyProblemsStayRemote(), settings.pool().poolGrantTtl(),
-                    Ticker.systemTicker(), () -> clusterFeed.isUp() && remoteFeed.isUp());
-            LocalCaches caches = new LocalCaches(grants, linkCache, revocations);
-            evictions = EvictionBus.of(database, clusterFeed, caches);
-            remoteEvents = Optional.of(new ChillstreamsEvents(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
-                    settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper, caches, remoteFeed));
-            usage = UsageOutbox.durable(database, remote, clock);
-        }
-        metrics.monitor(grants.statistics(), "grants");
-        metrics.revocationFeed(grants::trustsCachedGrants);
-        metrics.outboxDepth(usage::depth);
-        metrics.outboxLastDelivery(usage::lastDelivery);
-        admin.ifPresent(a -> metrics.poolKeyHealth(keyHealthCounts(a)));
-        KeySource keys = metrics.meter(grants);
+        PoolWiring.PoolParts pool = PoolWiring.build(settings, database, cipher, probe, upstream, mapper, clock, metrics);
+        KeySource keys = metrics.meter(pool.grants());
 
         // the addon: candidates (local index, indexers), store access through the pool, lists and playback
         WorkerPools.Pools workers = WorkerPools.Pools.create();
         TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(cipher));
         PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
         // a key failing or in cooldown is evicted on every instance, after this one's pool recorded it
-        KeyProblemReporter problems = new KeyProblemReporter(evictions.changes().afterKeyProblems(grants), clock);
+        KeyProblemReporter problems = new KeyProblemReporter(pool.evictions().changes().afterKeyProblems(pool.grants()), clock);
         // abuse signals: devices and networks seen (embedded pool), and the per-key playback limit (either pool)
         SignalMetrics signalMetrics = new SignalMetrics(metrics.registry());
         StoreAccess access = new ObservedStoreAccess(new PoolStoreAccess(keys, new LegacyTokenCheck(stores, Ticker.systemTicker()),
                 settings.pool().enableChillstreamsAuth(), settings.pool().enableLegacyTokens()),
-                admin.map(a -> new Sightings(database, clock, Ticker.systemTicker())),
+                pool.admin().map(a -> new Sightings(database, clock, Ticker.systemTicker())),
                 new ClientNetworks(settings.pool().poolEncryptionKey().orElseThrow()),
                 new KeyPlaybacks(database, clock, settings.abuse().maxPlaybacksPerKey(), settings.abuse().thresholds().playbackWindow()),
                 signalMetrics);
         SignalLog signalLog = new SignalLog(database, mapper);
-        Optional<AbuseWatch> abuse = admin.map(a -> new AbuseWatch(new AbuseScan(database, settings.abuse().thresholds()), signalLog, a,
+        Optional<AbuseWatch> abuse = pool.admin().map(a -> new AbuseWatch(new AbuseScan(database, settings.abuse().thresholds()), signalLog, a,
                 settings.abuse().autoDisable(), settings.abuse().webhookUrl().map(url -> new SignalWebhook(upstream, url, mapper,
                 settings.abuse().thresholds())), signalMetrics, clock));
         ParsedTitles titles = new ParsedTitles(new TitleParser());
         metrics.monitor(titles.statistics(), "titles");
-        metrics.monitor(linkCache, "links");
+        metrics.monitor(pool.linkCache(), "links");
         TorznabClient torznab = new TorznabClient(upstream, settings.addon().streamDeadline(), userAgent);
         RecentCandidates candidates = new RecentCandidates(new IndexerCandidateSource(index,
                 new TorznabSearch(torznab, workers.indexers()), OperatorUpstreams.indexers(settings), titles, workers.general(),
@@ -296,7 +225,7 @@ public final class Main {
         PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems,
                 privateLinks, new UserAddQuota(settings.limits().userAddsPerHour(), shared.ledger()),
                 new SingleFlightAdds(shared.addClaims(), duration -> Thread.sleep(duration.toMillis()), Duration.ofMillis(250))),
-                PlaybackCaches.links(linkCache), PlaybackCaches.tags(index), new FileSelector(titles.parser()),
+                PlaybackCaches.links(pool.linkCache()), PlaybackCaches.tags(index), new FileSelector(titles.parser()),
                 duration -> Thread.sleep(duration.toMillis()), tuning.polls(), tuning.pollInterval());
 
         // the edge: limits, handlers and the route table
@@ -306,7 +235,7 @@ public final class Main {
         ClientContexts clients = new ClientContexts(clientIp);
         StreamAnswers answers = new StreamAnswers(mapper, Ticker.systemTicker());
         metrics.monitor(answers.statistics(), "answers");
-        UsageEvents usageEvents = new UsageEvents(usage, clock);
+        UsageEvents usageEvents = new UsageEvents(pool.usage(), clock);
         VideoRoutes videos = new VideoRoutes(settings.http().baseUrl().toString());
         AnimeMappingLoader anime = new AnimeMappingLoader(upstream, settings.outbound().animeMappingUrl(), settings.storage().dataDir(),
                 AnimeMappingLoader.MAX_BYTES);
@@ -315,17 +244,17 @@ public final class Main {
                 new StreamRoutes(lister, access, answers, clients, usageEvents, links, videos, stremioLimit,
                         settings.addon().enableP2p(), anime::resolve, workers.refreshes()),
                 new PlaybackRoutes(resolver, clients, usageEvents, videos, stremioLimit), videos);
-        RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(admin.map(a -> new AdminRoutes(a, mapper, instances)),
-                admin.map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
-                internalRoutes, internalGuard.map(guard -> new RevokeRoutes(evictions.changes(), mapper)), internalGuard,
+        RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(pool.admin().map(a -> new AdminRoutes(a, mapper, instances)),
+                pool.admin().map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
+                pool.internalRoutes(), pool.internalGuard().map(guard -> new RevokeRoutes(pool.evictions().changes(), mapper)), pool.internalGuard(),
                 new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()),
-                internalRoutes.map(routes -> new EventsRoutes(revocations, mapper)),
-                admin.map(a -> new SignalRoutes(signalLog, settings.abuse().thresholds(), settings.abuse().autoDisable(), clock)));
-        RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode, grants::trustsCachedGrants), torz, poolRoutes, metrics.routes(),
+                pool.internalRoutes().map(routes -> new EventsRoutes(pool.revocations(), mapper)),
+                pool.admin().map(a -> new SignalRoutes(signalLog, settings.abuse().thresholds(), settings.abuse().autoDisable(), clock)));
+        RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode, pool.grants()::trustsCachedGrants), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
-        return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), grants, usage,
-                leftovers, health, anime, workers, metrics, http, shared,
-                new ClusterParts(evictions, remoteEvents, instances, revocations), abuse,
+        return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), pool.grants(), pool.usage(),
+                pool.leftovers(), pool.health(), anime, workers, metrics, http, shared,
+                new ClusterParts(pool.evictions(), pool.remoteEvents(), instances, pool.revocations()), abuse,
                 () -> StartWarmup.exercise(answers, titles.parser(), links));
     }
 
@@ -334,40 +263,4 @@ public final class Main {
         return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** Pool keys per health status, and how many are due for rotation, for the metrics gauges. */
-    private static Supplier<Map<String, Long>> keyHealthCounts(PoolAdmin admin) {
-        return () -> {
-            List<PoolKeyView> keys = admin.listPoolKeys();
-            Map<String, Long> counts = new HashMap<>(keys.stream()
-                    .collect(Collectors.groupingBy(PoolKeyView::status, Collectors.counting())));
-            counts.put("rotation-due", keys.stream().filter(PoolKeyView::rotationDue).count());
-            return counts;
-        };
-    }
-
-    /**
-     * This instance's caches a revocation reaches: the grants, the links resolved with a key that went, and the
-     * event stream served to other instances.
-     */
-    private record LocalCaches(GrantCache grants, Cache<String, PlaybackPorts.ResolvedLink> links,
-                               RevocationStream served) implements CacheEvictions {
-        @Override
-        public void evictUser(String userId) {
-            grants.evictUser(userId);
-            served.evictUser(userId);
-        }
-
-        @Override
-        public void evictKey(String poolKeyId) {
-            grants.evictKey(poolKeyId);
-            // PlaybackResolver's link key is "<store>:<keyId>:<hash>:…"
-            links.asMap().keySet().removeIf(linkKey -> linkKey.startsWith(poolKeyId + ":", linkKey.indexOf(':') + 1));
-            served.evictKey(poolKeyId);
-        }
-
-        @Override
-        public void evictAll() {
-            grants.evictAll();
-        }
-    }
 }
