@@ -1,8 +1,9 @@
 package dev.chillproxy.server.torz;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,12 +18,22 @@ final class BackgroundWrites {
 
     /** Longer than what is left of a cold list when its writes are due (a cache-check hop and the answer). */
     static final Duration AFTER = Duration.ofMillis(250);
+    /**
+     * Hands due writes to the background executor. A timer of its own, not the JDK's shared delayer: a full worker
+     * pool runs the task on the caller, and on the shared delayer that would hold every other delayed timeout (the
+     * stream list's cache-check budget among them) behind a database write.
+     */
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "torz-write-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private BackgroundWrites() {
     }
 
-    /** {@code background}, {@link #AFTER} later; a refused task is dropped (the write is a cache's). */
+    /** {@code background}, {@link #AFTER} later; a write lost there is a cache's, made again by the next search or check. */
     static Executor later(Executor background) {
-        return CompletableFuture.delayedExecutor(AFTER.toMillis(), TimeUnit.MILLISECONDS, background);
+        return task -> TIMER.schedule(() -> background.execute(task), AFTER.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
