@@ -2,7 +2,6 @@ package dev.chillproxy.server;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,17 +9,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chillproxy.chillstreams.cluster.InstanceRegistry;
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
-import dev.chillproxy.chillstreams.pool.KeySource;
-import dev.chillproxy.chillstreams.signals.AbuseScan;
-import dev.chillproxy.chillstreams.signals.KeyPlaybacks;
-import dev.chillproxy.chillstreams.signals.SignalLog;
-import dev.chillproxy.chillstreams.signals.Sightings;
-import dev.chillproxy.core.files.FileSelector;
-import dev.chillproxy.core.title.TitleParser;
-import dev.chillproxy.core.torz.PlaybackResolver;
-import dev.chillproxy.core.torz.StoreAccess;
-import dev.chillproxy.core.torz.StreamLinks;
-import dev.chillproxy.core.torz.StreamLister;
 import dev.chillproxy.server.admin.AdminPage;
 import dev.chillproxy.server.cluster.ClusterParts;
 import dev.chillproxy.server.cluster.EventsRoutes;
@@ -39,43 +27,20 @@ import dev.chillproxy.server.redis.SharedLimits;
 import dev.chillproxy.server.settings.GeneratedSecrets;
 import dev.chillproxy.server.settings.InvalidSettingsException;
 import dev.chillproxy.server.settings.Settings;
-import dev.chillproxy.server.signals.AbuseWatch;
-import dev.chillproxy.server.signals.ClientNetworks;
-import dev.chillproxy.server.signals.ObservedStoreAccess;
-import dev.chillproxy.server.signals.SignalMetrics;
 import dev.chillproxy.server.signals.SignalRoutes;
-import dev.chillproxy.server.signals.SignalWebhook;
 import dev.chillproxy.server.stremio.ConfigureRoutes;
 import dev.chillproxy.server.stremio.ManifestRoutes;
 import dev.chillproxy.server.torz.AnimeMappingLoader;
 import dev.chillproxy.server.torz.ClientContexts;
-import dev.chillproxy.server.torz.IndexerCandidateSource;
-import dev.chillproxy.server.torz.KeyProblemReporter;
-import dev.chillproxy.server.torz.LegacyTokenCheck;
-import dev.chillproxy.server.torz.ParsedTitles;
-import dev.chillproxy.server.torz.PlaybackCaches;
 import dev.chillproxy.server.torz.PlaybackRoutes;
-import dev.chillproxy.server.torz.PoolStoreAccess;
-import dev.chillproxy.server.torz.PrivateTorrentLinks;
-import dev.chillproxy.server.torz.RecentCandidates;
-import dev.chillproxy.server.torz.SingleFlightAdds;
-import dev.chillproxy.server.torz.StoreCacheChecker;
-import dev.chillproxy.server.torz.StoreGateway;
 import dev.chillproxy.server.torz.StreamAnswers;
 import dev.chillproxy.server.torz.StreamRoutes;
 import dev.chillproxy.server.torz.UsageEvents;
-import dev.chillproxy.server.torz.UserAddQuota;
 import dev.chillproxy.server.torz.VideoRoutes;
-import dev.chillproxy.server.torz.WorkerPools;
-import dev.chillproxy.server.torz.index.MagnetCache;
-import dev.chillproxy.server.torz.index.TorrentIndex;
-import dev.chillproxy.server.torz.index.TorrentUrlSealer;
 import dev.chillproxy.server.web.BearerGuard;
 import dev.chillproxy.server.web.HealthRoutes;
 import dev.chillproxy.store.http.ResilienceSettings;
 import dev.chillproxy.store.registry.StoreSet;
-import dev.chillproxy.store.torznab.TorznabClient;
-import dev.chillproxy.store.torznab.TorznabSearch;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import okhttp3.Dns;
@@ -85,7 +50,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: {@link #main} reads the settings and opens the database; {@link #build} applies every
- * module's migrations and builds every object with plain constructors, ending in the {@link RouteTable}. Tests
+ * module's migrations and builds every object with plain constructors (the pool's in {@link PoolWiring}, the
+ * addon's in {@link AddonWiring}), ending in the {@link RouteTable}. Tests
  * call {@link #build} too, so they run the production wiring. The only class that starts the server.
  */
 public final class Main {
@@ -190,43 +156,10 @@ public final class Main {
         PoolKeyCipher cipher = PoolKeyCipher.of(settings.pool().poolEncryptionKey().orElseThrow().reveal());
         StoreKeyProbe probe = new StoreKeyProbe(stores, clock);
         PoolWiring.PoolParts pool = PoolWiring.build(settings, database, cipher, probe, upstream, mapper, clock, metrics);
-        KeySource keys = metrics.meter(pool.grants());
 
         // the addon: candidates (local index, indexers), store access through the pool, lists and playback
-        WorkerPools.Pools workers = WorkerPools.Pools.create();
-        TorrentIndex index = new TorrentIndex(database, clock, new TorrentUrlSealer(cipher));
-        PrivateTorrentLinks privateLinks = new PrivateTorrentLinks(index, Ticker.systemTicker());
-        // a key failing or in cooldown is evicted on every instance, after this one's pool recorded it
-        KeyProblemReporter problems = new KeyProblemReporter(pool.evictions().changes().afterKeyProblems(pool.grants()), clock);
-        // abuse signals: devices and networks seen (embedded pool), and the per-key playback limit (either pool)
-        SignalMetrics signalMetrics = new SignalMetrics(metrics.registry());
-        StoreAccess access = new ObservedStoreAccess(new PoolStoreAccess(keys, new LegacyTokenCheck(stores, Ticker.systemTicker()),
-                settings.pool().enableChillstreamsAuth(), settings.pool().enableLegacyTokens()),
-                pool.admin().map(a -> new Sightings(database, clock, Ticker.systemTicker())),
-                new ClientNetworks(settings.pool().poolEncryptionKey().orElseThrow()),
-                new KeyPlaybacks(database, clock, settings.abuse().maxPlaybacksPerKey(), settings.abuse().thresholds().playbackWindow()),
-                signalMetrics);
-        SignalLog signalLog = new SignalLog(database, mapper);
-        Optional<AbuseWatch> abuse = pool.admin().map(a -> new AbuseWatch(new AbuseScan(database, settings.abuse().thresholds()), signalLog, a,
-                settings.abuse().autoDisable(), settings.abuse().webhookUrl().map(url -> new SignalWebhook(upstream, url, mapper,
-                settings.abuse().thresholds())), signalMetrics, clock));
-        ParsedTitles titles = new ParsedTitles(new TitleParser());
-        metrics.monitor(titles.statistics(), "titles");
-        metrics.monitor(pool.linkCache(), "links");
-        TorznabClient torznab = new TorznabClient(upstream, settings.addon().streamDeadline(), userAgent);
-        RecentCandidates candidates = new RecentCandidates(new IndexerCandidateSource(index,
-                new TorznabSearch(torznab, workers.indexers()), OperatorUpstreams.indexers(settings), titles, workers.general(),
-                privateLinks), Ticker.systemTicker());
-        metrics.monitor(candidates.statistics(), "candidates");
-        StreamLinks links = new StreamLinks(settings.http().baseUrl().toString());
-        StreamLister lister = new StreamLister(candidates, access, new StoreCacheChecker(stores, new MagnetCache(database,
-                clock, settings.addon().cachedStaleAfter(), settings.addon().uncachedStaleAfter()), problems,
-                metrics.cacheCounters("magnets"), workers.general()), workers.general(), settings.addon().streamDeadline(), links);
-        PlaybackResolver resolver = new PlaybackResolver(access, new StoreGateway(stores, torznab.torrents(), problems,
-                privateLinks, new UserAddQuota(settings.limits().userAddsPerHour(), shared.ledger()),
-                new SingleFlightAdds(shared.addClaims(), duration -> Thread.sleep(duration.toMillis()), Duration.ofMillis(250))),
-                PlaybackCaches.links(pool.linkCache()), PlaybackCaches.tags(index), new FileSelector(titles.parser()),
-                duration -> Thread.sleep(duration.toMillis()), tuning.polls(), tuning.pollInterval());
+        AddonWiring.AddonParts addon = AddonWiring.build(settings, database, cipher, stores, shared, pool, upstream, mapper,
+                clock, metrics, tuning, userAgent);
 
         // the edge: limits, handlers and the route table
         ClientIp clientIp = new ClientIp(settings.http().trustedProxies());
@@ -241,26 +174,25 @@ public final class Main {
                 AnimeMappingLoader.MAX_BYTES);
         RouteTable.TorzRoutes torz = new RouteTable.TorzRoutes(new ManifestRoutes(version, settings.http().trustedProxies(), settings.outbound().animeMappingUrl().isPresent()),
                 new ConfigureRoutes(settings.http().baseUrl()),
-                new StreamRoutes(lister, access, answers, clients, usageEvents, links, videos, stremioLimit,
-                        settings.addon().enableP2p(), anime::resolve, workers.refreshes()),
-                new PlaybackRoutes(resolver, clients, usageEvents, videos, stremioLimit), videos);
+                new StreamRoutes(addon.lister(), addon.access(), answers, clients, usageEvents, addon.links(), videos, stremioLimit,
+                        settings.addon().enableP2p(), anime::resolve, addon.workers().refreshes()),
+                new PlaybackRoutes(addon.resolver(), clients, usageEvents, videos, stremioLimit), videos);
         RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(pool.admin().map(a -> new AdminRoutes(a, mapper, instances)),
                 pool.admin().map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
                 pool.internalRoutes(), pool.internalGuard().map(guard -> new RevokeRoutes(pool.evictions().changes(), mapper)), pool.internalGuard(),
                 new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()),
                 pool.internalRoutes().map(routes -> new EventsRoutes(pool.revocations(), mapper)),
-                pool.admin().map(a -> new SignalRoutes(signalLog, settings.abuse().thresholds(), settings.abuse().autoDisable(), clock)));
+                pool.admin().map(a -> new SignalRoutes(addon.signalLog(), settings.abuse().thresholds(), settings.abuse().autoDisable(), clock)));
         RouteTable routes = new RouteTable(new HealthRoutes(database, shared::mode, pool.grants()::trustsCachedGrants), torz, poolRoutes, metrics.routes(),
                 settings.http().metricsToken().map(token -> new BearerGuard(token, "METRICS_TOKEN")), new IpLimit(limits, clientIp));
         return new Server(new AppDependencies(settings, database, mapper, routes::register, metrics.httpRequests()), pool.grants(), pool.usage(),
-                pool.leftovers(), pool.health(), anime, workers, metrics, http, shared,
-                new ClusterParts(pool.evictions(), pool.remoteEvents(), instances, pool.revocations()), abuse,
-                () -> StartWarmup.exercise(answers, titles.parser(), links));
+                pool.leftovers(), pool.health(), anime, addon.workers(), metrics, http, shared,
+                new ClusterParts(pool.evictions(), pool.remoteEvents(), instances, pool.revocations()), addon.abuse(),
+                () -> StartWarmup.exercise(answers, addon.titles().parser(), addon.links()));
     }
 
     /** The one mapper: lenient on unknown upstream fields, shared by Javalin and the adapters. */
     static ObjectMapper objectMapper() {
         return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
-
 }
