@@ -2,8 +2,7 @@ package dev.chillproxy.server.torz;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,22 +17,22 @@ final class BackgroundWrites {
 
     /** Longer than what is left of a cold list when its writes are due (a cache-check hop and the answer). */
     static final Duration AFTER = Duration.ofMillis(250);
-    /**
-     * Hands due writes to the background executor. A timer of its own, not the JDK's shared delayer: a full worker
-     * pool runs the task on the caller, and on the shared delayer that would hold every other delayed timeout (the
-     * stream list's cache-check budget among them) behind a database write.
-     */
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "torz-write-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private BackgroundWrites() {
     }
 
-    /** {@code background}, {@link #AFTER} later; a write lost there is a cache's, made again by the next search or check. */
+    /**
+     * {@code background}, {@link #AFTER} later; a write lost there is a cache's, made again by the next search or check.
+     * A timer of its own hands due writes over, not the JDK's shared delayer: a full worker pool runs the task on the
+     * caller, and on the shared delayer that would hold every other delayed timeout (the stream list's cache-check
+     * budget among them) behind a database write. Its thread exists only while writes are waiting.
+     */
     static Executor later(Executor background) {
-        return task -> TIMER.schedule(() -> background.execute(task), AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(0, runnable -> {
+            Thread thread = new Thread(runnable, "torz-write-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setKeepAliveTime(1, TimeUnit.SECONDS); // the thread waits for the next due write, then goes after a second
+        return task -> timer.schedule(() -> background.execute(task), AFTER.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
