@@ -101,7 +101,6 @@ final class AddonWiring {
                 new SingleFlightAdds(shared.addClaims(), duration -> Thread.sleep(duration.toMillis()), Duration.ofMillis(250))),
                 PlaybackCaches.links(pool.linkCache()), PlaybackCaches.tags(index), new FileSelector(titles.parser()),
                 duration -> Thread.sleep(duration.toMillis()), tuning.polls(), tuning.pollInterval());
-
         return new AddonParts(workers, access, lister, resolver, links, titles, signalLog, abuse);
     }
 }
