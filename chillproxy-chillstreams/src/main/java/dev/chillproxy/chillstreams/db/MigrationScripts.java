@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -124,7 +125,7 @@ final class MigrationScripts {
     static String version(String raw) {
         List<String> parts = new ArrayList<>();
         for (String part : raw.split("[._]")) {
-            parts.add(new java.math.BigInteger(part).toString());
+            parts.add(new BigInteger(part).toString());
         }
         return String.join(".", parts);
     }

@@ -1,5 +1,6 @@
 package dev.chillproxy.chillstreams.db;
 
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,8 +68,8 @@ final class SchemaHistory {
         String[] left = a.split("\\.");
         String[] right = b.split("\\.");
         for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            int order = new java.math.BigInteger(i < left.length ? left[i] : "0")
-                    .compareTo(new java.math.BigInteger(i < right.length ? right[i] : "0"));
+            int order = new BigInteger(i < left.length ? left[i] : "0")
+                    .compareTo(new BigInteger(i < right.length ? right[i] : "0"));
             if (order != 0) {
                 return order;
             }

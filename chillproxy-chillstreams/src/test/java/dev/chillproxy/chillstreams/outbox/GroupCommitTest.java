@@ -132,15 +132,40 @@ class GroupCommitTest {
     @Test
     @Timeout(60)
     void aRequestLeadsOneCommitAndGoesOnWhileAnotherLeadsTheNext() throws Exception {
+        HeldFirstCommit run = holdFirstCommitWhileOthersQueue();
+        assertEquals(2, run.commits().size());
+        assertTrue(run.commits().get(1).committer() != run.firstRequest(),
+                "the next group was led by a request still waiting for it");
+    }
+
+    @Test
+    @Timeout(60)
+    void requestsArrivingDuringACommitShareTheNextOne() throws Exception {
+        HeldFirstCommit run = holdFirstCommitWhileOthersQueue();
+        assertEquals(List.of(1, THREADS), run.commits().stream().map(Commit::size).toList(),
+                "two commits for " + (THREADS + 1) + " requests");
+    }
+
+    private record Commit(Thread committer, int size) {
+    }
+
+    private record HeldFirstCommit(Thread firstRequest, List<Commit> commits) {
+    }
+
+    /**
+     * One request records an event and its commit is held until {@link #THREADS} more requests queue behind it; then
+     * it is let go and every request's call returns. Returns the first request's thread and each commit made.
+     */
+    private HeldFirstCommit holdFirstCommitWhileOthersQueue() throws Exception {
         CountDownLatch firstCommitRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        List<Thread> committers = Collections.synchronizedList(new ArrayList<>());
+        List<Commit> commits = Collections.synchronizedList(new ArrayList<>());
         UsageLog slowFirst = events -> {
-            committers.add(Thread.currentThread());
-            if (committers.size() == 1) {
+            if (commits.isEmpty()) {
                 firstCommitRunning.countDown();
                 await(releaseFirst);
             }
+            commits.add(new Commit(Thread.currentThread(), events.size()));
         };
         UsageOutbox outbox = UsageOutbox.direct(slowFirst, clock, PATIENT);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS + 1);
@@ -156,49 +181,13 @@ class GroupCommitTest {
                 String id = "evt-" + i;
                 others.add(executor.submit(() -> outbox.record(event(id))));
             }
-            until(() -> outbox.depth() == THREADS);
+            until(() -> outbox.depth() == THREADS); // every other request waits behind the running commit
             releaseFirst.countDown();
             firstRequest.get(10, TimeUnit.SECONDS);
             for (Future<?> other : others) {
                 other.get(10, TimeUnit.SECONDS);
             }
-            assertEquals(2, committers.size());
-            assertTrue(committers.get(1) != first[0], "the next group was led by a request still waiting for it");
-        } finally {
-            releaseFirst.countDown();
-            executor.shutdownNow();
-        }
-    }
-
-    @Test
-    @Timeout(60)
-    void requestsArrivingDuringACommitShareTheNextOne() throws Exception {
-        CountDownLatch firstCommitRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
-        UsageLog slowFirst = events -> {
-            if (groupSizes.isEmpty()) {
-                firstCommitRunning.countDown();
-                await(releaseFirst);
-            }
-            groupSizes.add(events.size());
-        };
-        UsageOutbox outbox = UsageOutbox.direct(slowFirst, clock, PATIENT);
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS + 1);
-        try {
-            executor.submit(() -> outbox.record(event("first")));
-            assertTrue(firstCommitRunning.await(10, TimeUnit.SECONDS));
-            List<Future<?>> others = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                String id = "evt-" + i;
-                others.add(executor.submit(() -> outbox.record(event(id))));
-            }
-            until(() -> outbox.depth() == THREADS); // every other request waits behind the running commit
-            releaseFirst.countDown();
-            for (Future<?> other : others) {
-                other.get(10, TimeUnit.SECONDS);
-            }
-            assertEquals(List.of(1, THREADS), groupSizes, "two commits for " + (THREADS + 1) + " requests");
+            return new HeldFirstCommit(first[0], List.copyOf(commits));
         } finally {
             releaseFirst.countDown();
             executor.shutdownNow();

@@ -27,11 +27,7 @@ final class BackgroundWrites {
      * budget among them) behind a database write. Its thread exists only while writes are waiting.
      */
     static Executor later(Executor background) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(0, runnable -> {
-            Thread thread = new Thread(runnable, "torz-write-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(0, WorkerPools.daemonThreads("torz-write-timer-"));
         timer.setKeepAliveTime(1, TimeUnit.SECONDS); // the thread waits for the next due write, then goes after a second
         return task -> timer.schedule(() -> background.execute(task), AFTER.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -105,7 +105,7 @@ public final class StoreCacheChecker implements CacheChecker {
 
     private void remember(String storeCode, Map<String, Boolean> answers) {
         try {
-            cache.record(storeCode, answers);
+            cache.share(storeCode, answers);
         } catch (RuntimeException e) {
             LOG.warn("could not remember {} cache answers of {}: {}", answers.size(), storeCode, e.getClass().getSimpleName());
         }

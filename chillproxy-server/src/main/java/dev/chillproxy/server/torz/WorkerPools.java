@@ -71,7 +71,8 @@ public final class WorkerPools {
         return pool;
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    /** Daemon threads named {@code prefix1}, {@code prefix2}…: none holds the JVM open at shutdown. */
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());

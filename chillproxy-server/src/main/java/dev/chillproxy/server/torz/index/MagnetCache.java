@@ -87,14 +87,21 @@ public final class MagnetCache {
 
     /**
      * Answers just received, kept in this instance's memory at once (so its next lists need neither the table nor
-     * the store); {@link #record} shares them through the table, which may happen a moment later.
+     * the store); {@link #share} writes them to the table, which may happen a moment later.
      */
     public void note(String store, Map<String, Boolean> answers) {
         long now = clock.millis();
         answers.forEach((hash, cached) -> recent.put(store + ":" + hash, new Row(hash, cached, now)));
     }
 
+    /** Shares the answers through the table and keeps them in memory ({@link #share}, then {@link #note}). */
     public void record(String store, Map<String, Boolean> answers) {
+        share(store, answers);
+        note(store, answers);
+    }
+
+    /** Writes answers already {@link #note noted} to the table, for the other instances. */
+    public void share(String store, Map<String, Boolean> answers) {
         if (answers.isEmpty()) {
             return;
         }
@@ -107,6 +114,5 @@ public final class MagnetCache {
                     .bind("now", now).add());
             batch.execute();
         });
-        answers.forEach((hash, cached) -> recent.put(store + ":" + hash, new Row(hash, cached, now)));
     }
 }
