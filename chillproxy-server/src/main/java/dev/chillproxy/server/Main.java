@@ -70,6 +70,7 @@ public final class Main {
 
     public static void main(String[] args) {
         long started = System.nanoTime();
+        long startedAt = System.currentTimeMillis();
         String databaseUrl = System.getenv().getOrDefault("DATABASE_URL", "").trim();
         StartWarmup.preload(databaseUrl.isEmpty() || databaseUrl.startsWith("sqlite:"));
         Settings settings;
@@ -83,18 +84,17 @@ public final class Main {
         }
         LOG.info("starting with {}", settings);
         try {
-            run(settings, started);
+            run(settings, new StartTimes(started, startedAt));
         } catch (StartRefusedException e) {
             LOG.error("start-up stopped: {}", e.getMessage());
             System.exit(1);
         }
     }
 
-    private static void run(Settings settings, long started) {
+    private static void run(Settings settings, StartTimes times) {
         // the port first: a taken port stops start-up before any migration runs
         StartChecks.requirePortFree(settings.http().bindAddress(), settings.http().port());
         String version = AppVersion.read();
-        StartTimes times = new StartTimes(started);
         Database database = Database.open(settings.storage().databaseUrl());
         times.mark("database");
         LOG.info("database ready: {}", settings.storage().databaseUrl());
