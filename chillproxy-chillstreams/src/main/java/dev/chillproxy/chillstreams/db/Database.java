@@ -141,11 +141,16 @@ public final class Database implements AutoCloseable {
     /**
      * Applies each owner's pending migrations, in order; safe to call at every start. An owner whose history already
      * holds every script on the class path, with the same checksum, is left alone without loading Flyway
-     * ({@link SchemaHistory}): a restart on a current schema costs a query per owner.
+     * ({@link SchemaHistory}): a restart on a current schema costs a query per owner. A new SQLite database gets every
+     * owner's scripts without Flyway too ({@link FirstSqliteMigration}).
      */
     public void migrate(List<String> owners) {
-        Map<String, List<MigrationScripts.Script>> scripts = MigrationScripts.in(Database.class.getClassLoader(),
+        ClassLoader loader = Database.class.getClassLoader();
+        Map<String, List<MigrationScripts.Script>> scripts = MigrationScripts.in(loader,
                 owners.stream().map(this::folder).toList());
+        if (engine == Engine.SQLITE && FirstSqliteMigration.tryApply(dataSource, loader, owners, scripts)) {
+            return;
+        }
         for (String owner : owners) {
             List<MigrationScripts.Script> found = scripts.getOrDefault(folder(owner), List.of());
             if (!SchemaHistory.isCurrent(dataSource, historyTable(owner), found)) {
@@ -162,10 +167,14 @@ public final class Database implements AutoCloseable {
     }
 
     private String folder(String owner) {
+        return folder(owner, engine);
+    }
+
+    static String folder(String owner, Engine engine) {
         return "db/" + owner + "/" + engine.folder();
     }
 
-    private static String historyTable(String owner) {
+    static String historyTable(String owner) {
         return "flyway_" + owner + "_history";
     }
 

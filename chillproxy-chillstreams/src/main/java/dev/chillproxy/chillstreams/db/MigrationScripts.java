@@ -39,8 +39,16 @@ final class MigrationScripts {
     /** Flyway's default naming: prefix V, version digits separated by dots or underscores, "__", suffix .sql. */
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__[^/]+\\.sql");
 
-    /** A script as Flyway's history records it: the version without leading zeros, the CRC32 of its lines. */
-    record Script(String version, int checksum) {
+    /**
+     * A script as Flyway's history records it: the version without leading zeros, the CRC32 of its lines, and its file
+     * name ({@code V2__usage_outcome_reason.sql}).
+     */
+    record Script(String version, int checksum, String file) {
+
+        /** Flyway's description: the name between "__" and ".sql", underscores read as spaces. */
+        String description() {
+            return file.substring(file.indexOf("__") + 2, file.length() - ".sql".length()).replace('_', ' ');
+        }
     }
 
     private MigrationScripts() {
@@ -118,7 +126,7 @@ final class MigrationScripts {
             unknown.add(folder);
             return;
         }
-        found.get(folder).add(new Script(version(matcher.group(1)), checksum.get()));
+        found.get(folder).add(new Script(version(matcher.group(1)), checksum.get(), fileName));
     }
 
     /** "1_02" and "1.2" are the same version to Flyway; its history writes "1.2". */
