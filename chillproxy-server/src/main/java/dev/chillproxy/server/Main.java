@@ -2,6 +2,7 @@ package dev.chillproxy.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,7 +73,7 @@ public final class Main {
         long started = System.nanoTime();
         long startedAt = System.currentTimeMillis();
         String databaseUrl = System.getenv().getOrDefault("DATABASE_URL", "").trim();
-        StartWarmup.preload(databaseUrl.isEmpty() || databaseUrl.startsWith("sqlite:"));
+        CompletableFuture<OkHttpClient> http = StartWarmup.preload(databaseUrl.isEmpty() || databaseUrl.startsWith("sqlite:"));
         Settings settings;
         try {
             settings = new GeneratedSecrets().fill(Settings.fromEnvironment(System.getenv()));
@@ -84,14 +85,14 @@ public final class Main {
         }
         LOG.info("starting with {}", settings);
         try {
-            run(settings, new StartTimes(started, startedAt));
+            run(settings, new StartTimes(started, startedAt), http);
         } catch (StartRefusedException e) {
             LOG.error("start-up stopped: {}", e.getMessage());
             System.exit(1);
         }
     }
 
-    private static void run(Settings settings, StartTimes times) {
+    private static void run(Settings settings, StartTimes times, CompletableFuture<OkHttpClient> preloadedHttp) {
         // the port first: a taken port stops start-up before any migration runs
         StartChecks.requirePortFree(settings.http().bindAddress(), settings.http().port());
         String version = AppVersion.read();
@@ -100,7 +101,8 @@ public final class Main {
         LOG.info("database ready: {}", settings.storage().databaseUrl());
         Server server;
         try {
-            server = build(settings, database, new OkHttpClient(), Clock.systemUTC(), version, Tuning.DEFAULT);
+            OkHttpClient http = preloadedHttp.exceptionally(failed -> new OkHttpClient()).join();
+            server = build(settings, database, http, Clock.systemUTC(), version, Tuning.DEFAULT);
             times.mark("migrations and wiring");
         } catch (StartRefusedException e) {
             database.close();

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -54,8 +55,23 @@ final class StartWarmup {
     private StartWarmup() {
     }
 
-    /** @param sqliteLikely whether the database will probably be SQLite (a guess from the raw environment: only speed depends on it) */
-    static void preload(boolean sqliteLikely) {
+    /**
+     * Starts the preload, and builds the server's outbound client on a thread of its own (its TLS set-up reads the
+     * JDK's trust store: ~0.3 s the main thread then does not spend). The answer fails when that thread does; the
+     * caller then builds the client itself.
+     *
+     * @param sqliteLikely whether the database will probably be SQLite (a guess from the raw environment: only speed
+     *                     depends on it)
+     */
+    static CompletableFuture<OkHttpClient> preload(boolean sqliteLikely) {
+        CompletableFuture<OkHttpClient> http = new CompletableFuture<>();
+        daemon("start-http-client", () -> {
+            try {
+                http.complete(new OkHttpClient());
+            } catch (RuntimeException | LinkageError e) {
+                http.completeExceptionally(e);
+            }
+        });
         daemon("start-preload", () -> {
             if (sqliteLikely) {
                 Database.loadSqliteLibrary(); // while main reads the settings; its first connection then finds it loaded
@@ -77,11 +93,11 @@ final class StartWarmup {
             }
             new ObjectMapper().writeValueAsBytes(new StreamResponse(List.of(Stream.info("warm-up", "warm-up", null))));
             Caffeine.newBuilder().maximumSize(1).recordStats().build().put("a", "b");
-            new OkHttpClient.Builder().build();
             new TitleParser(); // its vocabulary's patterns are compiled once, in the class's initialiser
             Javalin.create(config -> config.startup.showJavalinBanner = false);
             new org.eclipse.jetty.server.Server().destroy(); // Javalin makes Jetty's server only when it starts
         });
+        return http;
     }
 
     /** @param answers the app's own, whose writer and serializers the exercise compiles (nothing is kept) */
