@@ -33,11 +33,11 @@ import org.slf4j.LoggerFactory;
  * speed for its first minutes:
  *
  * <ol>
- *   <li>{@link #preload} (from {@code main}'s first line): loads SQLite's native library, and loads and initialises
- *       the classes of what is built after the settings (Jdbi's configuration, Jackson, Caffeine, OkHttp, the title
- *       parser's patterns, Javalin and Jetty's server) while the main thread reads the settings and opens the
- *       database; the main thread then finds them ready (or waits for the class initialiser still running, never
- *       runs it twice).</li>
+ *   <li>{@link #preload} (from {@code main}'s first line): builds the outbound HTTP client, loads SQLite's native
+ *       library, runs a first statement through Jdbi, and loads and initialises the classes of what is built after
+ *       the settings (Jackson, Caffeine, the title parser's patterns, Javalin and Jetty's server) while the main
+ *       thread reads the settings and opens the database; the main thread then finds them ready (or waits for the
+ *       class initialiser still running, never runs it twice).</li>
  *   <li>{@link #exercise} (once the server is built): runs a stream list's CPU work with made-up values (the
  *       answer's JSON and UTF-8 encoding, gzip, config decoding, device ids, release-name parsing) a few thousand
  *       times, so the JIT has compiled it before real lists arrive. No database, pool or upstream is touched.</li>
