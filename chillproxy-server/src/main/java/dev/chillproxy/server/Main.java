@@ -73,7 +73,8 @@ public final class Main {
         long started = System.nanoTime();
         long startedAt = System.currentTimeMillis();
         String databaseUrl = System.getenv().getOrDefault("DATABASE_URL", "").trim();
-        CompletableFuture<OkHttpClient> http = StartWarmup.preload(databaseUrl.isEmpty() || databaseUrl.startsWith("sqlite:"));
+        boolean sqliteLikely = databaseUrl.isEmpty() || databaseUrl.startsWith("sqlite:");
+        CompletableFuture<OkHttpClient> http = StartWarmup.preload(sqliteLikely);
         Settings settings;
         try {
             settings = new GeneratedSecrets().fill(Settings.fromEnvironment(System.getenv()));

@@ -75,8 +75,6 @@ final class StartWarmup {
         daemon("start-preload", () -> {
             if (sqliteLikely) {
                 Database.loadSqliteLibrary(); // while main reads the settings; its first connection then finds it loaded
-            }
-            if (sqliteLikely) {
                 // a statement's first run through Jdbi (its SQL parser is an ANTLR lexer; argument and row mapping are
                 // set up on first use) costs ~0.3 s: here on a private in-memory database, gone with its connection
                 Jdbi.create("jdbc:sqlite::memory:").useHandle(handle -> {
