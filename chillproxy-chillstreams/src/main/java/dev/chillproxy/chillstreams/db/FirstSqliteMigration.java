@@ -1,9 +1,6 @@
 package dev.chillproxy.chillstreams.db;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -57,7 +55,12 @@ final class FirstSqliteMigration {
      */
     static boolean tryApply(DataSource dataSource, ClassLoader loader, List<String> owners,
                             Map<String, List<MigrationScripts.Script>> scripts) {
-        List<Pending> pending = read(loader, owners, scripts);
+        List<Pending> pending;
+        try {
+            pending = read(loader, owners, scripts);
+        } catch (IOException e) {
+            return false;
+        }
         if (pending.isEmpty()) {
             return false;
         }
@@ -84,7 +87,7 @@ final class FirstSqliteMigration {
 
     /** Every owner's scripts in version order with their text, or nothing when one must go to Flyway. */
     private static List<Pending> read(ClassLoader loader, List<String> owners,
-                                      Map<String, List<MigrationScripts.Script>> scripts) {
+                                      Map<String, List<MigrationScripts.Script>> scripts) throws IOException {
         List<Pending> pending = new ArrayList<>();
         for (String owner : owners) {
             String folder = Database.folder(owner, Engine.SQLITE);
@@ -95,29 +98,15 @@ final class FirstSqliteMigration {
             }
             List<String> texts = new ArrayList<>();
             for (MigrationScripts.Script script : found) {
-                String text = text(loader, folder + "/" + script.file());
-                if (text == null || text.contains("${")) { // Flyway would replace placeholders
+                Optional<String> text = MigrationScripts.text(loader, folder + "/" + script.file());
+                if (text.isEmpty() || text.get().contains("${")) { // Flyway would replace placeholders
                     return List.of();
                 }
-                texts.add(text);
+                texts.add(text.get());
             }
             pending.add(new Pending(Database.historyTable(owner), found, texts));
         }
         return pending;
-    }
-
-    private static String text(ClassLoader loader, String resource) {
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                return null;
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            String text = bytes.toString(StandardCharsets.UTF_8);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static boolean isEmpty(Connection connection) throws SQLException {

@@ -1,10 +1,7 @@
 package dev.chillproxy.chillstreams.db;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -138,24 +135,25 @@ final class MigrationScripts {
         return String.join(".", parts);
     }
 
-    /** Flyway's checksum: CRC32 over the UTF-8 bytes of every line without its line break, a leading BOM removed. */
+    /** Flyway's checksum: CRC32 over the UTF-8 bytes of every line without its line break ({@link #text}). */
     static Optional<Integer> checksum(ClassLoader loader, String resource) throws IOException {
+        Optional<String> text = text(loader, resource);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        CRC32 crc = new CRC32();
+        text.get().lines().forEach(line -> crc.update(line.getBytes(StandardCharsets.UTF_8)));
+        return Optional.of((int) crc.getValue());
+    }
+
+    /** A script's text as Flyway reads it: UTF-8, a leading BOM removed; empty when there is no such resource. */
+    static Optional<String> text(ClassLoader loader, String resource) throws IOException {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
             }
-            CRC32 crc = new CRC32();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 4096);
-            String line = reader.readLine();
-            if (line != null && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            for (; line != null; line = reader.readLine()) {
-                crc.update(line.getBytes(StandardCharsets.UTF_8));
-            }
-            return Optional.of((int) crc.getValue());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
         }
     }
 }

@@ -17,6 +17,7 @@ final class BackgroundWrites {
 
     /** Longer than what is left of a cold list when its writes are due (a cache-check hop and the answer). */
     static final Duration AFTER = Duration.ofMillis(250);
+
     private BackgroundWrites() {
     }
 

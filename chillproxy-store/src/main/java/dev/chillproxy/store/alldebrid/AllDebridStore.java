@@ -1,6 +1,7 @@
 package dev.chillproxy.store.alldebrid;
 
 import java.time.Duration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.core.secret.ApiKey;
 import dev.chillproxy.store.AddedMagnet;

@@ -94,12 +94,6 @@ public final class MagnetCache {
         answers.forEach((hash, cached) -> recent.put(store + ":" + hash, new Row(hash, cached, now)));
     }
 
-    /** Shares the answers through the table and keeps them in memory ({@link #share}, then {@link #note}). */
-    public void record(String store, Map<String, Boolean> answers) {
-        share(store, answers);
-        note(store, answers);
-    }
-
     /** Writes answers already {@link #note noted} to the table, for the other instances. */
     public void share(String store, Map<String, Boolean> answers) {
         if (answers.isEmpty()) {

@@ -83,7 +83,8 @@ class TorrentIndexTest {
             db.database().migrate("torz");
             TestClock clock = new TestClock(Instant.parse("2026-11-26T00:00:00Z"));
             MagnetCache cache = new MagnetCache(db.database(), clock, Duration.ofHours(24), Duration.ofHours(8));
-            cache.record("tb", Map.of(PACK, true, MOVIE, false));
+            cache.note("tb", Map.of(PACK, true, MOVIE, false));
+            cache.share("tb", Map.of(PACK, true, MOVIE, false));
 
             assertEquals(Map.of(PACK, true, MOVIE, false), cache.fresh("tb", List.of(PACK, MOVIE)));
             assertEquals(Map.of(), cache.fresh("rd", List.of(PACK, MOVIE)), "per store");
