@@ -180,7 +180,7 @@ public final class Main {
                 new StreamRoutes(addon.lister(), addon.access(), answers, clients, usageEvents, addon.links(), videos, stremioLimit,
                         settings.addon().enableP2p(), anime::resolve, addon.workers().refreshes()),
                 new PlaybackRoutes(addon.resolver(), clients, usageEvents, videos, stremioLimit), videos);
-        RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(pool.admin().map(a -> new AdminRoutes(a, mapper, instances)),
+        RouteTable.PoolRoutes poolRoutes = new RouteTable.PoolRoutes(pool.admin().map(a -> new AdminRoutes(a, mapper, instances, pool.usage()::flush)),
                 pool.admin().map(a -> new AdminPage()), new BearerGuard(settings.pool().adminApiKey().orElseThrow(), "ADMIN_API_KEY"),
                 pool.internalRoutes(), pool.internalGuard().map(guard -> new RevokeRoutes(pool.evictions().changes(), mapper)), pool.internalGuard(),
                 new RateLimit(settings.limits().internalRateLimitRps(), Ticker.systemTicker()),

@@ -1,5 +1,7 @@
 package dev.chillproxy.server;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import dev.chillproxy.chillstreams.embedded.PoolAdmin;
 import dev.chillproxy.chillstreams.embedded.PoolKeyView;
 import dev.chillproxy.chillstreams.embedded.secret.PoolKeyCipher;
 import dev.chillproxy.chillstreams.grant.GrantCache;
+import dev.chillproxy.chillstreams.outbox.UsageJournal;
 import dev.chillproxy.chillstreams.outbox.UsageOutbox;
 import dev.chillproxy.chillstreams.remote.ChillstreamsClient;
 import dev.chillproxy.chillstreams.remote.ChillstreamsEvents;
@@ -33,6 +36,8 @@ import dev.chillproxy.server.settings.Settings;
 import dev.chillproxy.server.torz.PlaybackCaches;
 import dev.chillproxy.server.web.BearerGuard;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pool's part of the composition root ({@link Main#build}): the embedded pool on this database or a remote
@@ -40,6 +45,8 @@ import okhttp3.OkHttpClient;
  * revocation reaches, with their metrics. Plain constructors, nothing started.
  */
 final class PoolWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PoolWiring.class);
 
     /** What the rest of the wiring uses; each optional part is absent where it is not served (remote pool, no internal key). */
     record PoolParts(GrantCache grants, EvictionBus evictions, UsageOutbox usage, Optional<UsageOutbox> leftovers,
@@ -75,9 +82,9 @@ final class PoolWiring {
                     settings.pool().deviceIdleRelease(), probe);
             grants = new GrantCache(embedded, embedded, settings.pool().poolGrantTtl(), Ticker.systemTicker(), clusterFeed);
             evictions = EvictionBus.of(database, clusterFeed, new LocalCaches(grants, linkCache, revocations));
-            // usage events group-committed straight into the usage log; rows an older version left in the outbox table
-            // are delivered once at start
-            usage = UsageOutbox.direct(embedded, clock);
+            // usage events journaled, then moved straight into the usage log; rows an older version left in the outbox
+            // table are delivered once at start
+            usage = UsageOutbox.direct(embedded, clock, usageJournal(settings));
             leftovers = Optional.of(UsageOutbox.durable(database, embedded, clock));
             admin = Optional.of(new PoolAdmin(database, cipher, clock, probe, evictions.changes(),
                     settings.pool().poolRotationInterval()));
@@ -99,7 +106,7 @@ final class PoolWiring {
             evictions = EvictionBus.of(database, clusterFeed, caches);
             remoteEvents = Optional.of(new ChillstreamsEvents(settings.pool().chillstreamsApiUrl().orElseThrow().toString(),
                     settings.pool().chillstreamsApiKey().orElseThrow(), upstream, mapper, caches, remoteFeed));
-            usage = UsageOutbox.durable(database, remote, clock);
+            usage = UsageOutbox.durable(database, remote, clock, usageJournal(settings));
         }
         metrics.monitor(grants.statistics(), "grants");
         metrics.revocationFeed(grants::trustsCachedGrants);
@@ -108,6 +115,18 @@ final class PoolWiring {
         admin.ifPresent(a -> metrics.poolKeyHealth(keyHealthCounts(a)));
         return new PoolParts(grants, evictions, usage, leftovers, admin, health, internalRoutes, remoteEvents, revocations,
                 linkCache, internalGuard);
+    }
+
+    /** The usage journal in the data folder, or null where it cannot be opened: then each list waits for its commit. */
+    private static UsageJournal usageJournal(Settings settings) {
+        Path folder = settings.storage().dataDir().resolve("usage-journal");
+        try {
+            return UsageJournal.open(folder);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("usage journal: cannot open {} ({}); every usage event waits for its database commit instead",
+                    folder, e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     /** Pool keys per health status, and how many are due for rotation, for the metrics gauges. */

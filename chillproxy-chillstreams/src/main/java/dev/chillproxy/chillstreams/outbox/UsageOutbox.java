@@ -1,5 +1,6 @@
 package dev.chillproxy.chillstreams.outbox;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,11 +37,14 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #direct} (the embedded pool): the usage log is a table of the same database, so {@link #record} writes
  * the event there, once; an outbox row would give no more durability.
  *
- * <p>In both modes {@link #record} goes through a {@link GroupCommit}: concurrent requests share one transaction,
- * and each waits for the commit holding its event (at most {@link #COMMIT_WAIT}), so an event is on disk before its
- * answer is sent. An event the table cannot take (database down) waits in a bounded in-memory queue and is
- * stored by the next round (every second); anything thrown in a round, {@link Error}s included, only postpones the
- * next one.
+ * <p>With a {@link UsageJournal} (what the server runs), {@link #record} writes the event's line there and returns:
+ * it is on disk before its answer is sent, without waiting for the database, and every {@link #MOVE_INTERVAL} the
+ * loop moves the lines written meanwhile into the table in one transaction per {@link GroupCommit#MAX_GROUP} events
+ * (a failed move is retried with backoff, from the files). Without a journal, or when it refuses a line (disk full),
+ * {@link #record} goes through a {@link GroupCommit}: concurrent requests share one transaction, and each waits for
+ * the commit holding its event (at most {@link #COMMIT_WAIT}). An event the table cannot take (database down) waits
+ * in a bounded in-memory queue and is stored by the next round (every second); anything thrown in a round,
+ * {@link Error}s included, only postpones the next one.
  *
  * <p>Thread-safe: {@link #record} and {@link #depth} from any thread; rounds run on one daemon thread, or on the
  * caller of {@link #drain} once that thread has stopped.
@@ -60,6 +64,8 @@ public final class UsageOutbox implements AutoCloseable {
     static final Duration CLAIM = Duration.ofMinutes(2);
     /** How long a request waits for its event's commit; normally one commit (a few ms), this only caps a stalled database. */
     static final Duration COMMIT_WAIT = Duration.ofMillis(100);
+    /** How often the journal's new lines are moved into the table: what a request no longer waits for. */
+    static final Duration MOVE_INTERVAL = Duration.ofMillis(100);
     /** How long a stop waits for an interrupted round's last statement. */
     private static final Duration ROUND_END_WAIT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(UsageOutbox.class);
@@ -71,12 +77,18 @@ public final class UsageOutbox implements AutoCloseable {
     private final Deque<UsageEvent> unsaved = new ConcurrentLinkedDeque<>();
     private final AtomicInteger unsavedCount = new AtomicInteger();
     private final GroupCommit writer;
+    /** Null: every event goes through {@link #writer}. */
+    private final UsageJournal journal;
     private ScheduledExecutorService loop;
     private volatile int failures;
     private volatile Instant lastDelivery;
+    private final Object moving = new Object();
+    private int moveFailures;
+    private long moveAfterNanos = System.nanoTime();
 
-    private UsageOutbox(OutboxTable table, UsageLog target, Clock clock, Duration commitWait) {
+    private UsageOutbox(OutboxTable table, UsageLog target, Clock clock, Duration commitWait, UsageJournal journal) {
         this.table = table;
+        this.journal = journal;
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lastDelivery = clock.instant();
@@ -88,26 +100,95 @@ public final class UsageOutbox implements AutoCloseable {
      * {@link #MIGRATIONS} must have been applied. {@code clock} decides when postponed events are due.
      */
     public static UsageOutbox durable(Database database, UsageLog target, Clock clock) {
-        return new UsageOutbox(new OutboxTable(database.jdbi(), database.engine()), target, clock, COMMIT_WAIT);
+        return durable(database, target, clock, null);
+    }
+
+    /** {@link #durable}, with events written to {@code journal} (null: none) on their way to the table; it closes with the outbox. */
+    public static UsageOutbox durable(Database database, UsageLog target, Clock clock, UsageJournal journal) {
+        return new UsageOutbox(new OutboxTable(database.jdbi(), database.engine()), target, clock, COMMIT_WAIT, journal);
     }
 
     /** Events go straight into {@code log}, a group per transaction; only a group it refuses waits (in memory) for a retry. */
     public static UsageOutbox direct(UsageLog log, Clock clock) {
-        return new UsageOutbox(null, log, clock, COMMIT_WAIT);
+        return direct(log, clock, (UsageJournal) null);
+    }
+
+    /** {@link #direct}, with events written to {@code journal} (null: none) on their way to the log; it closes with the outbox. */
+    public static UsageOutbox direct(UsageLog log, Clock clock, UsageJournal journal) {
+        return new UsageOutbox(null, log, clock, COMMIT_WAIT, journal);
     }
 
     /** {@link #direct} with another cap on the wait for a commit; tests use a long one. */
     static UsageOutbox direct(UsageLog log, Clock clock, Duration commitWait) {
-        return new UsageOutbox(null, log, clock, commitWait);
+        return new UsageOutbox(null, log, clock, commitWait, null);
     }
 
     /**
-     * Stores the event for delivery and returns once it is committed (or after {@link #COMMIT_WAIT}, or at once while
-     * the database refuses events: then it waits in memory for a retry). Never throws, so a usage record cannot break
-     * a request.
+     * Stores the event for delivery and returns once it is in the journal, or else committed (or after
+     * {@link #COMMIT_WAIT}, or at once while the database refuses events: then it waits in memory for a retry). Never
+     * throws, so a usage record cannot break a request.
      */
     public void record(UsageEvent event) {
-        writer.submit(event);
+        if (journal == null || !journal.append(event)) {
+            writer.submit(event);
+        }
+    }
+
+    /** The loop's journal task: a move, unless a failed one asked to wait. */
+    private void moveJournal() {
+        if (System.nanoTime() - moveAfterNanos < 0) {
+            return;
+        }
+        try {
+            move();
+            moveFailures = 0;
+        } catch (Throwable t) {
+            Duration retryIn = backoff(++moveFailures);
+            moveAfterNanos = System.nanoTime() + retryIn.toNanos();
+            LOG.warn("usage journal: moving {} events into the database failed ({}); retrying in {} ms",
+                    journal.waiting(), t.getClass().getSimpleName(), retryIn.toMillis());
+        }
+    }
+
+    /**
+     * Moves the journal's lines into the table now: the admin's usage view calls it first, so that it shows every
+     * answer this instance sent. Never throws: what fails stays in the journal for the loop's next move.
+     */
+    public void flush() {
+        if (journal == null) {
+            return;
+        }
+        try {
+            move();
+        } catch (RuntimeException e) {
+            LOG.warn("usage journal: {} events wait in its files ({})", journal.waiting(), e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Stores the segment sealed now (from memory) and every older unstored one (from its file), deleting each file
+     * once its events are committed. A group committed before a failure is stored again by the retry, as a no-op:
+     * the table keeps one row per event id. One move at a time (the loop, {@link #flush}).
+     */
+    private void move() {
+        synchronized (moving) {
+            moveLocked();
+        }
+    }
+
+    private void moveLocked() {
+        UsageJournal.Segment sealed = journal.seal();
+        if (sealed != null && sealed.complete()) {
+            List<UsageEvent> events = sealed.events();
+            for (int from = 0; from < events.size(); from += GroupCommit.MAX_GROUP) {
+                store(events.subList(from, Math.min(events.size(), from + GroupCommit.MAX_GROUP)));
+            }
+            journal.stored(sealed.path());
+        }
+        for (Path segment : journal.unstored()) {
+            journal.replay(segment, GroupCommit.MAX_GROUP, this::store);
+            journal.stored(segment);
+        }
     }
 
     /** One transaction for the group. */
@@ -160,7 +241,8 @@ public final class UsageOutbox implements AutoCloseable {
 
     /** Events waiting for delivery, in the table and in memory. */
     public long depth() {
-        return (table == null ? 0 : table.count()) + unsavedCount.get() + writer.queued();
+        return (table == null ? 0 : table.count()) + unsavedCount.get() + writer.queued()
+                + (journal == null ? 0 : journal.waiting());
     }
 
     /** When the target last accepted events (the outbox's creation before the first); for an alert on stuck delivery. */
@@ -177,6 +259,9 @@ public final class UsageOutbox implements AutoCloseable {
                 return thread;
             });
             schedule(Duration.ZERO);
+            if (journal != null) {
+                loop.scheduleWithFixedDelay(this::moveJournal, 0, MOVE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -189,6 +274,7 @@ public final class UsageOutbox implements AutoCloseable {
     public boolean drain(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         stopLoop(deadline);
+        flush(); // even for a zero drain: one move, so that a stop leaves no line for the next start
         writer.flush(); // events of requests that stopped waiting: one commit, even for a zero drain
         while (System.nanoTime() - deadline < 0) {
             Round round = deliverBatch(Long.MAX_VALUE);
@@ -207,10 +293,13 @@ public final class UsageOutbox implements AutoCloseable {
         }
     }
 
-    /** Drains for at most {@link #SHUTDOWN_DRAIN}. */
+    /** Drains for at most {@link #SHUTDOWN_DRAIN}, then closes the journal. */
     @Override
     public void close() {
         drain(SHUTDOWN_DRAIN);
+        if (journal != null) {
+            journal.close();
+        }
     }
 
     private synchronized void stopLoop(long deadline) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import dev.chillproxy.chillstreams.db.Database;
 import dev.chillproxy.chillstreams.db.Engine;
@@ -25,6 +29,7 @@ import dev.chillproxy.chillstreams.pool.UsageLog;
 import dev.chillproxy.chillstreams.testing.CapturedStderr;
 import dev.chillproxy.core.testing.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -270,6 +275,47 @@ class UsageOutboxTest {
         outbox.record(event(2));
         assertEquals(List.of(event(1), event(2)), log.deliveredInOrder(), "stored at once, no round needed");
         assertTrue(outbox.drain(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void withAJournalRecordDoesNotWaitForTheLogAndTheLoopMovesEachEventOnce(@TempDir Path folder) throws Exception {
+        Receiver log = new Receiver();
+        try (UsageOutbox outbox = UsageOutbox.direct(log, clock, UsageJournal.open(folder))) {
+            log.expect(50);
+            events(50).forEach(outbox::record);
+            assertTrue(log.byId.isEmpty(), "recorded in the journal only: no request waited for the log");
+            assertEquals(50, outbox.depth());
+
+            outbox.start();
+            assertTrue(log.arrived.await(20, TimeUnit.SECONDS));
+            assertEquals(events(50), log.deliveredInOrder());
+            assertTrue(log.byId.values().stream().allMatch(times -> times == 1));
+        }
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void aMoveTheLogRefusedIsRetriedFromTheJournalFilesWithNothingLostOrDoubled(@TempDir Path folder) throws IOException {
+        Receiver log = new Receiver();
+        try (UsageOutbox outbox = UsageOutbox.direct(log, clock, UsageJournal.open(folder));
+             CapturedStderr stderr = new CapturedStderr()) {
+            log.down = true;
+            events(3).forEach(outbox::record);
+            outbox.flush();
+            outbox.record(event(3));
+            outbox.flush();
+            assertEquals(4, outbox.depth(), "both segments wait in their files");
+            assertFalse(stderr.text().contains(USER), stderr.text());
+
+            log.down = false;
+            outbox.flush();
+            assertEquals(events(4), log.deliveredInOrder());
+            assertEquals(0, outbox.depth());
+            outbox.flush();
+            assertTrue(log.byId.values().stream().allMatch(times -> times == 1));
+        }
     }
 
     /**

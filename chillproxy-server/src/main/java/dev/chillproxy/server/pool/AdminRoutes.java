@@ -42,11 +42,14 @@ public final class AdminRoutes {
     private final PoolAdmin admin;
     private final ObjectMapper mapper;
     private final InstanceRegistry instances;
+    private final Runnable flushUsage;
 
-    public AdminRoutes(PoolAdmin admin, ObjectMapper mapper, InstanceRegistry instances) {
+    /** @param flushUsage stores this instance's usage events now, so the usage and stats views include every answer sent */
+    public AdminRoutes(PoolAdmin admin, ObjectMapper mapper, InstanceRegistry instances, Runnable flushUsage) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.instances = Objects.requireNonNull(instances, "instances");
+        this.flushUsage = Objects.requireNonNull(flushUsage, "flushUsage");
     }
 
     /** The instances on this database, oldest start first, with warnings when several are live. */
@@ -166,6 +169,7 @@ public final class AdminRoutes {
     }
 
     public void usage(Context ctx) {
+        flushUsage.run();
         UsagePage page = admin.usage(new UsageQuery(ctx.queryParam("userId"), ctx.queryParam("poolKeyId"),
                 ctx.queryParam("action"), time(ctx, "since"), limit(ctx, UsageQuery.DEFAULT_LIMIT), ctx.queryParam("cursor")));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -188,6 +192,7 @@ public final class AdminRoutes {
     }
 
     public void stats(Context ctx) {
+        flushUsage.run();
         UsageStats stats = admin.stats(time(ctx, "from"), time(ctx, "to"));
         ctx.json(Map.of("keys", aggregates(stats.keys(), "poolKeyId"), "users", aggregates(stats.users(), "userId")));
     }

@@ -119,7 +119,7 @@ class AdminBrowserTest {
         InstanceRegistry self = new InstanceRegistry(database.database(), Clock.systemUTC(), "test", () -> false);
         older.beat();
         self.beat();
-        AdminRoutes routes = new AdminRoutes(admin, mapper, self);
+        AdminRoutes routes = new AdminRoutes(admin, mapper, self, () -> { });
         app = Javalin.create(config -> {
             RouteTable.adminPage(config.routes, page, IpLimit.none());
             RouteTable.stremioPages(config.routes, new ManifestRoutes("1.2.3", TrustedProxies.none(), false),

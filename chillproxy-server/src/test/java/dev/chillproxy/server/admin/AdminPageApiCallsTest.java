@@ -71,7 +71,7 @@ class AdminPageApiCallsTest {
             PoolAdmin admin = new PoolAdmin(db.database(), cipher, clock,
                     (service, key) -> key.reveal().equals(GOOD) ? new ProbeResult.Ok() : new ProbeResult.Unauthorized());
             EmbeddedPool pool = new EmbeddedPool(db.database(), cipher, clock);
-            AdminRoutes routes = new AdminRoutes(admin, MAPPER, new InstanceRegistry(db.database(), clock, "test", () -> false));
+            AdminRoutes routes = new AdminRoutes(admin, MAPPER, new InstanceRegistry(db.database(), clock, "test", () -> false), () -> { });
             Javalin app = Javalin.create(config -> {
                 RouteTable.adminApi(config.routes, routes, new BearerGuard(ApiKey.of(ADMIN), "ADMIN_API_KEY"), IpLimit.none());
                 new ErrorResponses().register(config.routes);

@@ -61,7 +61,7 @@ class SignalsViewBrowserTest {
                 RouteTable.adminPage(config.routes, new AdminPage(), IpLimit.none());
                 BearerGuard guard = new BearerGuard(ApiKey.of(ADMIN_KEY), "ADMIN_API_KEY");
                 RouteTable.adminApi(config.routes, new AdminRoutes(admin, new ObjectMapper(),
-                        new InstanceRegistry(database.database(), Clock.systemUTC(), "test", () -> false)), guard, IpLimit.none());
+                        new InstanceRegistry(database.database(), Clock.systemUTC(), "test", () -> false), () -> { }), guard, IpLimit.none());
                 RouteTable.signalsApi(config.routes, new SignalRoutes(log, THRESHOLDS, Set.of(SignalKind.DEVICE_CHURN),
                         Clock.systemUTC()), guard, IpLimit.none());
                 new ErrorResponses().register(config.routes);

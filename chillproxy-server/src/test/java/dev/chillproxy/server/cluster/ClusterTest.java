@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chillproxy.server.fakes.Cluster;
@@ -124,11 +125,18 @@ class ClusterTest {
             for (int n = 0; n < 20; n++) {
                 assertFalse(refusedThroughBalancer(cluster, "127.0.0.6", ServerFixture.streamPath(user, n % 5)));
             }
-            JsonNode usage = cluster.first.admin("GET", "/usage?userId=" + user + "&limit=100", null);
-            long lists = 0;
-            for (JsonNode event : usage.get("items")) {
-                lists += event.get("action").asText().equals("stream-list") ? 1 : 0;
-            }
+            // the other instance moves its journal's lines into the shared log every 100 ms
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            JsonNode usage;
+            long lists;
+            do {
+                Thread.sleep(50);
+                usage = cluster.first.admin("GET", "/usage?userId=" + user + "&limit=100", null);
+                lists = 0;
+                for (JsonNode event : usage.get("items")) {
+                    lists += event.get("action").asText().equals("stream-list") ? 1 : 0;
+                }
+            } while (lists < 20 && System.nanoTime() - deadline < 0);
             assertEquals(20, lists, usage.toString());
         }
     }

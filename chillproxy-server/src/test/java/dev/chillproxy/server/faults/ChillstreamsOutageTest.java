@@ -116,7 +116,9 @@ class ChillstreamsOutageTest {
         return server.getPort();
     }
 
+    /** The outage's denials in the outbox table, once the journal's lines are moved there. */
     private Set<String> waitingEventIds(List<String> users) {
+        fixture.server.outbox().flush();
         return fixture.database.jdbi().withHandle(handle -> handle
                 .createQuery("SELECT event_id FROM usage_outbox WHERE action = 'denied' AND user_id IN (<users>)")
                 .bindList("users", users)

@@ -76,7 +76,7 @@ class AdminRoutesTest {
             PoolKeyCipher cipher = PoolKeyCipher.of(PoolKeyCipher.generateKey());
             PoolAdmin admin = new PoolAdmin(db.database(), cipher, clock, null);
             EmbeddedPool pool = new EmbeddedPool(db.database(), cipher, clock);
-            AdminRoutes routes = new AdminRoutes(admin, MAPPER, new InstanceRegistry(db.database(), clock, "test", () -> false));
+            AdminRoutes routes = new AdminRoutes(admin, MAPPER, new InstanceRegistry(db.database(), clock, "test", () -> false), () -> { });
             // Jetty's header cache matches values case-insensitively on a kept-alive connection unless told
             // otherwise: without this, "Bearer ADMIN-…" after a good "Bearer admin-…" would be read as the latter
             Javalin app = Javalin.create(config -> {
@@ -206,7 +206,7 @@ class AdminRoutesTest {
             EmbeddedPool pool = new EmbeddedPool(db.database(), cipher, clock);
             Javalin app = Javalin.create(config -> {
                 RouteTable.adminApi(config.routes, new AdminRoutes(admin, MAPPER,
-                        new InstanceRegistry(db.database(), clock, "test", () -> false)), new BearerGuard(ApiKey.of(ADMIN), "ADMIN_API_KEY"),
+                        new InstanceRegistry(db.database(), clock, "test", () -> false), () -> { }), new BearerGuard(ApiKey.of(ADMIN), "ADMIN_API_KEY"),
                         IpLimit.none());
                 new ErrorResponses().register(config.routes);
             }).start(0);

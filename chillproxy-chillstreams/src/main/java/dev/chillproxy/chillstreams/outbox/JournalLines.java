@@ -1,0 +1,93 @@
+package dev.chillproxy.chillstreams.outbox;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.chillproxy.chillstreams.pool.UsageEvent;
+
+/**
+ * A usage event as one line of a journal segment: a JSON array of its fields, the instant in ISO-8601 so that it
+ * round-trips exactly. A line that does not parse (the torn end of a segment whose write failed) is skipped. Stateless.
+ */
+final class JournalLines {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JournalLines() {
+    }
+
+    static byte[] encode(UsageEvent event) {
+        try {
+            byte[] json = JSON.writeValueAsBytes(new Object[] {event.eventId(), event.userId(), event.poolKeyId(),
+                    event.action(), event.hash(), event.cached(), event.bytes(), event.at().toString(), event.outcome(),
+                    event.reason()});
+            byte[] line = new byte[json.length + 1];
+            System.arraycopy(json, 0, line, 0, json.length);
+            line[json.length] = '\n';
+            return line;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a usage event cannot be written as JSON", e);
+        }
+    }
+
+    /** Passes the segment's events to {@code store} in groups of at most {@code groupSize}; returns how many there were. */
+    static int read(Path segment, int groupSize, Consumer<List<UsageEvent>> store) throws IOException {
+        int count = 0;
+        List<UsageEvent> group = new ArrayList<>(groupSize);
+        try (BufferedReader reader = Files.newBufferedReader(segment, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                UsageEvent event = decode(line);
+                if (event == null) {
+                    continue;
+                }
+                group.add(event);
+                count++;
+                if (group.size() == groupSize) {
+                    store.accept(List.copyOf(group));
+                    group.clear();
+                }
+            }
+        }
+        if (!group.isEmpty()) {
+            store.accept(List.copyOf(group));
+        }
+        return count;
+    }
+
+    /** Complete lines in a segment (a torn last line has no line end). */
+    static long count(Path segment) throws IOException {
+        long lines = 0;
+        for (byte b : Files.readAllBytes(segment)) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    static UsageEvent decode(String line) {
+        try {
+            JsonNode fields = JSON.readTree(line);
+            if (fields == null || !fields.isArray() || fields.size() != 10) {
+                return null;
+            }
+            return new UsageEvent(fields.get(0).asText(), fields.get(1).asText(), fields.get(2).asText(),
+                    fields.get(3).asText(), fields.get(4).asText(), fields.get(5).asBoolean(), fields.get(6).asLong(),
+                    Instant.parse(fields.get(7).asText()), fields.get(8).asText(), fields.get(9).asText());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
