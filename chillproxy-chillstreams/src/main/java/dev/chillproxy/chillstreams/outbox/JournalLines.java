@@ -1,6 +1,5 @@
 package dev.chillproxy.chillstreams.outbox;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,23 +40,25 @@ final class JournalLines {
         }
     }
 
-    /** Passes the segment's events to {@code store} in groups of at most {@code groupSize}; returns how many there were. */
+    /**
+     * Passes the segment's events to {@code store} in groups of at most {@code groupSize}; returns how many there were.
+     * Lines end at a line end or at a zero byte: a segment's unused tail is zeros, and so is the rest of a line a crash
+     * cut short.
+     */
     static int read(Path segment, int groupSize, Consumer<List<UsageEvent>> store) throws IOException {
         int count = 0;
         List<UsageEvent> group = new ArrayList<>(groupSize);
-        try (BufferedReader reader = Files.newBufferedReader(segment, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                UsageEvent event = decode(line);
-                if (event == null) {
-                    continue;
-                }
-                group.add(event);
-                count++;
-                if (group.size() == groupSize) {
-                    store.accept(List.copyOf(group));
-                    group.clear();
-                }
+        String text = new String(Files.readAllBytes(segment), StandardCharsets.UTF_8);
+        for (String line : text.split("[\\n\\x00]+")) {
+            UsageEvent event = line.isEmpty() ? null : decode(line);
+            if (event == null) {
+                continue;
+            }
+            group.add(event);
+            count++;
+            if (group.size() == groupSize) {
+                store.accept(List.copyOf(group));
+                group.clear();
             }
         }
         if (!group.isEmpty()) {

@@ -2,13 +2,10 @@ package dev.chillproxy.chillstreams.outbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,34 +14,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 
 /**
- * Usage events on local disk before their answer is sent, so that no request waits for a database commit: a written
- * line is in the kernel's hands and survives a {@code kill -9} of the process, and the outbox moves the lines into the
- * database in large groups a moment later. Lines are not fsynced: an OS crash or power loss can lose what the
- * database had not committed yet (normally the last move interval's events).
+ * Usage events on local disk before their answer is sent, so that no request waits for a database commit: a line in
+ * a {@link MappedSegment} survives a {@code kill -9} of the process, and the outbox moves the lines into the database
+ * in large groups a moment later. Nothing is fsynced: an OS crash or power loss can lose what the database had not
+ * committed yet (normally the last move interval's events).
  *
  * <p>The folder may be shared by processes with the same data folder. Each open journal has a random id, holds an
  * {@link OwnerLock} on {@code <id>.lock} while open and writes segments {@code <id>-<n>.usage}, one
- * {@link JournalLines line} per event. {@link #seal} closes the current segment and hands over its events; its file
- * stays until {@link #stored}. The segments of an owner whose lock is free (it crashed, or stopped with events left)
- * are adopted by the next journal that opens: renamed to its own id and replayed. Thread-safe.
+ * {@link JournalLines line} per event. {@link #seal} (the outbox's mover, one thread) swaps in a new segment and hands
+ * over the old one's events; its file stays until {@link #stored}. The segments of an owner whose lock is free (it
+ * crashed, or stopped with events left) are adopted by the next journal that opens: renamed to its own id and
+ * replayed. Thread-safe.
  */
 public final class UsageJournal implements AutoCloseable {
 
-    /** Events of the current segment kept in memory; beyond that the segment is replayed from its file. */
-    static final int MAX_IN_MEMORY = 50_000;
     /** Bytes of unstored segments beyond which {@link #append} refuses, so a long database outage cannot fill the disk. */
     static final long MAX_BYTES = 256L << 20;
+    static final int MIN_SEGMENT = 256 << 10;
+    static final int MAX_SEGMENT = 4 << 20;
     private static final String SEGMENT = ".usage";
     private static final String LOCK = ".lock";
 
-    /** A sealed segment: its file and, when {@code complete}, every event in it. */
-    record Segment(Path path, List<UsageEvent> events, boolean complete) {
+    /** A sealed segment's file and every event in it. */
+    record Segment(Path path, List<UsageEvent> events) {
     }
 
     private record Size(long bytes, long events) {
@@ -53,18 +51,14 @@ public final class UsageJournal implements AutoCloseable {
     private final Path folder;
     private final String id;
     private final OwnerLock lock;
-    private final ReentrantLock guard = new ReentrantLock();
-    /** Sealed segments not stored yet, with their size in bytes and events; guarded. */
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong waiting = new AtomicLong();
+    private final AtomicLong unstoredBytes = new AtomicLong();
+    /** Sealed segments not stored yet; guarded by itself. */
     private final Map<Path, Size> unstored = new HashMap<>();
-    private long sequence;
-    private FileChannel current;
-    private Path currentPath;
-    private long currentBytes;
-    private long currentCount;
-    private long unstoredBytes;
-    private long waiting;
-    private List<UsageEvent> currentEvents = new ArrayList<>();
-    private boolean currentComplete = true;
+    /** Null while no segment could be created: appends refuse. */
+    private volatile MappedSegment current;
+    private volatile boolean filled;
 
     private UsageJournal(Path folder, String id, OwnerLock lock) {
         this.folder = folder;
@@ -78,87 +72,74 @@ public final class UsageJournal implements AutoCloseable {
         String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         UsageJournal journal = new UsageJournal(folder, id, OwnerLock.take(folder, id + LOCK));
         journal.adoptOrphans();
+        journal.current = MappedSegment.create(journal.nextPath(), MIN_SEGMENT);
         return journal;
     }
 
-    /** Writes the event's line; false (nothing kept) when the disk refuses it or {@link #MAX_BYTES} is reached. */
+    /** Writes the event's line; false (nothing kept) when the segment is full or {@link #MAX_BYTES} is reached. */
     public boolean append(UsageEvent event) {
+        if (unstoredBytes.get() > MAX_BYTES) {
+            return false;
+        }
         byte[] line = JournalLines.encode(event);
-        guard.lock();
-        try {
-            if (unstoredBytes + currentBytes + line.length > MAX_BYTES) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            MappedSegment segment = current;
+            if (segment == null) {
                 return false;
             }
-            if (current == null) {
-                currentPath = folder.resolve(id + "-" + (++sequence) + SEGMENT);
-                current = FileChannel.open(currentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            waiting.incrementAndGet();
+            MappedSegment.Appended appended = segment.append(line, event);
+            if (appended == MappedSegment.Appended.YES) {
+                return true;
             }
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                current.write(buffer);
+            waiting.decrementAndGet();
+            if (appended == MappedSegment.Appended.FULL) {
+                filled = true;
+                return false;
             }
-            currentBytes += line.length;
-            currentCount++;
-            waiting++;
-            if (currentEvents.size() < MAX_IN_MEMORY) {
-                currentEvents.add(event);
-            } else {
-                currentComplete = false;
-            }
-            return true;
-        } catch (IOException e) {
-            if (current != null) {
-                // a torn line ends this segment (reading skips it); the next event starts a new one
-                currentComplete = false;
-                sealLocked();
-            }
-            return false;
-        } finally {
-            guard.unlock();
         }
+        return false; // sealed three times over: the caller commits it itself
     }
 
-    /** Closes the current segment and returns it, or null when nothing was written since the last seal. */
-    Segment seal() {
-        guard.lock();
-        try {
-            return current == null ? null : sealLocked();
-        } finally {
-            guard.unlock();
+    /**
+     * Swaps in a new segment (sized for the traffic the old one saw) and returns the old one, or null when it is empty
+     * or, with {@code onlyIfHalfFull}, less than half full. Called by one thread at a time.
+     */
+    synchronized Segment seal(boolean onlyIfHalfFull) {
+        MappedSegment old = current;
+        if (old != null && (old.used() == 0 || (onlyIfHalfFull && old.used() < old.capacity() / 2))) {
+            return null;
         }
-    }
-
-    private Segment sealLocked() {
+        int next = old == null ? MIN_SEGMENT
+                : Math.max(MIN_SEGMENT, Math.min(MAX_SEGMENT, (filled ? old.capacity() : old.used()) * 4));
+        filled = false;
         try {
-            current.close();
+            current = MappedSegment.create(nextPath(), next);
         } catch (IOException e) {
-            // the bytes are written; a failing close loses nothing
+            current = null; // appends refuse (their requests wait for a commit) until a later seal succeeds
         }
-        Segment sealed = new Segment(currentPath, currentEvents, currentComplete);
-        unstored.put(currentPath, new Size(currentBytes, currentCount));
-        unstoredBytes += currentBytes;
-        current = null;
-        currentBytes = 0;
-        currentCount = 0;
-        currentEvents = new ArrayList<>();
-        currentComplete = true;
-        return sealed;
+        if (old == null) {
+            return null;
+        }
+        List<UsageEvent> events = old.seal();
+        synchronized (unstored) {
+            unstored.put(old.path(), new Size(old.capacity(), events.size()));
+        }
+        unstoredBytes.addAndGet(old.capacity());
+        return new Segment(old.path(), events);
     }
 
     /** Sealed segments not stored yet (earlier moves that failed, adopted ones), oldest first. */
     List<Path> unstored() {
-        guard.lock();
-        try {
+        synchronized (unstored) {
             return unstored.keySet().stream().sorted(Comparator.comparingLong(UsageJournal::sequenceOf)).toList();
-        } finally {
-            guard.unlock();
         }
     }
 
     /** Reads a sealed segment's events, in groups of at most {@code groupSize}, into {@code store}. */
-    int replay(Path segment, int groupSize, Consumer<List<UsageEvent>> store) {
+    void replay(Path segment, int groupSize, Consumer<List<UsageEvent>> store) {
         try {
-            return JournalLines.read(segment, groupSize, store);
+            JournalLines.read(segment, groupSize, store);
         } catch (IOException e) {
             throw new UncheckedIOException("usage journal: cannot read " + segment.getFileName(), e);
         }
@@ -171,26 +152,19 @@ public final class UsageJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("usage journal: cannot delete " + segment.getFileName(), e);
         }
-        guard.lock();
-        try {
-            Size size = unstored.remove(segment);
-            if (size != null) {
-                unstoredBytes -= size.bytes();
-                waiting -= size.events();
-            }
-        } finally {
-            guard.unlock();
+        Size size;
+        synchronized (unstored) {
+            size = unstored.remove(segment);
+        }
+        if (size != null) {
+            unstoredBytes.addAndGet(-size.bytes());
+            waiting.addAndGet(-size.events());
         }
     }
 
     /** Events written here or adopted that are not in the database yet. */
     long waiting() {
-        guard.lock();
-        try {
-            return waiting;
-        } finally {
-            guard.unlock();
-        }
+        return waiting.get();
     }
 
     private void adoptOrphans() throws IOException {
@@ -200,17 +174,22 @@ public final class UsageJournal implements AutoCloseable {
                     continue; // this journal, or a live owner
                 }
                 for (Path segment : segmentsOf(owner)) {
-                    Path mine = folder.resolve(id + "-" + (++sequence) + SEGMENT);
-                    Files.move(segment, mine, StandardCopyOption.ATOMIC_MOVE);
+                    Path mine = Files.move(segment, nextPath(), StandardCopyOption.ATOMIC_MOVE);
                     long events = JournalLines.count(mine);
-                    long size = Files.size(mine);
-                    unstored.put(mine, new Size(size, events));
-                    unstoredBytes += size;
-                    waiting += events;
+                    long bytes = Files.size(mine);
+                    synchronized (unstored) {
+                        unstored.put(mine, new Size(bytes, events));
+                    }
+                    unstoredBytes.addAndGet(bytes);
+                    waiting.addAndGet(events);
                 }
                 theirs.deleteFile();
             }
         }
+    }
+
+    private Path nextPath() {
+        return folder.resolve(id + "-" + sequence.incrementAndGet() + SEGMENT);
     }
 
     private List<Path> segmentsOf(String owner) throws IOException {
@@ -231,20 +210,30 @@ public final class UsageJournal implements AutoCloseable {
         }
     }
 
-    /** Releases this journal's lock; the lock file goes too when every segment was stored. */
+    /** Releases this journal's lock, after sealing what it holds; the lock file goes too when every segment was stored. */
     @Override
-    public void close() {
-        guard.lock();
-        try {
-            if (current != null) {
-                sealLocked();
+    public synchronized void close() {
+        MappedSegment last = current;
+        current = null;
+        if (last != null) {
+            List<UsageEvent> events = last.seal();
+            if (events.isEmpty() && last.used() == 0) {
+                try {
+                    Files.deleteIfExists(last.path());
+                } catch (IOException e) {
+                    // an empty segment left behind is adopted, and reads as no event, at the next start
+                }
+            } else {
+                synchronized (unstored) {
+                    unstored.put(last.path(), new Size(last.capacity(), events.size()));
+                }
             }
+        }
+        synchronized (unstored) {
             if (unstored.isEmpty()) {
                 lock.deleteFile();
             }
-            lock.close();
-        } finally {
-            guard.unlock();
         }
+        lock.close();
     }
 }

@@ -137,6 +137,7 @@ public final class UsageOutbox implements AutoCloseable {
     /** The loop's journal task: a move, unless a failed one asked to wait. */
     private void moveJournal() {
         if (System.nanoTime() - moveAfterNanos < 0) {
+            journal.seal(true); // a full segment is kept as a file for the retry, so appends need not refuse
             return;
         }
         try {
@@ -177,8 +178,8 @@ public final class UsageOutbox implements AutoCloseable {
     }
 
     private void moveLocked() {
-        UsageJournal.Segment sealed = journal.seal();
-        if (sealed != null && sealed.complete()) {
+        UsageJournal.Segment sealed = journal.seal(false);
+        if (sealed != null) {
             List<UsageEvent> events = sealed.events();
             for (int from = 0; from < events.size(); from += GroupCommit.MAX_GROUP) {
                 store(events.subList(from, Math.min(events.size(), from + GroupCommit.MAX_GROUP)));

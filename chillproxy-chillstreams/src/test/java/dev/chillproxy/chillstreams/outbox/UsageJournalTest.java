@@ -60,15 +60,14 @@ class UsageJournalTest {
             events(0, 6).forEach(event -> assertTrue(journal.append(event)));
             assertEquals(6, journal.waiting());
 
-            UsageJournal.Segment sealed = journal.seal();
-            assertTrue(sealed.complete());
+            UsageJournal.Segment sealed = journal.seal(false);
             assertEquals(events(0, 6), sealed.events());
             assertEquals(events(0, 6), replayAll(journal), "every field, the instant's nanoseconds included, round-trips");
-            assertNull(journal.seal(), "nothing new to seal");
+            assertNull(journal.seal(false), "nothing new to seal");
 
             journal.stored(sealed.path());
             assertEquals(0, journal.waiting());
-            assertEquals(List.of(), files("*.usage"));
+            assertFalse(Files.exists(sealed.path()));
         }
         assertEquals(List.of(), files("*"), "a journal closed with everything stored leaves nothing behind");
     }
@@ -97,17 +96,46 @@ class UsageJournalTest {
         events(0, 2).forEach(crashed::append);
         crashed.close();
         Path segment = files("*.usage").get(0);
-        Files.writeString(segment, "[\"evt-9\",\"0b7f", StandardOpenOption.APPEND);
+        // a line cut short by a kill: its rest stays zero, and the next line follows
+        byte[] bytes = Files.readAllBytes(segment);
+        int end = bytes.length;
+        while (bytes[end - 1] != '\n') {
+            end--;
+        }
+        byte[] torn = "[\"evt-9\",\"0b7f".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(torn, 0, bytes, end, torn.length);
+        byte[] next = JournalLines.encode(event(3));
+        System.arraycopy(next, 0, bytes, end + torn.length + 40, next.length);
+        Files.write(segment, bytes);
 
         try (UsageJournal journal = UsageJournal.open(folder)) {
-            assertEquals(2, journal.waiting());
-            assertEquals(events(0, 2), replayAll(journal));
+            assertEquals(3, journal.waiting());
+            assertEquals(events(0, 4).stream().filter(e -> !e.equals(event(2))).toList(), replayAll(journal));
         }
     }
 
     @Test
-    void appendRefusesWhenTheFolderCannotTakeASegment() throws IOException {
+    void aFullSegmentRefusesAndTheNextOneIsSizedForTheTraffic() throws IOException {
         try (UsageJournal journal = UsageJournal.open(folder)) {
+            int appended = 0;
+            while (journal.append(event(appended))) {
+                appended++;
+            }
+            assertTrue(appended > 100, "a quarter MB holds many lines: " + appended);
+            assertEquals(appended, journal.waiting(), "the refused event is the outbox's to commit itself");
+
+            UsageJournal.Segment full = journal.seal(false);
+            assertEquals(events(0, appended), full.events());
+            for (int n = appended; n < 3 * appended; n++) {
+                assertTrue(journal.append(event(n)), "the next segment is four times the size");
+            }
+        }
+    }
+
+    @Test
+    void appendRefusesOnceNoNewSegmentCanBeCreated() throws IOException {
+        try (UsageJournal journal = UsageJournal.open(folder)) {
+            assertTrue(journal.append(event(1)));
             try (Stream<Path> all = Files.list(folder)) {
                 for (Path file : all.toList()) {
                     Files.delete(file);
@@ -115,8 +143,8 @@ class UsageJournalTest {
             }
             Files.delete(folder);
 
-            assertFalse(journal.append(event(1)), "the outbox then waits for the commit instead");
-            assertEquals(0, journal.waiting());
+            assertEquals(List.of(event(1)), journal.seal(false).events(), "what was appended is still handed over");
+            assertFalse(journal.append(event(2)), "the outbox then waits for the commit instead");
         }
     }
 
