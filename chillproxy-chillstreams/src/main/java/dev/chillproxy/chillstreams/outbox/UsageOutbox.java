@@ -79,10 +79,12 @@ public final class UsageOutbox implements AutoCloseable {
     private final GroupCommit writer;
     /** Null: every event goes through {@link #writer}. */
     private final UsageJournal journal;
+    /** Held by a move of the journal's lines (the loop's, {@link #flush}'s): one at a time. */
+    private final Object moving = new Object();
     private ScheduledExecutorService loop;
     private volatile int failures;
     private volatile Instant lastDelivery;
-    private final Object moving = new Object();
+    /** The loop thread's own: failed moves in a row, and when the next may run. */
     private int moveFailures;
     private long moveAfterNanos = System.nanoTime();
 
@@ -169,7 +171,7 @@ public final class UsageOutbox implements AutoCloseable {
     /**
      * Stores the segment sealed now (from memory) and every older unstored one (from its file), deleting each file
      * once its events are committed. A group committed before a failure is stored again by the retry, as a no-op:
-     * the table keeps one row per event id. One move at a time (the loop, {@link #flush}).
+     * the table keeps one row per event id.
      */
     private void move() {
         synchronized (moving) {
