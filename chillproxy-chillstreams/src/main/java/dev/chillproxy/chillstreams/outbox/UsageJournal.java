@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import dev.chillproxy.chillstreams.db.PrivateFiles;
 import dev.chillproxy.chillstreams.pool.UsageEvent;
 
 /**
@@ -68,7 +69,7 @@ public final class UsageJournal implements AutoCloseable {
 
     /** Opens a journal of its own in {@code folder} (created when missing) and adopts the segments of dead owners. */
     public static UsageJournal open(Path folder) throws IOException {
-        Files.createDirectories(Objects.requireNonNull(folder, "folder"));
+        PrivateFiles.createFolders(Objects.requireNonNull(folder, "folder")); // the lines name users: owner-only
         String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         UsageJournal journal = new UsageJournal(folder, id, OwnerLock.take(folder, id + LOCK));
         journal.adoptOrphans();
@@ -122,11 +123,16 @@ public final class UsageJournal implements AutoCloseable {
             return null;
         }
         List<UsageEvent> events = old.seal();
-        synchronized (unstored) {
-            unstored.put(old.path(), new Size(old.capacity(), events.size()));
-        }
-        unstoredBytes.addAndGet(old.capacity());
+        keep(old.path(), old.capacity(), events.size());
         return new Segment(old.path(), events);
+    }
+
+    /** Counts a sealed or adopted segment as unstored until {@link #stored}. */
+    private void keep(Path segment, long bytes, long events) {
+        synchronized (unstored) {
+            unstored.put(segment, new Size(bytes, events));
+        }
+        unstoredBytes.addAndGet(bytes);
     }
 
     /** Sealed segments not stored yet (earlier moves that failed, adopted ones), oldest first. */
@@ -176,11 +182,7 @@ public final class UsageJournal implements AutoCloseable {
                 for (Path segment : segmentsOf(owner)) {
                     Path mine = Files.move(segment, nextPath(), StandardCopyOption.ATOMIC_MOVE);
                     long events = JournalLines.count(mine);
-                    long bytes = Files.size(mine);
-                    synchronized (unstored) {
-                        unstored.put(mine, new Size(bytes, events));
-                    }
-                    unstoredBytes.addAndGet(bytes);
+                    keep(mine, Files.size(mine), events);
                     waiting.addAndGet(events);
                 }
                 theirs.deleteFile();
@@ -217,15 +219,13 @@ public final class UsageJournal implements AutoCloseable {
         current = null;
         if (last != null) {
             List<UsageEvent> events = last.seal();
-            if (events.isEmpty() && last.used() == 0) {
+            if (last.used() > 0) {
+                keep(last.path(), last.capacity(), events.size());
+            } else {
                 try {
                     Files.deleteIfExists(last.path());
                 } catch (IOException e) {
                     // an empty segment left behind is adopted, and reads as no event, at the next start
-                }
-            } else {
-                synchronized (unstored) {
-                    unstored.put(last.path(), new Size(last.capacity(), events.size()));
                 }
             }
         }
