@@ -47,6 +47,7 @@ public final class InternalPoolRoutes {
     private final ObjectReader batchReader;
     private final ObjectReader eventReader;
     private final Clock clock;
+    private final GetKeyMemo memo = new GetKeyMemo();
 
     /** @param embeddedPool the pool whose keys {@code get-key} hands out and whose usage log {@code log-usage} fills */
     public <P extends KeySource & UsageLog> InternalPoolRoutes(P embeddedPool, ObjectMapper mapper, Clock clock) {
@@ -70,9 +71,16 @@ public final class InternalPoolRoutes {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public void getKey(Context ctx) throws JsonProcessingException {
-        GetKeyRequest request = read(ctx, getKeyReader);
-        json(ctx, GetKeyResponse.of(pool.getKey(request)));
+    public void getKey(Context ctx) {
+        GetKeyRequest request = memo.request(ctx.bodyAsBytes(), body -> read(body, getKeyReader));
+        byte[] answer = memo.answer(pool.getKey(request), grant -> {
+            try {
+                return mapper.writeValueAsBytes(GetKeyResponse.of(grant));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("get-key answer not written", e); // a record of strings: not seen
+            }
+        });
+        ctx.contentType("application/json").result(answer);
     }
 
     public void logUsage(Context ctx) throws JsonProcessingException {
@@ -102,9 +110,13 @@ public final class InternalPoolRoutes {
 
     /** The body as one of the shared wire records; unknown fields are ignored, every mistake names its field. */
     private <T> T read(Context ctx, ObjectReader reader) {
+        return read(ctx.bodyAsBytes(), reader);
+    }
+
+    private static <T> T read(byte[] bytes, ObjectReader reader) {
         T body;
         try {
-            body = reader.readValue(ctx.bodyAsBytes());
+            body = reader.readValue(bytes);
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(badRequestMessage(e));
         } catch (IOException e) {
