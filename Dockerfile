@@ -12,7 +12,8 @@ COPY chillproxy-chillstreams/pom.xml chillproxy-chillstreams/
 COPY chillproxy-server/pom.xml chillproxy-server/
 RUN mvn -B -ntp -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .
-RUN mvn -B -ntp -q -DskipTests package
+# -Dexec.skip: the image keeps an archive of its own (AutoCreateSharedArchive below), not the build's
+RUN mvn -B -ntp -q -DskipTests -Dexec.skip package
 
 FROM eclipse-temurin:21-jre
 RUN groupadd --system chillproxy && useradd --system --gid chillproxy --home-dir /app chillproxy \

@@ -93,7 +93,7 @@ public final class Main {
         }
     }
 
-    private static void run(Settings settings, StartTimes times, CompletableFuture<OkHttpClient> preloadedHttp) {
+    static void run(Settings settings, StartTimes times, CompletableFuture<OkHttpClient> preloadedHttp) {
         // the port first: a taken port stops start-up before any migration runs
         StartChecks.requirePortFree(settings.http().bindAddress(), settings.http().port());
         String version = AppVersion.read();
