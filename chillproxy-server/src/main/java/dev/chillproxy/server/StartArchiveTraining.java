@@ -54,7 +54,8 @@ final class StartArchiveTraining {
                 response.body().bytes();
             }
         }
-        // the shutdown hook Main registered stops the server; the folder goes once the database is closed
+        // exit runs Main's shutdown hook (stops the server) beside this one; hooks run concurrently, and deleting
+        // the still-open database file is harmless: the folder is only this run's
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(data)));
         System.exit(0);
     }
